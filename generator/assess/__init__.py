@@ -1,0 +1,1 @@
+"""The self-assessment engine: standard library only, shipped to the browser."""

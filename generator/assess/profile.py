@@ -1,0 +1,195 @@
+"""The applicant profile: every field, its type and its meaning (PROFILE.md).
+
+Standard library only: this module ships to the browser with the engine. The rules in
+the scheme YAML name these facts, the build checks those names against this table,
+and the profile page of the site is rendered from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SECTORS = ("manufacturing", "agriculture", "service", "construction")
+INCIDENT_KINDS = ("quality", "safety", "environment", "public_health", "food_safety")
+INCIDENT_SEVERITIES = ("general", "larger", "major", "especially_major")
+VIOLATION_SEVERITIES = ("general", "larger", "major")
+SAMPLING_LEVELS = ("national", "provincial", "industry", "city", "county")
+AWARD_LEVELS = ("national", "provincial", "city", "county")
+AWARD_TIERS = ("award", "nomination", "innovation", "excellence")
+CREDIT_LEVELS = ("none", "A", "AA", "AAA")
+TARGET_LEVELS = ("A", "AA", "AAA")
+SCHEME_IDS = (
+    "suzhou-quality-award",
+    "jiangsu-quality-credit",
+    "jiaxing-mayor-quality-award",
+    "yancheng-mayor-quality-award",
+    "haizhou-quality-award",
+)
+
+ENUM_LABELS: dict[str, str] = {
+    "manufacturing": "制造业",
+    "agriculture": "农业",
+    "service": "服务业",
+    "construction": "建筑业",
+    "quality": "质量",
+    "safety": "安全（生产）",
+    "environment": "环境污染",
+    "public_health": "公共卫生",
+    "food_safety": "食品安全",
+    "general": "一般",
+    "larger": "较大",
+    "major": "重大",
+    "especially_major": "特别重大",
+    "national": "国家级",
+    "provincial": "省级",
+    "industry": "行业",
+    "city": "市级",
+    "county": "县（市、区）级",
+    "award": "质量奖",
+    "nomination": "提名奖",
+    "innovation": "创新奖",
+    "excellence": "质量管理优秀奖",
+    "none": "无",
+    "parent": "母公司",
+    "subsidiary": "子公司",
+    "green": "绿色食品",
+    "organic": "有机",
+    "geographical_indication": "地理标志",
+    "HACCP": "HACCP",
+    "ISO22000": "ISO22000",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One profile field. ``kind`` is bool/int/number/date/str/enum/list/object/map."""
+
+    name: str
+    kind: str
+    label: str
+    enum: tuple[str, ...] = ()
+    item: Field | None = None
+    fields: tuple[Field, ...] = ()
+    pattern: str = ""
+    help: str = ""
+    dated_by: str = ""  # for lists of records: the sub-field that dates each record
+    extra: dict = field(default_factory=dict)
+
+
+def _b(name: str, label: str, help: str = "") -> Field:
+    return Field(name, "bool", label, help=help)
+
+
+_DATE_ITEM = Field("date", "date", "日期")
+
+FIELDS: tuple[Field, ...] = (
+    Field("as_of", "date", "评估日期", help="缺省为今天；“近三年”“满2年”“近2年”等期间均截至该日"),
+    Field("region_code", "str", "注册地行政区划代码", pattern=r"^\d{6}$", help="GB/T 2260 六位代码"),
+    _b("in_hu_su_dafeng_zone", "位于沪苏大丰产业联动集聚区"),
+    _b("legal_person", "具有法人资格"),
+    _b("independent_legal_person", "具有独立法人资格", help="具有独立法人资格即具有法人资格"),
+    Field("established", "date", "注册登记日期", help="“N年以上”含N年本数"),
+    Field("sector", "enum", "行业", enum=SECTORS),
+    _b("industrial_mining_trade", "工矿商贸行业企业"),
+    _b("safety_standardization", "开展安全生产标准化工作"),
+    _b("metrology_confirmation", "计量管理体系达到计量合格确认以上水平"),
+    _b("traditional_handicraft", "传统手工艺产品企业"),
+    _b("instruments_calibrated", "主要计量器具检定（校准）合格且在有效期内"),
+    _b("food_producer", "食品生产企业"),
+    Field("food_safety_systems", "list", "有效运行的食品安全管理体系",
+          item=Field("system", "enum", "体系", enum=("HACCP", "ISO22000"))),
+    Field("food_inspectors", "int", "食品检验员人数"),
+    Field("agri_certifications", "list", "主要产品的农产品认证",
+          item=Field("certification", "enum", "认证", enum=("green", "organic", "geographical_indication"))),
+    _b("own_production_base", "有自己的生产基地"),
+    _b("technical_staff", "有专业技术人员"),
+    _b("service_standards", "建立完善的服务标准"),
+    _b("complaint_mechanism", "客户投诉处理机制健全"),
+    Field("satisfaction_reports", "list", "持有的第三方用户满意度调查报告（年份）",
+          item=Field("year", "int", "年份")),
+    _b("trade_settlement_by_measurement", "以计量手段进行贸易结算"),
+    _b("pollutant_discharge", "涉及污染排放"),
+    Field("management_systems", "list", "有效的管理体系认证证书", dated_by="since",
+          item=Field("certificate", "object", "证书", fields=(
+              Field("standard", "str", "标准", help="ISO9001（即 GB/T 19001）、IATF16949、ISO14001、ISO45001 等"),
+              Field("since", "date", "取得日期"),
+          ))),
+    Field("excellence_model_since", "date", "导入并实施卓越绩效管理模式的日期"),
+    _b("chief_quality_officer", "推行首席质量官制度（设立首席质量官）"),
+    _b("registered_trademark", "拥有注册商标"),
+    Field("invention_patents", "int", "发明专利数"),
+    Field("utility_model_patents", "int", "实用新型专利数"),
+    Field("design_patents", "int", "外观设计专利数"),
+    Field("incidents", "list", "事故", dated_by="date",
+          item=Field("incident", "object", "事故", fields=(
+              _DATE_ITEM,
+              Field("kind", "enum", "类别", enum=INCIDENT_KINDS),
+              Field("severity", "enum", "等级", enum=INCIDENT_SEVERITIES),
+          ))),
+    Field("major_quality_complaints", "list", "重大质量投诉（日期）", item=_DATE_ITEM, dated_by="self"),
+    Field("sampling_failures", "list", "监督抽查不合格", dated_by="date",
+          item=Field("failure", "object", "不合格记录", fields=(
+              _DATE_ITEM,
+              Field("level", "enum", "抽查级别", enum=SAMPLING_LEVELS),
+          ))),
+    Field("export_failures", "list", "出口产品因质量原因退运、销毁、遭国外官方通报或出口检验检疫不合格（日期）",
+          item=_DATE_ITEM, dated_by="self"),
+    Field("own_fault_quality_claims", "list", "属于组织自身责任而引起的质量异议、索赔和退货（日期）",
+          item=_DATE_ITEM, dated_by="self"),
+    Field("violations", "list", "违法违规记录", dated_by="date",
+          item=Field("violation", "object", "记录", fields=(
+              _DATE_ITEM,
+              Field("severity", "enum", "等级", enum=VIOLATION_SEVERITIES),
+              _b("penalized", "受到行政处罚"),
+              _b("serious", "情节严重"),
+              _b("credit_repaired", "已完成信用修复"),
+              _b("product_quality", "产品质量违法"),
+          ))),
+    _b("serious_dishonesty_list", "被列入严重违法失信名单（现在或期间内）"),
+    Field("labor_dishonesty", "list", "重大劳动保障失信记录（日期）", item=_DATE_ITEM, dated_by="self"),
+    Field("quality_dishonesty", "list", "质量失信行为（日期）", item=_DATE_ITEM, dated_by="self"),
+    Field("awards", "list", "获得（或曾获得）的质量奖", dated_by="year",
+          item=Field("award", "object", "奖项", fields=(
+              Field("scheme", "enum", "奖项（本门户的方案）", enum=SCHEME_IDS),
+              Field("level", "enum", "级别", enum=AWARD_LEVELS),
+              Field("tier", "enum", "等次", enum=AWARD_TIERS),
+              Field("year", "int", "年份"),
+              _b("revoked", "已被撤销"),
+              _b("fraud", "因弄虚作假被撤销"),
+          ))),
+    Field("related_awards", "list", "母公司或子公司获得的质量奖", dated_by="year",
+          item=Field("award", "object", "奖项", fields=(
+              Field("relation", "enum", "关系", enum=("parent", "subsidiary")),
+              Field("level", "enum", "级别", enum=("provincial", "city")),
+              Field("scheme", "enum", "奖项（本门户的方案）", enum=SCHEME_IDS),
+              Field("tier", "enum", "等次", enum=AWARD_TIERS),
+              Field("year", "int", "年份"),
+          ))),
+    _b("related_applicant_this_cycle", "有关联关系的母公司或子公司在同一申报周期申报"),
+    Field("false_materials", "list", "被查实提供虚假材料", dated_by="year",
+          item=Field("record", "object", "记录", fields=(
+              Field("scheme", "enum", "方案", enum=SCHEME_IDS),
+              Field("year", "int", "年份"),
+          ))),
+    Field("credit", "object", "江苏省质量信用等级", fields=(
+        Field("level", "enum", "现有等级", enum=CREDIT_LEVELS),
+        Field("since", "date", "认定日期"),
+        Field("target_level", "enum", "申报等级", enum=TARGET_LEVELS),
+    )),
+    Field("declarations", "map", "对评审专家判断的条件的自我声明（条件编号 → true）"),
+    Field("credit_answers", "map", "质量信用技术指标（附件1）逐项回答（指标编号 → 回答）"),
+    Field("excellence_percent", "map", "GB/T 19580 各评分条款自评百分比（条款编号 → 0..100）"),
+    Field("review_scores", "object", "各评审环节得分（1000分制）", fields=(
+        Field("material", "number", "资料评审"),
+        Field("qa", "number", "问询答辩"),
+        Field("onsite", "number", "现场评审"),
+    )),
+)
+
+BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
+
+
+def record_fields(name: str) -> dict[str, Field]:
+    """Sub-fields of the records of a list field (empty for a list of plain values)."""
+    item = BY_NAME[name].item
+    return {f.name: f for f in item.fields} if item and item.kind == "object" else {}

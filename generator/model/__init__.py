@@ -1,0 +1,1 @@
+"""The typed model of the portal's data and its validation."""

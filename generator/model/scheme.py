@@ -1,0 +1,425 @@
+"""The typed model of a scheme: what one ``schemes/<id>.yaml`` holds.
+
+Every rule-bearing item carries a :class:`Cite`: the clause and its text quoted from
+the source document. Structure and types are checked here; the quotes against the
+source texts, the rule language against the profile, and cross-references are checked
+in :mod:`generator.model.validate`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Sector = Literal["manufacturing", "agriculture", "service", "construction"]
+NoticeKind = Literal["call", "acceptance", "proposed_winners", "winners", "credit_results"]
+Role = Literal["organises", "recommends", "reviews", "decides", "approves", "interprets"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Cite(Strict):
+    """Where a rule comes from: the clause, and its words quoted from the source.
+
+    ``quote`` may skip text with ``……``; each fragment must appear, in order, in the
+    document. ``doc`` names one of the scheme's documents (default: the first).
+    """
+
+    clause: str = Field(min_length=1)
+    quote: str = Field(min_length=2)
+    doc: str | None = None
+
+
+class Replaced(Strict):
+    title: str
+    number: str | None = None
+    cite: Cite
+
+
+class Document(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    title: str
+    number: str | None = None
+    date: dt.date | None = None
+    date_text: str | None = None
+    issuer: str
+    status: Literal["in_force", "draft"]
+    status_note: str | None = None
+    source: str = Field(pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$")
+    replaces: list[Replaced] = []
+
+
+class Area(Strict):
+    name: str
+    code_prefixes: list[str] = Field(min_length=1)
+    cite: Cite
+
+    @model_validator(mode="after")
+    def _codes(self) -> Area:
+        for code in self.code_prefixes:
+            if not (code.isdigit() and 2 <= len(code) <= 6):
+                raise ValueError(f"code prefix {code!r}: expected 2 to 6 digits of a GB/T 2260 code")
+        return self
+
+
+class Cycle(Strict):
+    every_years: int | None = Field(default=None, ge=1)
+    text: str
+    cite: Cite
+
+
+class KeyDate(Strict):
+    id: str
+    label: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    when: str
+    who: str | None = None
+    cite: Cite
+
+    @model_validator(mode="after")
+    def _order(self) -> KeyDate:
+        if self.start and self.end and self.start > self.end:
+            raise ValueError(f"start {self.start} is after end {self.end}")
+        return self
+
+
+class RoleItem(Strict):
+    role: Role
+    who: str
+    cite: Cite
+
+
+class Tier(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    cap: int | None = Field(default=None, ge=0)
+    cap_text: str
+    may_be_empty: bool = False
+    prize_yuan: int | None = Field(default=None, ge=0)
+    prize_text: str | None = None
+    cite: Cite
+    prize_cite: Cite | None = None
+
+    @model_validator(mode="after")
+    def _prize(self) -> Tier:
+        if (self.prize_yuan is not None or self.prize_text) and self.prize_cite is None:
+            raise ValueError("a prize needs prize_cite")
+        return self
+
+
+class CreditLevel(Strict):
+    id: Literal["A", "AA", "AAA"]
+    name: str
+    requires: str
+    rule: dict[str, Any] | None = None
+    cite: Cite
+
+
+class Quota(Strict):
+    level: Literal["A", "AA", "AAA"]
+    max: int = Field(ge=0)
+    per: str
+    cite: Cite
+
+
+class Condition(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_.-]*$")
+    group: str
+    title: str
+    judged_by: Literal["rule", "reviewers"]
+    rule: dict[str, Any] | None = None
+    applies_when: dict[str, Any] | None = None
+    note: str | None = None
+    cite: Cite
+
+    @model_validator(mode="after")
+    def _rule(self) -> Condition:
+        if self.judged_by == "rule" and self.rule is None:
+            raise ValueError("judged_by: rule needs a rule")
+        if self.judged_by == "reviewers" and self.rule is not None:
+            raise ValueError("judged_by: reviewers takes no rule")
+        return self
+
+
+class Stage(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    who: str | None = None
+    weight_percent: int | None = Field(default=None, ge=0, le=100)
+    cite: Cite
+    weight_cite: Cite | None = None
+
+    @model_validator(mode="after")
+    def _weight(self) -> Stage:
+        if self.weight_percent is not None and self.weight_cite is None:
+            raise ValueError("a stage weight needs weight_cite")
+        return self
+
+
+class Ratio(Strict):
+    ratio: list[float] = Field(min_length=2, max_length=2, description="places : candidates, e.g. [1, 2]")
+    applies_to: str
+    cite: Cite
+
+
+class CitedItem(Strict):
+    """A rule stated in words only (voting rules, obligations, ...)."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_.-]*$")
+    title: str
+    cite: Cite
+
+
+class Voting(Strict):
+    quorum: str | None = None
+    threshold: str | None = None
+    rules: list[CitedItem] = Field(min_length=1)
+
+
+class MinimumScore(Strict):
+    points: int = Field(ge=0)
+    of: int = Field(gt=0)
+    cite: Cite
+
+
+class CreditOption(Strict):
+    value: str
+    points: float = Field(gt=0)
+
+
+class CreditItem(Strict):
+    """One point of 附件1. ``form`` says how its points are earned."""
+
+    id: str = Field(pattern=r"^\d+\.\d+$")
+    max: float = Field(gt=0)
+    form: Literal["fixed", "base_increment", "highest", "cumulative"]
+    base: float | None = None
+    increment: float | None = None
+    options: list[CreditOption] = []
+    derive: str | dict[str, str] | None = None
+    cite: Cite
+
+    @model_validator(mode="after")
+    def _form(self) -> CreditItem:
+        if self.form == "base_increment":
+            if self.base is None or self.increment is None:
+                raise ValueError("form base_increment needs base and increment")
+            if self.base > self.max:
+                raise ValueError(f"base {self.base} is above the cap {self.max}")
+        elif self.base is not None or self.increment is not None:
+            raise ValueError(f"form {self.form} takes no base or increment")
+        if self.form in ("highest", "cumulative"):
+            if not self.options:
+                raise ValueError(f"form {self.form} needs options")
+            if self.form == "highest" and max(o.points for o in self.options) != self.max:
+                raise ValueError(
+                    f"max {self.max} differs from the highest option "
+                    f"({max(o.points for o in self.options)})"
+                )
+        elif self.options:
+            raise ValueError(f"form {self.form} takes no options")
+        return self
+
+
+class CreditPart(Strict):
+    id: str = Field(pattern=r"^\d+$")
+    name: str
+    max: float = Field(gt=0)
+    items: list[CreditItem] = Field(min_length=1)
+    cite: Cite
+
+    @model_validator(mode="after")
+    def _sum(self) -> CreditPart:
+        total = sum(i.max for i in self.items)
+        if abs(total - self.max) > 1e-9:
+            raise ValueError(f"items add to {total:g}, not to the part's maximum {self.max:g}")
+        for n, item in enumerate(self.items, 1):
+            if item.id != f"{self.id}.{n}":
+                raise ValueError(f"item {item.id}: expected id {self.id}.{n}")
+        return self
+
+
+class Veto(Strict):
+    id: str = Field(pattern=r"^\d+\.\d+$")
+    title: str
+    rule: dict[str, Any]
+    cite: Cite
+
+
+class CreditScoring(Strict):
+    total: float
+    parts: list[CreditPart] = Field(min_length=1)
+    vetoes: list[Veto] = []
+
+    @model_validator(mode="after")
+    def _sum(self) -> CreditScoring:
+        total = sum(p.max for p in self.parts)
+        if abs(total - self.total) > 1e-9:
+            raise ValueError(f"parts add to {total:g}, not to the total {self.total:g}")
+        for n, part in enumerate(self.parts, 1):
+            if part.id != str(n):
+                raise ValueError(f"part {part.id}: expected id {n}")
+        return self
+
+
+class Scoring(Strict):
+    standard: Literal["gbt19580"] | None = None
+    standard_cite: Cite | None = None
+    total_points: int | None = None
+    minimum: MinimumScore | None = None
+    credit: CreditScoring | None = None
+    notes: list[CitedItem] = []
+
+    @model_validator(mode="after")
+    def _standard(self) -> Scoring:
+        if self.standard and not self.standard_cite:
+            raise ValueError("standard needs standard_cite")
+        return self
+
+
+class MaterialEntry(Strict):
+    name: str
+    note: str | None = None
+    required: Literal["all", "when", "if_applicable", "optional"]
+    when: dict[str, Any] | None = None
+    limit: str | None = None
+
+    @model_validator(mode="after")
+    def _when(self) -> MaterialEntry:
+        if (self.required == "when") != (self.when is not None):
+            raise ValueError("required: when goes with a `when` rule, and only with it")
+        return self
+
+
+class Material(Strict):
+    number: int = Field(ge=1)
+    category: str
+    entries: list[MaterialEntry] = Field(min_length=1)
+    cite: Cite
+
+
+class Materials(Strict):
+    items: list[Material] = []
+    notes: list[CitedItem] = []
+
+    @model_validator(mode="after")
+    def _numbers(self) -> Materials:
+        for n, item in enumerate(self.items, 1):
+            if item.number != n:
+                raise ValueError(f"material number {item.number}: expected {n}")
+        return self
+
+
+class Period(Strict):
+    days: int = Field(ge=1)
+    unit: Literal["calendar", "working"]
+    minimum: bool
+
+
+class Notice(Strict):
+    kind: NoticeKind
+    title: str
+    where: str | None = None
+    period: Period | None = None
+    cite: Cite
+    objections: CitedItem | None = None
+
+
+class Contact(Strict):
+    name: str
+    area: str | None = None
+    person: str | None = None
+    phone: str | None = Field(default=None, pattern=r"^[0-9-]{7,13}$")
+    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+    cite: Cite
+
+
+class Form(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    title: str
+    kind: Literal["commitment", "table"]
+    header: list[str] = []
+    columns: list[str] = []
+    paragraphs: list[str] = []
+    signature: list[str] = []
+    cite: Cite
+
+    @model_validator(mode="after")
+    def _kind(self) -> Form:
+        if self.kind == "table" and not self.columns:
+            raise ValueError("a table form needs columns")
+        if self.kind == "commitment" and not self.paragraphs:
+            raise ValueError("a commitment form needs paragraphs")
+        return self
+
+
+class Penalty(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_.-]*$")
+    title: str
+    ban_years: int | None = Field(default=None, ge=1)
+    cite: Cite
+
+
+class Funding(Strict):
+    title: str
+    amount_yuan: int | None = Field(default=None, ge=0)
+    cite: Cite
+
+
+class Scheme(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    name: str
+    short_name: str
+    kind: Literal["award", "credit_rating"]
+    level: Literal["province", "city", "district"]
+    area: Area
+    issuers: list[str] = Field(min_length=1)
+    documents: list[Document] = Field(min_length=1)
+    purpose: Cite
+    cycle: Cycle | None = None
+    key_dates: list[KeyDate] = []
+    roles: list[RoleItem] = []
+    principles: list[CitedItem] = []
+    tiers: list[Tier] = []
+    levels: list[CreditLevel] = []
+    quotas: list[Quota] = []
+    conditions: list[Condition] = Field(min_length=1)
+    stages: list[Stage] = Field(min_length=1)
+    candidate_ratio: Ratio | None = None
+    voting: Voting | None = None
+    scoring: Scoring = Scoring()
+    materials: Materials = Materials()
+    notices: list[Notice] = []
+    contacts: list[Contact] = []
+    forms: list[Form] = []
+    obligations: list[CitedItem] = []
+    penalties: list[Penalty] = []
+    funding: list[Funding] = []
+
+    @model_validator(mode="after")
+    def _cross(self) -> Scheme:
+        weights = [s.weight_percent for s in self.stages if s.weight_percent is not None]
+        if weights and sum(weights) != 100:
+            raise ValueError(f"stage weights add to {sum(weights)}%, not 100%")
+        for label, items in (
+            ("condition", self.conditions),
+            ("tier", self.tiers),
+            ("stage", self.stages),
+            ("document", self.documents),
+            ("form", self.forms),
+        ):
+            seen: set[str] = set()
+            for item in items:
+                if item.id in seen:
+                    raise ValueError(f"{label} id {item.id!r} is used twice")
+                seen.add(item.id)
+        if self.kind == "credit_rating" and not self.levels:
+            raise ValueError("a credit_rating scheme needs levels")
+        if self.kind == "award" and not self.tiers:
+            raise ValueError("an award scheme needs tiers")
+        return self
