@@ -1,0 +1,136 @@
+"""The side-by-side comparison: one row per aspect, one cell per scheme, all read off the YAML."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator.assess.profile import ENUM_LABELS
+from generator.model.scheme import Cite, Period, Scheme
+from generator.render import yuan
+
+LEVELS = {"province": "省级", "city": "市级", "district": "区（县）级"}
+NOTICE_KINDS = {
+    "call": "申报通知",
+    "acceptance": "受理名单公示",
+    "proposed_winners": "拟奖（候选）名单公示",
+    "winners": "获奖名单公布",
+    "credit_results": "认定结果公示",
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    text: str
+    cite: Cite | None = None
+
+
+def period_text(period: Period | None) -> str:
+    if period is None:
+        return "源文件未规定期限"
+    unit = "个工作日" if period.unit == "working" else "天"
+    return f"{'不少于' if period.minimum else ''}{period.days}{unit}"
+
+
+def _years_operating(s: Scheme) -> list[Entry]:
+    return [
+        Entry(f"{c.rule['years_at_least']}年以上", c.cite)
+        for c in s.conditions
+        if c.rule and c.rule.get("fact") == "established" and "years_at_least" in c.rule
+    ]
+
+
+def _certificates(s: Scheme) -> list[Entry]:
+    out = []
+    for c in s.conditions:
+        rule = c.rule or {}
+        if "certificate" in rule or rule.get("fact") == "excellence_model_since":
+            out.append(Entry(c.title, c.cite))
+    return out
+
+
+def _windows(s: Scheme) -> list[Entry]:
+    return [Entry(c.title, c.cite) for c in s.conditions if c.rule and "within_years" in c.rule]
+
+
+def _bans(s: Scheme) -> list[Entry]:
+    return [Entry(p.title, p.cite) for p in s.penalties if p.ban_years]
+
+
+def _stages(s: Scheme) -> list[Entry]:
+    return [Entry(" → ".join(st.name for st in s.stages))]
+
+
+def _weights(s: Scheme) -> list[Entry]:
+    return [Entry(f"{st.name} {st.weight_percent}%", st.weight_cite)
+            for st in s.stages if st.weight_percent is not None]
+
+
+def _ratio(s: Scheme) -> list[Entry]:
+    r = s.candidate_ratio
+    return [Entry(f"{r.ratio[0]:g}:{r.ratio[1]:g}（{r.applies_to}）", r.cite)] if r else []
+
+
+def _notices(s: Scheme) -> list[Entry]:
+    return [Entry(f"{NOTICE_KINDS[n.kind]}：{period_text(n.period)}", n.cite)
+            for n in s.notices if n.kind not in ("call", "winners")]
+
+
+def _caps(s: Scheme) -> list[Entry]:
+    out = [Entry(f"{t.name}：{t.cap_text}", t.cite) for t in s.tiers]
+    out += [Entry(f"{q.level}级：每{q.per}不超过{q.max}家", q.cite) for q in s.quotas]
+    return out
+
+
+def _prizes(s: Scheme) -> list[Entry]:
+    return [Entry(f"{t.name}：{yuan(t.prize_yuan) if t.prize_yuan is not None else t.prize_text}", t.prize_cite)
+            for t in s.tiers if t.prize_cite]
+
+
+def _minimum(s: Scheme) -> list[Entry]:
+    m = s.scoring.minimum
+    return [Entry(f"{m.points}分（满分{m.of}分）", m.cite)] if m else []
+
+
+def _cycle(s: Scheme) -> list[Entry]:
+    return [Entry(s.cycle.text, s.cycle.cite)] if s.cycle else []
+
+
+def _standard(s: Scheme) -> list[Entry]:
+    if s.scoring.standard:
+        return [Entry("GB/T 19580《卓越绩效评价准则》", s.scoring.standard_cite)]
+    if s.scoring.credit:
+        return [Entry(f"技术指标{len(s.scoring.credit.parts)}个部分，满分{s.scoring.credit.total:g}分")]
+    return []
+
+
+def _identity(s: Scheme) -> list[Entry]:
+    doc = s.documents[0]
+    status = "征求意见稿（未生效）" if doc.status == "draft" else "现行"
+    return [Entry(f"{LEVELS[s.level]}·{s.area.name}"), Entry(f"{doc.title}（{status}）")]
+
+
+ROWS: tuple[tuple[str, Callable[[Scheme], list[Entry]]], ...] = (
+    ("级别与文件", _identity),
+    ("周期", _cycle),
+    ("经营年限", _years_operating),
+    ("体系认证与卓越绩效", _certificates),
+    ("记录期限（近N年无……）", _windows),
+    ("禁止申报期限", _bans),
+    ("评审依据", _standard),
+    ("评审环节", _stages),
+    ("环节权重", _weights),
+    ("候选比例", _ratio),
+    ("公示期", _notices),
+    ("名额", _caps),
+    ("奖金", _prizes),
+    ("最低得分", _minimum),
+)
+
+
+def comparison(schemes: list[Scheme]) -> list[tuple[str, list[list[Entry]]]]:
+    """Rows of (aspect, one list of entries per scheme); an empty list means the text says nothing."""
+    return [(label, [fn(s) for s in schemes]) for label, fn in ROWS]
+
+
+__all__ = ["ENUM_LABELS", "Entry", "comparison", "period_text", "NOTICE_KINDS", "LEVELS"]

@@ -1,0 +1,1 @@
+"""The mkdocs plugin that turns the validated scheme data into pages."""

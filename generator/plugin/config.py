@@ -1,0 +1,13 @@
+"""Options of the ``quality-portal`` mkdocs plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class PortalConfig(Config):
+    # Project folder holding schemes/, standards/, public_lists/ and templates/;
+    # relative paths are taken from the folder of mkdocs.yml.
+    root = c.Type(str, default=".")
+    templates = c.Type(str, default="templates")

@@ -1,0 +1,65 @@
+"""The ``quality-portal`` mkdocs plugin.
+
+``on_config`` loads and validates the data (a problem stops the build with every
+``path:line: message``) and sets the navigation; ``on_files`` adds the generated pages
+and downloads as virtual files, so ``mkdocs build`` and ``mkdocs serve`` do everything.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from generator.model.validate import Portal, load_portal
+from generator.plugin.config import PortalConfig
+from generator.plugin.structure.nav import build_nav
+from generator.plugin.structure.pages import generate
+from generator.render import make_env
+
+log = get_plugin_logger(__name__)
+
+
+class PortalPlugin(BasePlugin[PortalConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.portal: Portal | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        base = Path(config.config_file_path or ".").resolve().parent
+        self.root = (base / self.config.root).resolve()
+        self.portal = load_portal(self.root)
+        if self.portal.problems:
+            lines = "\n".join(str(p) for p in self.portal.problems)
+            raise PluginError(f"scheme data has {len(self.portal.problems)} problem(s):\n{lines}")
+        self._teach_jieba()
+        hand_written = sorted(
+            str(p.relative_to(config.docs_dir)).replace("\\", "/")
+            for p in Path(config.docs_dir).rglob("*.md")
+        )
+        config.nav = build_nav(self.portal, hand_written)
+        return config
+
+    def _teach_jieba(self) -> None:
+        """Scheme, tier and area names are words; search should not split them."""
+        try:
+            import jieba
+        except ImportError:
+            return
+        assert self.portal is not None
+        for scheme in self.portal.schemes:
+            for word in (scheme.name, scheme.short_name, scheme.area.name, *(t.name for t in scheme.tiers)):
+                jieba.add_word(word, freq=50000)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.portal is not None
+        env = make_env(self.root / self.config.templates)
+        for src_uri, content in generate(self.portal, env):
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(f"site_src/{src_uri} clashes with a generated page of the same name")
+            files.append(File.generated(config, src_uri, content=content))
+        return files

@@ -1,0 +1,1 @@
+"""What the plugin generates: pages, downloads and the navigation."""
