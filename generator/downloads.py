@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 
 from openpyxl import Workbook
@@ -65,5 +66,9 @@ def _normalise_zip(data: bytes) -> bytes:
             info = zipfile.ZipInfo(name, date_time=_EPOCH.timetuple()[:6])
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            dst.writestr(info, src.read(name))
+            data = src.read(name)
+            if name == "docProps/core.xml":
+                # openpyxl stamps the save time as dcterms:modified.
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", data)
+            dst.writestr(info, data)
     return out.getvalue()

@@ -44,7 +44,8 @@ def check_rule(rule: Any, loc: tuple[Any, ...] = ()) -> list[Problem]:
         return [(loc, "expected a rule: a mapping such as {fact: ..., is: ...}")]
     heads = [k for k in ("all", "any", "not", "fact", "certificate", "none", "credit_held") if k in rule]
     if len(heads) != 1:
-        return [(loc, f"a rule needs exactly one of all/any/not/fact/certificate/none/credit_held, got {sorted(rule)}")]
+        expected = "all/any/not/fact/certificate/none/credit_held"
+        return [(loc, f"a rule needs exactly one of {expected}, got {sorted(rule)}")]
     head = heads[0]
     return _CHECKS[head](rule, loc)
 
@@ -73,7 +74,8 @@ def _enum_values(field_name: str, values: list, loc: tuple) -> list[Problem]:
     enum = field.enum or (field.item.enum if field.item else ())
     if not enum:
         return []
-    return [(loc, f"{v!r} is not a value of {field_name}; expected one of {list(enum)}") for v in values if v not in enum]
+    return [(loc, f"{v!r} is not a value of {field_name}; expected one of {list(enum)}")
+            for v in values if v not in enum]
 
 
 def _check_fact(rule: dict, loc: tuple) -> list[Problem]:

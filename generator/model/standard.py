@@ -58,7 +58,7 @@ class Standard(Strict):
         edges = [(b.low, b.high) for b in self.bands]
         if edges[0][0] != 0 or edges[-1][1] != 100:
             raise ValueError("bands must run from 0 to 100")
-        for (_, high), (low, _) in zip(edges, edges[1:]):
+        for (_, high), (low, _) in zip(edges, edges[1:], strict=False):
             if low != high + self.step_percent:
                 raise ValueError(f"bands leave a gap or overlap between {high} and {low}")
         return self

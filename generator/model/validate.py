@@ -61,6 +61,7 @@ def _pydantic_problems(exc: ValidationError, data: Any, path: str) -> list[Probl
         where = ".".join(str(p) for p in loc)
         if err["type"] == "extra_forbidden":
             msg = f"unknown key {loc[-1]!r}"
+            where = ".".join(str(p) for p in loc[:-1])
         elif err["type"] == "missing":
             msg = f"missing required key {loc[-1]!r}"
         problems.append(Problem(path, line_of(data, loc), f"{where}: {msg}" if where else msg))

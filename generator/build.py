@@ -1,0 +1,65 @@
+"""Build the site into a fresh folder, then swap it in: a failed build never replaces a good site."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from generator.model.validate import load_portal
+
+
+class BuildError(Exception):
+    """The build did not produce a site; the message says why."""
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(root: Path, out: Path | None = None) -> Path:
+    """Check the data, run mkdocs into a temporary sibling of ``out``, and move it into place."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    portal = load_portal(root)
+    if portal.problems:
+        raise BuildError("\n".join(str(p) for p in portal.problems))
+    out = (out or root / "site").resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    collector = _Collect()
+    logging.getLogger("mkdocs").addHandler(collector)
+    try:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging))
+        build(config)
+    except (MkDocsException, OSError, SystemExit) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        details = "\n".join(collector.messages)
+        raise BuildError(f"{details}\n{exc}".strip()) from None
+    finally:
+        logging.getLogger("mkdocs").removeHandler(collector)
+    _swap(staging, out)
+    return out
+
+
+def _swap(new: Path, out: Path) -> None:
+    """Replace ``out`` by ``new`` with two renames, so readers never see a half-built site."""
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        out.rename(old)
+    new.rename(out)
+    new_mode = 0o755
+    out.chmod(new_mode)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,73 @@
+"""Shared fixtures: the validated portal, one built site, one static server and one browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from generator import ROOT
+from generator.build import build_site
+from generator.model.validate import Portal, load_portal
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def portal() -> Portal:
+    loaded = load_portal(ROOT)
+    assert loaded.problems == []
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped data built once into a temporary folder."""
+    return build_site(ROOT, tmp_path_factory.mktemp("build") / "site")
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project's data, templates and config, for tests that change them."""
+    for name in ("schemes", "standards", "templates", "site_src", "generator/data"):
+        shutil.copytree(ROOT / name, dest / name)
+    (dest / "public_lists").mkdir(exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site: Path):
+    """Serve the built site on a free loopback port; yields the base URL."""
+    handler = functools.partial(_Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for all browser tests (Debian chromium, installed by ./dev test)."""
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} not found: run the tests with ./dev test, which installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

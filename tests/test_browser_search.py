@@ -1,0 +1,44 @@
+"""The built site in headless Chromium: Chinese search finds the right sections, and no
+request leaves the site."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def search(browser, server: str, query: str) -> tuple[list[str], list[str]]:
+    """Type ``query`` into the search box; return result links and off-site requests."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(15000)
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(server) else outside.append(r.url))
+    try:
+        page.goto(server)
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill(query)
+        results = page.locator(".md-search-result__item a")
+        results.first.wait_for(timeout=15000)
+        hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+        return hrefs, outside
+    finally:
+        page.close()
+
+
+def test_search_chief_quality_officer_finds_suzhou(browser, server):
+    hrefs, outside = search(browser, server, "首席质量官")
+    assert any("schemes/suzhou-quality-award/" in h for h in hrefs), hrefs
+    assert outside == []
+
+
+def test_search_notice_period_finds_notice_pages(browser, server):
+    hrefs, outside = search(browser, server, "公示期")
+    assert any("/notices/" in h for h in hrefs[:5]), hrefs
+    assert outside == []
+
+
+def test_search_metrology_confirmation(browser, server):
+    hrefs, _ = search(browser, server, "计量合格确认")
+    assert any("schemes/suzhou-quality-award/" in h for h in hrefs), hrefs

@@ -1,0 +1,212 @@
+"""The built site: pages exist, links and clause anchors resolve, YAML text arrives escaped."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator.build import BuildError, build_site
+from generator.plugin.structure.nav import SCHEME_PAGES
+from tests.conftest import copy_project
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+
+
+def parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def target_file(page: Path, href: str, site: Path) -> Path | None:
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:")):
+        return None
+    path = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+    if path.is_dir():
+        path = path / "index.html"
+    return path
+
+
+def test_every_scheme_page_exists(site, portal):
+    for s in portal.schemes:
+        for page, _, _ in SCHEME_PAGES:
+            path = site / "schemes" / s.id / ("index.html" if page == "index" else f"{page}/index.html")
+            assert path.is_file(), path
+    for top in ("index.html", "compare/index.html", "profile/index.html", "about/index.html"):
+        assert (site / top).is_file()
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    # 404.html is served at any path, so its links are absolute from the site root.
+    pages = sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    ids = {p.resolve(): parse(p).ids for p in pages}
+    checked = clause_links = 0
+    for page in pages:
+        for href in parse(page).hrefs:
+            target = target_file(page, href, site)
+            if target is None:
+                continue
+            assert target.exists(), f"{page.relative_to(site)}: broken link {href}"
+            fragment = urlsplit(href).fragment
+            if fragment and target.suffix == ".html":
+                assert unquote(fragment) in ids[target.resolve()], f"{page.relative_to(site)}: no anchor {href}"
+                clause_links += "/source/" in href or href.startswith("../source/")
+            checked += 1
+    assert checked > 1000
+    assert clause_links > 300
+
+
+CITE = re.compile(r'<a class="qp-clause" href="[^"]*#main-L(\d+)"[^>]*>[^<]*</a><q class="qp-quote">(.*?)</q>', re.S)
+
+
+def test_clause_links_point_at_the_quoted_line(site, portal):
+    """Every cite's link lands on the source line where its quote begins."""
+    from generator.sources import ELLIPSIS, squeeze
+
+    checked = 0
+    for s in portal.schemes:
+        lines = portal.sources[s.documents[0].source].lines
+        for page in (site / "schemes" / s.id).rglob("index.html"):
+            for line, quote in CITE.findall(page.read_text(encoding="utf-8")):
+                n = int(line)
+                first = squeeze(html.unescape(quote).split(ELLIPSIS)[0])
+                at = squeeze("".join(lines[n - 1:])).find(first)
+                assert 0 <= at < len(squeeze(lines[n - 1])), (page, n, first[:20])
+                checked += 1
+    assert checked > 300
+
+
+def _strings(node, out):
+    """Every text of a model (str fields, recursively)."""
+    from pydantic import BaseModel
+
+    if isinstance(node, str):
+        out.append(node)
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            _strings(getattr(node, name), out)
+    elif isinstance(node, (list, tuple)):
+        for item in node:
+            _strings(item, out)
+    return out
+
+
+def test_yaml_texts_appear_escaped(site, portal):
+    """Titles, notes and quotes reach the pages HTML-escaped, with nothing left raw."""
+    for s in portal.schemes:
+        body = "".join(p.read_text(encoding="utf-8") for p in (site / "schemes" / s.id).rglob("index.html"))
+        texts = [t for c in s.conditions for t in (c.title, c.note, c.cite.quote) if t]
+        for text in texts:
+            assert html.escape(text, quote=False) in body, (s.id, text[:30])
+
+
+PAYLOADS = {
+    "script": "<script>alert('x')</script>",
+    "handler": '<img src=x onerror="alert(1)">',
+    "link": "[点我](javascript:alert(1))",
+    "markdown": "**粗体** _斜体_ `代码` # 标题",
+}
+
+
+class _Markup(HTMLParser):
+    """Collects what a payload would have become had it survived as markup."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bad: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self._in_script = tag == "script"
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.bad.append(f"<{tag} {name}>")
+            if name in ("href", "src") and (value or "").strip().lower().startswith("javascript:"):
+                self.bad.append(f"<{tag} {name}={value}>")
+        if tag == "img" and ("src", "x") in attrs:
+            self.bad.append("<img src=x>")
+
+    def handle_data(self, data):
+        if self._in_script and "alert(" in data:
+            self.bad.append("<script>alert")
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+
+def test_injected_markup_never_survives(tmp_path):
+    project = copy_project(tmp_path / "p")
+    path = project / "schemes" / "haizhou-quality-award.yaml"
+    text = path.read_text(encoding="utf-8")
+    swaps = {
+        "title: 拥有注册商标": f"title: \"{PAYLOADS['script']}\"",
+        "note: 源文件未规定比例，由评审专家判断。": f"note: '{PAYLOADS['handler']}'",
+        "name: 海州质量管理优秀奖": f"name: '{PAYLOADS['link']}'",
+        "short_name: 海州": f"short_name: '{PAYLOADS['markdown']}'",
+        "title: 获奖称号的使用": f"title: '{PAYLOADS['markdown']}'",
+    }
+    for old, new in swaps.items():
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    out = build_site(project, tmp_path / "site")
+    pages = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
+    markup = _Markup()
+    markup.feed(pages)
+    assert markup.bad == []
+    assert "<strong>粗体</strong>" not in pages and "<code>代码</code>" not in pages
+    assert "&lt;script&gt;alert" in pages
+    assert "&lt;img src=x onerror=" in pages
+    index = (out / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<script>alert" not in index and "<img src=x" not in index
+
+
+def test_failed_build_leaves_the_old_site(tmp_path):
+    project = copy_project(tmp_path / "p")
+    out = build_site(project, tmp_path / "site")
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    path = project / "schemes" / "haizhou-quality-award.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("cap: 2\n", "cap: -2\n", 1), encoding="utf-8")
+    with pytest.raises(BuildError) as err:
+        build_site(project, tmp_path / "site")
+    assert "schemes/haizhou-quality-award.yaml:" in str(err.value)
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in (tmp_path).iterdir() if p.name.startswith(".site")] == []
+
+
+def test_downloads_are_reproducible(site, portal, tmp_path):
+    from generator.downloads import table_csv, table_xlsx
+
+    s = next(s for s in portal.schemes if s.id == "suzhou-quality-award")
+    form = next(f for f in s.forms if f.kind == "table")
+    built = site / "schemes" / s.id / "forms" / f"{form.id}.xlsx"
+    assert built.read_bytes() == table_xlsx(s, form)
+    csv_text = table_csv(form).decode("utf-8-sig")
+    assert csv_text.splitlines()[1] == "序号,统一社会信用代码,申报组织名称,类别,主营业务收入,是否复评,备注"
+
+    import io
+
+    from openpyxl import load_workbook
+
+    ws = load_workbook(io.BytesIO(built.read_bytes())).active
+    header = [c.value for c in ws[3]]
+    assert header == form.columns

@@ -1,0 +1,126 @@
+"""Bad scheme files: each gives its own `path:line: message`, and `check` exits non-zero."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import ROOT
+from generator.model.validate import load_portal
+from tests.conftest import copy_project
+
+HAIZHOU = "schemes/haizhou-quality-award.yaml"
+JIANGSU = "schemes/jiangsu-quality-credit.yaml"
+
+
+def mutate(root: Path, rel: str, old: str, new: str) -> int:
+    """Replace the one occurrence of ``old``; return the line it starts on."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur exactly once in {rel}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path)
+
+
+def problems(root: Path) -> list[str]:
+    return [str(p) for p in load_portal(root).problems]
+
+
+def test_shipped_data_is_clean(portal):
+    assert len(portal.schemes) == 5
+
+
+# (file, old text, new text, expected message; the line is where `old` stood, plus `shift`)
+CASES = [
+    pytest.param(HAIZHOU, "short_name: 海州\n", "short_name: 海州\ncolour: red\n",
+                 "unknown key 'colour'", 1, id="unknown-key"),
+    pytest.param(HAIZHOU, "    cap: 2\n    cap_text: 每次不超过2家", "    cap: two\n    cap_text: 每次不超过2家",
+                 "tiers.0.cap: Input should be a valid integer", 0, id="wrong-type"),
+    pytest.param(HAIZHOU, "    quote: 连续正常生产经营3年以上", "    quote: 连续正常生产经营5年以上",
+                 "quote not found word for word in 004_6134d0e5492b779d.txt: '连续正常生产经营5年以上'", 0,
+                 id="quote-not-in-source"),
+    pytest.param(HAIZHOU, "    rule: {fact: registered_trademark, is: true}",
+                 "    rule: {fact: registered_trademarks, is: true}",
+                 "unknown fact 'registered_trademarks'; expected a field of the applicant profile (PROFILE.md)", 0,
+                 id="unknown-fact"),
+    pytest.param(HAIZHOU, "      where: {severity: larger}", "      where: {severity: big}",
+                 "'big' is not a value of incidents.severity; expected one of "
+                 "['general', 'larger', 'major', 'especially_major']", 0, id="bad-enum"),
+    pytest.param(HAIZHOU, "id: haizhou-quality-award\n", "id: haizhou-award\n",
+                 "id 'haizhou-award' differs from the file name 'haizhou-quality-award'", 0, id="id-vs-file"),
+    pytest.param(HAIZHOU, "    period: {days: 5, unit: working, minimum: true}\n    cite:\n      clause: 第九条（二）",
+                 "    period: {days: 5, unit: fortnights, minimum: true}\n    cite:\n      clause: 第九条（二）",
+                 "notices.1.period.unit: Input should be 'calendar' or 'working'", 0, id="bad-period-unit"),
+]
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "message", "shift"), CASES)
+def test_bad_scheme_file_reports_path_line_message(project, rel, old, new, message, shift):
+    line = mutate(project, rel, old, new) + shift
+    assert f"{rel}:{line}: {message}" in problems(project)
+
+
+def test_missing_cite_is_reported(project):
+    line = mutate(project, HAIZHOU, "  cite:\n    clause: 第八条（一）\n    quote: 在海州区行政区域内登记注册\nissuers",
+                  "issuers")
+    assert f"{HAIZHOU}:{line - 3}: area.cite: missing required key 'cite'" in problems(project)
+
+
+def test_credit_part_must_add_up(project):
+    text = (project / JIANGSU).read_text(encoding="utf-8")
+    # Part 3 (质量管理体系) is 4 + 2 + 2 = 8; claim 9.
+    old = "  - id: \"3\"\n"
+    assert old in text
+    start = text.index(old)
+    max_at = text.index("max: 8", start)
+    (project / JIANGSU).write_text(text[:max_at] + "max: 9" + text[max_at + 6:], encoding="utf-8")
+    found = [p for p in problems(project) if "items add to 8, not to the part's maximum 9" in p]
+    assert found and found[0].startswith(f"{JIANGSU}:")
+
+
+def test_credit_total_must_be_100(project):
+    line = mutate(project, JIANGSU, "    total: 100", "    total: 90")
+    # A check across fields points at the mapping it concerns: `credit:`, the line above.
+    assert f"{JIANGSU}:{line - 1}: scoring.credit: parts add to 100, not to the total 90" in problems(project)
+
+
+def test_standard_must_add_to_1000(project):
+    line = mutate(project, "standards/gbt19580.yaml", "{id: \"4.1.2\", name: 高层领导的作用, points: 50}",
+                  "{id: \"4.1.2\", name: 高层领导的作用, points: 55}")
+    assert any(p.startswith("standards/gbt19580.yaml:") and "items add to 115, not to the part's 110 points" in p
+               for p in problems(project)), line
+
+
+def test_stage_weights_must_add_to_100(project):
+    rel = "schemes/jiaxing-mayor-quality-award.yaml"
+    text = (project / rel).read_text(encoding="utf-8")
+    assert "weight_percent: 70" in text
+    (project / rel).write_text(text.replace("weight_percent: 70", "weight_percent: 60"), encoding="utf-8")
+    assert any(p.startswith(f"{rel}:") and "stage weights add to 90%, not 100%" in p for p in problems(project))
+
+
+def test_yaml_syntax_error(project):
+    line = mutate(project, HAIZHOU, "short_name: 海州\n", "short_name: [海州\n")
+    found = problems(project)
+    assert len(found) == 1 and found[0].startswith(f"{HAIZHOU}:") and int(found[0].split(":")[1]) > line
+
+
+def test_check_command_exit_codes(project):
+    ok = subprocess.run([sys.executable, "-m", "generator", "--root", str(ROOT), "check"],
+                        capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    assert "ok: 5 schemes" in ok.stdout
+    line = mutate(project, HAIZHOU, "    rule: {fact: registered_trademark, is: true}",
+                  "    rule: {fact: trademark, is: true}")
+    bad = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "check"],
+                         capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert f"{HAIZHOU}:{line}: unknown fact 'trademark'" in bad.stderr
