@@ -31,7 +31,7 @@ def _match(name: str, match: dict) -> str:
             parts.append(label if value is True else f"非“{label}”")
         else:
             parts.append(f"{label}为{_values(value)}")
-    return "、".join(parts)
+    return "，".join(parts)
 
 
 def explain(rule: dict) -> str:
@@ -73,7 +73,8 @@ def explain(rule: dict) -> str:
     if "none" in rule:
         field = BY_NAME[rule["none"]]
         text = f"近{rule['within_years']}年内" if "within_years" in rule else ""
-        text += f"无{field.label}"
+        label = field.label.removesuffix("（日期）")
+        text += f"无{label}" if label.endswith("记录") else f"无{label}记录"
         if "where" in rule:
             text += f"（{_match(rule['none'], rule['where'])}）"
         if "except" in rule:

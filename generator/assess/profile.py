@@ -57,6 +57,11 @@ ENUM_LABELS: dict[str, str] = {
     "geographical_indication": "地理标志",
     "HACCP": "HACCP",
     "ISO22000": "ISO22000",
+    "suzhou-quality-award": "苏州市质量奖",
+    "jiangsu-quality-credit": "江苏省质量信用等级认定",
+    "jiaxing-mayor-quality-award": "嘉兴市市长质量奖",
+    "yancheng-mayor-quality-award": "盐城市市长质量奖",
+    "haizhou-quality-award": "海州质量奖",
 }
 
 
@@ -150,7 +155,7 @@ FIELDS: tuple[Field, ...] = (
     Field("quality_dishonesty", "list", "质量失信行为（日期）", item=_DATE_ITEM, dated_by="self"),
     Field("awards", "list", "获得（或曾获得）的质量奖", dated_by="year",
           item=Field("award", "object", "奖项", fields=(
-              Field("scheme", "enum", "奖项（本门户的方案）", enum=SCHEME_IDS),
+              Field("scheme", "enum", "奖项", enum=SCHEME_IDS),
               Field("level", "enum", "级别", enum=AWARD_LEVELS),
               Field("tier", "enum", "等次", enum=AWARD_TIERS),
               Field("year", "int", "年份"),
@@ -161,7 +166,7 @@ FIELDS: tuple[Field, ...] = (
           item=Field("award", "object", "奖项", fields=(
               Field("relation", "enum", "关系", enum=("parent", "subsidiary")),
               Field("level", "enum", "级别", enum=("provincial", "city")),
-              Field("scheme", "enum", "奖项（本门户的方案）", enum=SCHEME_IDS),
+              Field("scheme", "enum", "奖项", enum=SCHEME_IDS),
               Field("tier", "enum", "等次", enum=AWARD_TIERS),
               Field("year", "int", "年份"),
           ))),

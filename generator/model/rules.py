@@ -10,8 +10,9 @@ A rule is a small YAML mapping, never code. Its forms:
 - ``{fact: F, prefix_in: [P, ...]}`` for a code (the area)
 - ``{fact: F, contains_any: [V, ...]}`` for a list of values
 - ``{fact: F, any_year_within: N}`` for a list of years: one of the last N years
-- ``{certificate: [S, ...], years_at_least: N}``: holds one of the certificates
-  (``years_at_least`` optional)
+- ``{certificate: [S, ...], years_at_least: N}``: holds one of the listed quality-management
+  certificates (``years_at_least`` optional). Where a text adds "或其他国际通行…体系", a
+  certificate not on the list leaves the verdict to the reviewers rather than failing it.
 - ``{none: F, within_years: N, where: {...}, except: {...}, reviewers_where: {...}}``:
   no record of the list F (dated, within the last N years if given) matches ``where``;
   records matching ``except`` do not count, records matching ``reviewers_where`` leave
