@@ -8,10 +8,12 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def search(browser, server: str, query: str) -> tuple[list[str], list[str]]:
-    """Type ``query`` into the search box; return result links and off-site requests."""
+def search(browser, server: str, query: str, expect: str) -> tuple[list[str], list[str]]:
+    """Type ``query`` into the search box and wait for a result linking to ``expect``.
+
+    Returns the result links shown and any request that went to another origin."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.set_default_timeout(15000)
+    page.set_default_timeout(20000)
     outside: list[str] = []
     page.on("request", lambda r: None if r.url.startswith(server) else outside.append(r.url))
     try:
@@ -20,7 +22,8 @@ def search(browser, server: str, query: str) -> tuple[list[str], list[str]]:
         box.click()
         box.fill(query)
         results = page.locator(".md-search-result__item a")
-        results.first.wait_for(timeout=15000)
+        results.first.wait_for()
+        page.locator(f'.md-search-result__item a[href*="{expect}"]').first.wait_for(state="attached")
         hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
         return hrefs, outside
     finally:
@@ -28,17 +31,17 @@ def search(browser, server: str, query: str) -> tuple[list[str], list[str]]:
 
 
 def test_search_chief_quality_officer_finds_suzhou(browser, server):
-    hrefs, outside = search(browser, server, "首席质量官")
+    hrefs, outside = search(browser, server, "首席质量官", "schemes/suzhou-quality-award/")
     assert any("schemes/suzhou-quality-award/" in h for h in hrefs), hrefs
     assert outside == []
 
 
 def test_search_notice_period_finds_notice_pages(browser, server):
-    hrefs, outside = search(browser, server, "公示期")
+    hrefs, outside = search(browser, server, "公示期", "/notices/")
     assert any("/notices/" in h for h in hrefs[:5]), hrefs
     assert outside == []
 
 
-def test_search_metrology_confirmation(browser, server):
-    hrefs, _ = search(browser, server, "计量合格确认")
+def test_search_metrology_confirmation_finds_suzhou(browser, server):
+    hrefs, _ = search(browser, server, "计量合格确认", "schemes/suzhou-quality-award/")
     assert any("schemes/suzhou-quality-award/" in h for h in hrefs), hrefs
