@@ -22,7 +22,7 @@ def search(browser, server: str, query: str, expect: str) -> tuple[list[str], li
         box.click()
         box.fill(query)
         results = page.locator(".md-search-result__item a")
-        results.first.wait_for()
+        results.first.wait_for(state="attached")
         page.locator(f'.md-search-result__item a[href*="{expect}"]').first.wait_for(state="attached")
         hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
         return hrefs, outside
