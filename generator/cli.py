@@ -42,6 +42,47 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_assess(args: argparse.Namespace) -> int:
+    import json
+
+    from generator.assess.engine import assess
+    from generator.assess.profile import ProfileError, parse_profile
+    from generator.assess.report import text_report
+    from generator.export import engine_data
+    from generator.model.validate import load_portal
+    from generator.yamlload import YamlError, load_text
+
+    try:
+        text = sys.stdin.read() if args.profile == "-" else Path(args.profile).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"profile: cannot read {args.profile}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        raw = json.loads(text) if args.profile.endswith(".json") or text.lstrip().startswith("{") \
+            else load_text(text, args.profile)
+        profile = parse_profile(raw)
+    except json.JSONDecodeError as exc:
+        print(f"profile: not valid JSON (line {exc.lineno}: {exc.msg})", file=sys.stderr)
+        return 2
+    except (YamlError, ProfileError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    portal = load_portal(Path(args.root))
+    if portal.problems:
+        print("\n".join(str(p) for p in portal.problems), file=sys.stderr)
+        return 1
+    try:
+        result = assess(profile, engine_data(portal), args.scheme or None)
+    except KeyError as exc:
+        print(f"--scheme: {exc.args[0]}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(text_report(result))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="质量奖公共服务门户 generator")
     parser.add_argument("--root", default=str(ROOT), help="project folder (default: this checkout)")
@@ -53,5 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="preview with live reload of YAML, templates and pages")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     serve.set_defaults(func=cmd_serve)
+    assess = sub.add_parser("assess", help="self-assessment of an applicant profile (PROFILE.md)")
+    assess.add_argument("profile", help="profile .json or .yaml file, or - for standard input")
+    assess.add_argument("--scheme", action="append", help="scheme id (repeatable; default: every scheme)")
+    assess.add_argument("--json", action="store_true", help="one JSON document on stdout")
+    assess.set_defaults(func=cmd_assess)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -7,6 +7,8 @@ and the profile page of the site is rendered from it.
 
 from __future__ import annotations
 
+import datetime as _dt
+import re
 from dataclasses import dataclass, field
 
 SECTORS = ("manufacturing", "agriculture", "service", "construction")
@@ -198,3 +200,82 @@ def record_fields(name: str) -> dict[str, Field]:
     """Sub-fields of the records of a list field (empty for a list of plain values)."""
     item = BY_NAME[name].item
     return {f.name: f for f in item.fields} if item and item.kind == "object" else {}
+
+
+class ProfileError(ValueError):
+    """A profile value of the wrong type or outside its enum; the message names the field."""
+
+
+def _date(value: object, path: str) -> _dt.date:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ProfileError(f"{path}: expected a date YYYY-MM-DD, got {value!r}")
+
+
+def _value(field: Field, value: object, path: str) -> object:
+    kind = field.kind
+    if value is None:
+        return None
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise ProfileError(f"{path}: expected true or false, got {value!r}")
+        return value
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ProfileError(f"{path}: expected a whole number >= 0, got {value!r}")
+        return value
+    if kind == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ProfileError(f"{path}: expected a number, got {value!r}")
+        return value
+    if kind == "date":
+        return _date(value, path)
+    if kind == "str":
+        if not isinstance(value, str) or (field.pattern and not re.fullmatch(field.pattern, value)):
+            raise ProfileError(f"{path}: expected {field.help or 'text'}, got {value!r}")
+        return value
+    if kind == "enum":
+        if value not in field.enum:
+            raise ProfileError(f"{path}: expected one of {', '.join(field.enum)}, got {value!r}")
+        return value
+    if kind == "list":
+        if not isinstance(value, list):
+            raise ProfileError(f"{path}: expected a list, got {value!r}")
+        return [_value(field.item, v, f"{path}[{n}]") for n, v in enumerate(value)]
+    if kind == "object":
+        if not isinstance(value, dict):
+            raise ProfileError(f"{path}: expected an object, got {value!r}")
+        subs = {f.name: f for f in field.fields}
+        return {k: (_value(subs[k], v, f"{path}.{k}") if k in subs else v) for k, v in value.items()}
+    if kind == "map":
+        if not isinstance(value, dict):
+            raise ProfileError(f"{path}: expected an object (map), got {value!r}")
+        return dict(value)
+    raise AssertionError(kind)
+
+
+def parse_profile(raw: object, today: _dt.date | None = None) -> dict:
+    """Check and normalise a profile: dates become ``date``, ``as_of`` defaults to today.
+
+    Unknown top-level fields are kept and ignored (newer profiles may carry more)."""
+    if not isinstance(raw, dict):
+        raise ProfileError(f"profile: expected a JSON object, got {type(raw).__name__}")
+    profile = {k: (_value(BY_NAME[k], v, k) if k in BY_NAME else v) for k, v in raw.items()}
+    if profile.get("as_of") is None:
+        profile["as_of"] = today or _dt.date.today()
+    if profile.get("independent_legal_person") is True and profile.get("legal_person") is None:
+        profile["legal_person"] = True  # 具有独立法人资格 implies 具有法人资格
+    for key, value in (profile.get("excellence_percent") or {}).items():
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100 or value % 5:
+            raise ProfileError(f"excellence_percent.{key}: expected 0..100 in steps of 5, got {value!r}")
+    for key, value in (profile.get("declarations") or {}).items():
+        if not isinstance(value, bool):
+            raise ProfileError(f"declarations.{key}: expected true or false, got {value!r}")
+    return profile

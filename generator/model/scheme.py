@@ -151,13 +151,15 @@ class Stage(Strict):
     name: str
     who: str | None = None
     weight_percent: int | None = Field(default=None, ge=0, le=100)
+    # Which score of the profile's review_scores this stage's weight applies to.
+    review_score: Literal["material", "qa", "onsite"] | None = None
     cite: Cite
     weight_cite: Cite | None = None
 
     @model_validator(mode="after")
     def _weight(self) -> Stage:
-        if self.weight_percent is not None and self.weight_cite is None:
-            raise ValueError("a stage weight needs weight_cite")
+        if self.weight_percent is not None and (self.weight_cite is None or self.review_score is None):
+            raise ValueError("a stage weight needs weight_cite and review_score (material, qa or onsite)")
         return self
 
 

@@ -1,0 +1,132 @@
+"""The self-assessment: every scheme's conditions, scores and checklist for one profile.
+
+Input: a profile parsed by ``parse_profile`` and the scheme data exported at build time
+(``data/schemes.json``). Output: the JSON of PROFILE.md. Standard library only.
+"""
+
+from __future__ import annotations
+
+from generator.assess.evaluate import FAIL, PASS, UNKNOWN, evaluate, explain
+from generator.assess.scores import credit_score, excellence_score, weighted_score
+
+NEXT_LEVEL = {"none": "A", "A": "AA", "AA": "AAA", "AAA": "AAA"}
+
+
+def _source(scheme: dict, cite: dict) -> str:
+    doc_id = cite.get("doc") or scheme["documents"][0]["id"]
+    doc = next(d for d in scheme["documents"] if d["id"] == doc_id)
+    return f"《{doc['title']}》{cite['clause']}"
+
+
+def _entry(scheme: dict, cid: str, title: str, cite: dict, judged_by: str, status: str, reason: str,
+           **extra: object) -> dict:
+    return {"id": cid, "title": title, "status": status, "text": cite["quote"], "source": _source(scheme, cite),
+            "judged_by": judged_by, "reason": reason, **extra}
+
+
+def condition_result(scheme: dict, condition: dict, profile: dict) -> dict:
+    """One condition: pass / fail / unknown, with the reason and the clause.
+
+    A condition whose ``applies_when`` fails does not apply and passes; one whose
+    applicability is unknown passes only if it would pass anyway."""
+    cid, cite, judged_by = condition["id"], condition["cite"], condition["judged_by"]
+    extra: dict = {}
+    if judged_by == "reviewers":
+        declared = (profile.get("declarations") or {}).get(cid) is True
+        status = PASS if declared else UNKNOWN
+        reason = "申报组织声明符合；由评审专家判断" if declared else "由评审专家判断"
+    else:
+        status, reason = evaluate(condition["rule"], profile)
+        extra["rule"] = explain(condition["rule"])
+    when = condition.get("applies_when")
+    if when is not None:
+        applies, why = evaluate(when, profile)
+        if applies == FAIL:
+            status, reason = PASS, f"不适用（{why}）"
+            extra["applicable"] = False
+        elif applies == UNKNOWN and status != PASS:
+            status, reason = UNKNOWN, f"无法确定是否适用（{why}）；{reason}"
+    return _entry(scheme, cid, condition["title"], cite, judged_by, status, reason, **extra)
+
+
+def verdict(conditions: list[dict]) -> str:
+    statuses = [c["status"] for c in conditions]
+    if FAIL in statuses:
+        return "ineligible"
+    return "eligible" if all(s == PASS for s in statuses) else "undetermined"
+
+
+def checklist(scheme: dict, profile: dict) -> dict:
+    """Materials this applicant must provide, may need, and may add."""
+    out: dict[str, list] = {"required": [], "maybe": [], "optional": [], "not_needed": []}
+    for item in scheme.get("materials", {}).get("items", []):
+        for entry in item["entries"]:
+            row = {"number": item["number"], "category": item["category"], "name": entry["name"],
+                   "note": entry.get("note"), "limit": entry.get("limit"), "source": _source(scheme, item["cite"])}
+            required = entry["required"]
+            if required == "all":
+                out["required"].append(row)
+            elif required == "optional":
+                out["optional"].append(row)
+            elif required == "if_applicable":
+                out["maybe"].append(row | {"reason": "涉及时提供"})
+            else:
+                status, why = evaluate(entry["when"], profile)
+                key = {PASS: "required", FAIL: "not_needed", UNKNOWN: "maybe"}[status]
+                out[key].append(row | {"reason": why})
+    return out
+
+
+def assess_scheme(scheme: dict, profile: dict, standard: dict) -> dict:
+    conditions = [condition_result(scheme, c, profile) for c in scheme["conditions"]]
+    result: dict = {"scheme": scheme["id"], "name": scheme["name"]}
+    if scheme.get("levels"):
+        credit = profile.get("credit") or {}
+        level = credit.get("target_level") or NEXT_LEVEL[credit.get("level") or "none"]
+        result["level"] = level
+        spec = next(lv for lv in scheme["levels"] if lv["id"] == level)
+        if spec.get("rule"):
+            status, reason = evaluate(spec["rule"], profile)
+            conditions.append(_entry(scheme, f"level-{level}", f"申报{level}级的前提：{spec['requires']}",
+                                     spec["cite"], "rule", status, reason, rule=explain(spec["rule"])))
+    credit_spec = scheme.get("scoring", {}).get("credit")
+    if credit_spec:
+        vetoes = []
+        for veto in credit_spec.get("vetoes", []):
+            status, reason = evaluate(veto["rule"], profile)
+            vetoes.append(_entry(scheme, f"veto-{veto['id']}", f"否决项 {veto['id']}：{veto['title']}", veto["cite"],
+                                 "rule", status, reason, rule=explain(veto["rule"])))
+        conditions += vetoes
+        result["veto"] = any(v["status"] == FAIL for v in vetoes)
+        result["score"] = credit_score(credit_spec, profile)
+    result["verdict"] = verdict(conditions)
+    result["conditions"] = conditions
+    scoring = scheme.get("scoring", {})
+    if scoring.get("standard") == "gbt19580":
+        score: dict = {}
+        if profile.get("excellence_percent"):
+            score = excellence_score(standard, profile["excellence_percent"])
+            minimum = scoring.get("minimum")
+            if minimum:
+                score["minimum"] = minimum["points"]
+                score["meets_minimum"] = score["total"] >= minimum["points"] if not score["missing"] else None
+        if profile.get("review_scores"):
+            weighted = weighted_score(scheme["stages"], profile["review_scores"])
+            if weighted is not None:
+                score["weighted"] = weighted["value"]
+                score["weighted_how"] = weighted["how"]
+        if score:
+            result["score"] = score
+    result["checklist"] = checklist(scheme, profile)
+    return result
+
+
+def assess(profile: dict, data: dict, scheme_ids: list[str] | None = None) -> dict:
+    """The whole assessment, shaped as PROFILE.md's JSON."""
+    wanted = scheme_ids or [s["id"] for s in data["schemes"]]
+    by_id = {s["id"]: s for s in data["schemes"]}
+    unknown = [sid for sid in wanted if sid not in by_id]
+    if unknown:
+        raise KeyError(f"no such scheme: {', '.join(unknown)}; expected one of {', '.join(by_id)}")
+    return {"as_of": profile["as_of"].isoformat(),
+            "results": [assess_scheme(by_id[sid], profile, data["standard"]) for sid in wanted]}

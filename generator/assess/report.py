@@ -1,0 +1,37 @@
+"""The assessment as a readable report in Chinese (the CLI's default output)."""
+
+from __future__ import annotations
+
+VERDICTS = {"eligible": "符合申报条件", "ineligible": "不符合申报条件", "undetermined": "尚不能确定"}
+STATUS = {"pass": "✓ 符合", "fail": "✗ 不符合", "unknown": "? 无法判断"}
+
+
+def text_report(result: dict) -> str:
+    lines = [f"评估日期：{result['as_of']}", ""]
+    for r in result["results"]:
+        head = f"【{r['name']}】{VERDICTS[r['verdict']]}"
+        if "level" in r:
+            head += f"（评估等级：{r['level']}级{'，触及否决项' if r.get('veto') else ''}）"
+        lines.append(head)
+        for c in r["conditions"]:
+            judge = "评审专家判断" if c["judged_by"] == "reviewers" else "规则判断"
+            mark = "— 不适用" if c.get("applicable") is False else STATUS[c["status"]]
+            lines.append(f"  {mark}  {c['title']}（{judge}；{c['reason']}）")
+            lines.append(f"      {c['source']}：“{c['text']}”")
+        score = r.get("score") or {}
+        if "items" in score:
+            lines.append(f"  技术指标得分：{score['total']:g} / {score['max']:g}")
+            for part in score["parts"]:
+                lines.append(f"    {part['id']}. {part['name']}：{part['points']:g} / {part['max']:g}"
+                             + (f"（未回答 {part['open']:g} 分）" if part["open"] else ""))
+        elif "total" in score:
+            lines.append(f"  GB/T 19580 自评：{score['total']:g} / {score['max']}"
+                         + (f"（最低 {score['minimum']} 分）" if "minimum" in score else ""))
+        if "weighted" in score:
+            lines.append(f"  加权总分：{score['weighted_how']}")
+        todo = r["checklist"]
+        if todo["required"] or todo["maybe"]:
+            lines.append(f"  申报材料：须提供 {len(todo['required'])} 项，可能需要 {len(todo['maybe'])} 项，"
+                         f"可选 {len(todo['optional'])} 项")
+        lines.append("")
+    return "\n".join(lines)
