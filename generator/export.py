@@ -19,6 +19,16 @@ def engine_data(portal: Portal) -> dict:
     }
 
 
+def fields_json() -> str:
+    """The profile fields (names, kinds, labels, enums) for the assessment form."""
+    from dataclasses import asdict
+
+    from generator.assess.profile import ENUM_LABELS, FIELDS
+
+    return json.dumps({"fields": [asdict(f) for f in FIELDS], "labels": ENUM_LABELS},
+                      ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def engine_json(portal: Portal) -> str:
     """Stable bytes for the same data (sorted keys, no white space)."""
     return json.dumps(engine_data(portal), ensure_ascii=False, sort_keys=True, separators=(",", ":"))

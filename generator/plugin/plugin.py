@@ -14,6 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from generator.bundle import BundleError, bundle_pyodide, pyodide_source
+from generator.export import engine_json, fields_json
 from generator.model.validate import Portal, load_portal
 from generator.plugin.config import PortalConfig
 from generator.plugin.structure.nav import build_nav
@@ -58,8 +60,22 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.portal is not None
         env = make_env(self.root / self.config.templates)
-        for src_uri, content in generate(self.portal, env):
+        try:
+            _, pyodide_version = pyodide_source(self.root)
+        except BundleError as exc:
+            raise PluginError(str(exc)) from None
+        env.globals["pyodide_version"] = pyodide_version
+        generated = list(generate(self.portal, env))
+        generated += [("data/schemes.json", engine_json(self.portal)), ("data/profile-fields.json", fields_json())]
+        for src_uri, content in generated:
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"site_src/{src_uri} clashes with a generated page of the same name")
             files.append(File.generated(config, src_uri, content=content))
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            sizes = bundle_pyodide(self.root, Path(config.site_dir))
+        except BundleError as exc:
+            raise PluginError(str(exc)) from None
+        log.info("pyodide bundle: %s", ", ".join(f"{k} {v // 1024} KiB" for k, v in sizes.items()))

@@ -24,6 +24,7 @@ SCHEME_PAGES: tuple[tuple[str, str, str], ...] = (
 TOP_PAGES: tuple[tuple[str, str, str], ...] = (
     ("index.md", "首页", "home.md.j2"),
     ("compare.md", "方案对比", "compare.md.j2"),
+    ("assess.md", "申报自评", "assess.md.j2"),
     ("profile.md", "申报档案格式", "profile.md.j2"),
 )
 

@@ -1,0 +1,437 @@
+// The self-assessment page: a form built from the profile field spec and the scheme data,
+// results from the engine running in a module worker. The profile lives in this page only;
+// it leaves it only when the user saves a file or copies a share link (URL fragment).
+
+const root = document.getElementById("qp-assess");
+const form = document.getElementById("qp-form");
+const results = document.getElementById("qp-results");
+const statusLine = document.getElementById("qp-engine-status");
+const abs = (rel) => new URL(rel, location.href).href;
+
+const GROUPS = [
+  ["基本信息", ["as_of", "region_code", "in_hu_su_dafeng_zone", "legal_person", "independent_legal_person",
+    "established", "sector"]],
+  ["行业与生产条件", ["industrial_mining_trade", "safety_standardization", "metrology_confirmation",
+    "traditional_handicraft", "instruments_calibrated", "food_producer", "food_safety_systems", "food_inspectors",
+    "agri_certifications", "own_production_base", "technical_staff", "service_standards", "complaint_mechanism",
+    "satisfaction_reports", "trade_settlement_by_measurement", "pollutant_discharge"]],
+  ["管理体系与创新", ["management_systems", "excellence_model_since", "chief_quality_officer", "registered_trademark",
+    "invention_patents", "utility_model_patents", "design_patents"]],
+  ["近年记录", ["incidents", "major_quality_complaints", "sampling_failures", "export_failures",
+    "own_fault_quality_claims", "violations", "serious_dishonesty_list", "labor_dishonesty", "quality_dishonesty"]],
+  ["获奖与信用", ["awards", "related_awards", "related_applicant_this_cycle", "false_materials", "credit"]],
+];
+const VERDICT = { eligible: "符合申报条件", ineligible: "不符合申报条件", undetermined: "尚不能确定" };
+const STATUS = { pass: "符合", fail: "不符合", unknown: "无法判断" };
+
+let spec, schemes, labels;
+let profile = {};
+let worker = null;
+let ready = false;
+let seq = 0;
+let pending = null;
+const metrics = { navigationToFirstResult: null, bootMs: null, lastAssessMs: null };
+window.qpMetrics = metrics;
+
+// ---------- small DOM helpers ----------
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "text") node.textContent = v;
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children.flat()) if (c !== null && c !== undefined) node.append(c);
+  return node;
+}
+const label = (v) => labels[v] ?? String(v);
+let uid = 0;
+const nextId = (name) => `qp-${name.replace(/[^a-z0-9]/gi, "-")}-${++uid}`;
+
+// ---------- which clauses use a fact (help text) ----------
+function factsOf(rule, out = new Set()) {
+  if (!rule || typeof rule !== "object") return out;
+  for (const key of ["fact", "none"]) if (typeof rule[key] === "string") out.add(rule[key]);
+  if (rule.certificate) out.add("management_systems");
+  if (rule.credit_held) out.add("credit");
+  for (const key of ["all", "any"]) (rule[key] || []).forEach((r) => factsOf(r, out));
+  if (rule.not) factsOf(rule.not, out);
+  return out;
+}
+function citesFor(name) {
+  const found = [];
+  for (const s of schemes) {
+    for (const c of s.conditions) {
+      if (factsOf(c.rule).has(name) || factsOf(c.applies_when).has(name)) found.push(`${s.short_name} ${c.cite.clause}`);
+    }
+  }
+  return [...new Set(found)];
+}
+
+// ---------- widgets: each returns an element and writes into `profile` ----------
+function setValue(obj, key, value) {
+  if (value === undefined || value === null || value === "") delete obj[key];
+  else obj[key] = value;
+  changed();
+}
+
+function scalarInput(field, obj, key, id) {
+  const value = obj[key];
+  if (field.kind === "bool") {
+    return el("select", { id, onchange: (e) => setValue(obj, key, { yes: true, no: false }[e.target.value]) },
+      el("option", { value: "", text: "未填写" }),
+      el("option", { value: "yes", text: "是", selected: value === true }),
+      el("option", { value: "no", text: "否", selected: value === false }));
+  }
+  if (field.kind === "enum") {
+    return el("select", { id, onchange: (e) => setValue(obj, key, e.target.value || undefined) },
+      el("option", { value: "", text: "未填写" }),
+      ...field.enum.map((v) => el("option", { value: v, text: label(v), selected: value === v })));
+  }
+  if (field.kind === "date") {
+    return el("input", { id, type: "date", value: value ?? "", onchange: (e) => setValue(obj, key, e.target.value) });
+  }
+  if (field.kind === "int" || field.kind === "number") {
+    return el("input", { id, type: "number", min: "0", step: field.kind === "int" ? "1" : "any", value: value ?? "",
+      inputmode: "numeric",
+      oninput: (e) => setValue(obj, key, e.target.value === "" ? undefined : Number(e.target.value)) });
+  }
+  return el("input", { id, type: "text", value: value ?? "", pattern: field.pattern ? field.pattern.slice(1, -1) : null,
+    inputmode: field.name === "region_code" ? "numeric" : null, maxlength: field.name === "region_code" ? "6" : null,
+    oninput: (e) => setValue(obj, key, e.target.value.trim()) });
+}
+
+function listWidget(field, id) {
+  const box = el("div", { class: "qp-list-widget", id });
+  const render = () => {
+    box.replaceChildren();
+    const items = profile[field.name];
+    const none = el("input", { type: "checkbox", checked: Array.isArray(items) && items.length === 0,
+      onchange: (e) => { if (e.target.checked) profile[field.name] = []; else delete profile[field.name]; changed(); render(); } });
+    box.append(el("label", { class: "qp-none-box" }, none, " 没有（已确认）"));
+    if (field.item.kind === "enum") {
+      for (const v of field.item.enum) {
+        const checked = Array.isArray(items) && items.includes(v);
+        box.append(el("label", { class: "qp-check" }, el("input", { type: "checkbox", checked, onchange: (e) => {
+          const list = (profile[field.name] || []).filter((x) => x !== v);
+          if (e.target.checked) list.push(v);
+          if (list.length) profile[field.name] = list; else delete profile[field.name];
+          changed(); render();
+        } }), " ", label(v)));
+      }
+      return;
+    }
+    (items || []).forEach((item, n) => {
+      const row = el("div", { class: "qp-row", role: "group", "aria-label": `${field.label} 第${n + 1}条` });
+      if (field.item.kind === "object") {
+        for (const sub of field.item.fields) {
+          const subId = nextId(`${field.name}-${sub.name}`);
+          row.append(el("span", { class: "qp-sub" }, el("label", { for: subId, text: sub.label }), scalarInput(sub, item, sub.name, subId)));
+        }
+      } else {
+        const holder = { v: item };
+        const input = scalarInput(field.item, holder, "v", nextId(field.name));
+        input.setAttribute("aria-label", `${field.label} 第${n + 1}条`);
+        input.addEventListener("change", () => { profile[field.name][n] = holder.v; changed(); });
+        row.append(input);
+      }
+      row.append(el("button", { type: "button", class: "qp-remove", "aria-label": `删除第${n + 1}条`, text: "删除",
+        onclick: () => { profile[field.name].splice(n, 1); changed(); render(); } }));
+      box.append(row);
+    });
+    box.append(el("button", { type: "button", class: "qp-add", text: "＋ 添加一条", onclick: () => {
+      const list = profile[field.name] || [];
+      list.push(field.item.kind === "object" ? {} : field.item.kind === "int" ? new Date().getFullYear() : "");
+      profile[field.name] = list; changed(); render();
+    } }));
+  };
+  render();
+  return box;
+}
+
+function fieldBlock(field) {
+  const id = nextId(field.name);
+  let control;
+  if (field.kind === "list") control = listWidget(field, id);
+  else if (field.kind === "object") {
+    const obj = profile[field.name] || {};
+    control = el("div", { class: "qp-row", id });
+    for (const sub of field.fields) {
+      const subId = nextId(`${field.name}-${sub.name}`);
+      const input = scalarInput(sub, obj, sub.name, subId);
+      input.addEventListener("change", () => {
+        if (Object.keys(obj).length) profile[field.name] = obj; else delete profile[field.name];
+        changed();
+      });
+      control.append(el("span", { class: "qp-sub" }, el("label", { for: subId, text: sub.label }), input));
+    }
+  } else control = scalarInput(field, profile, field.name, id);
+  const cites = citesFor(field.name);
+  const help = [field.help, cites.length ? `用于：${cites.join("；")}` : ""].filter(Boolean).join("。");
+  const helpId = help ? `${id}-help` : null;
+  if (helpId && control.setAttribute) control.setAttribute("aria-describedby", helpId);
+  const isGroup = field.kind === "list" || field.kind === "object";
+  return el("div", { class: "qp-field" },
+    isGroup ? el("span", { class: "qp-field-label", id: `${id}-label`, text: field.label })
+      : el("label", { for: id, class: "qp-field-label", text: field.label }),
+    control,
+    help ? el("small", { id: helpId, class: "qp-help", text: help }) : null);
+}
+
+function declarationsBlock() {
+  const box = el("div", {});
+  for (const s of schemes) {
+    const items = s.conditions.filter((c) => c.judged_by === "reviewers");
+    if (!items.length) continue;
+    const fs = el("fieldset", {}, el("legend", { text: s.name }));
+    for (const c of items) {
+      const checked = profile.declarations?.[c.id] === true;
+      fs.append(el("label", { class: "qp-check" }, el("input", { type: "checkbox", checked, onchange: (e) => {
+        const d = profile.declarations || {};
+        if (e.target.checked) d[c.id] = true; else delete d[c.id];
+        if (Object.keys(d).length) profile.declarations = d; else delete profile.declarations;
+        changed();
+      } }), ` ${c.title}（${c.cite.clause}）`));
+    }
+    box.append(fs);
+  }
+  return box;
+}
+
+function creditBlock() {
+  const credit = schemes.find((s) => s.scoring?.credit)?.scoring.credit;
+  if (!credit) return null;
+  const box = el("div", {});
+  const answers = () => (profile.credit_answers ||= {});
+  const tidy = () => { if (profile.credit_answers && !Object.keys(profile.credit_answers).length) delete profile.credit_answers; };
+  for (const part of credit.parts) {
+    const fs = el("fieldset", {}, el("legend", { text: `${part.id}. ${part.name}（满分 ${part.max} 分）` }));
+    for (const item of part.items) {
+      const id = nextId(`credit-${item.id}`);
+      const current = profile.credit_answers?.[item.id];
+      let control;
+      if (item.form === "fixed") {
+        control = el("select", { id, onchange: (e) => {
+          if (e.target.value) answers()[item.id] = e.target.value === "yes"; else delete answers()[item.id];
+          tidy(); changed(); } },
+          el("option", { value: "", text: "未回答" }), el("option", { value: "yes", text: "符合", selected: current === true }),
+          el("option", { value: "no", text: "不符合", selected: current === false }));
+      } else if (item.form === "base_increment") {
+        control = el("input", { id, type: "number", min: "0", step: "1", value: current ?? "", oninput: (e) => {
+          if (e.target.value === "") delete answers()[item.id]; else answers()[item.id] = Number(e.target.value);
+          tidy(); changed(); } });
+      } else if (item.form === "highest") {
+        control = el("select", { id, onchange: (e) => {
+          if (e.target.value === "") delete answers()[item.id];
+          else answers()[item.id] = e.target.value === "none" ? null : e.target.value;
+          tidy(); changed(); } },
+          el("option", { value: "", text: "未回答" }), el("option", { value: "none", text: "无", selected: current === null }),
+          ...item.options.map((o) => el("option", { value: o.value, text: `${label(o.value)}（${o.points} 分）`, selected: current === o.value })));
+      } else {
+        control = el("span", { id, class: "qp-row" });
+        for (const o of item.options) {
+          const [group, key] = o.value.includes(".") ? o.value.split(".") : [null, o.value];
+          const read = () => (group ? current?.[group]?.[key] : current?.[key]) ?? "";
+          const subId = nextId(`credit-${item.id}-${o.value}`);
+          control.append(el("span", { class: "qp-sub" },
+            el("label", { for: subId, text: `${group ? (group === "lead" ? "主导" : "参与") : ""}${label(key)}（每项 ${o.points} 分）` }),
+            el("input", { id: subId, type: "number", min: "0", step: "1", value: read(), oninput: (e) => {
+              const a = answers()[item.id] || {};
+              const target = group ? (a[group] ||= {}) : a;
+              if (e.target.value === "") delete target[key]; else target[key] = Number(e.target.value);
+              answers()[item.id] = a; changed(); } })));
+        }
+      }
+      fs.append(el("div", { class: "qp-field" },
+        el("label", { for: id, class: "qp-field-label", text: `${item.id}（${item.max} 分）` }), control,
+        el("small", { class: "qp-help", text: item.cite.quote })));
+    }
+    box.append(fs);
+  }
+  return box;
+}
+
+function excellenceBlock(standard) {
+  const box = el("div", {});
+  for (const part of standard.parts) {
+    const fs = el("fieldset", {}, el("legend", { text: `${part.id} ${part.name}（${part.points} 分）` }));
+    for (const item of part.items) {
+      const id = nextId(`gbt-${item.id}`);
+      const current = profile.excellence_percent?.[item.id];
+      const options = [el("option", { value: "", text: "未评" })];
+      for (let p = 0; p <= 100; p += standard.step_percent) options.push(el("option", { value: String(p), text: `${p}%`, selected: current === p }));
+      fs.append(el("div", { class: "qp-field" },
+        el("label", { for: id, class: "qp-field-label", text: `${item.id} ${item.name}（${item.points} 分）` }),
+        el("select", { id, onchange: (e) => {
+          const map = profile.excellence_percent || {};
+          if (e.target.value === "") delete map[item.id]; else map[item.id] = Number(e.target.value);
+          if (Object.keys(map).length) profile.excellence_percent = map; else delete profile.excellence_percent;
+          changed(); } }, ...options)));
+    }
+    box.append(fs);
+  }
+  const note = standard.verified ? null : el("p", { class: "qp-help", text: standard.note });
+  return el("div", {}, note, box);
+}
+
+function section(title, ...content) {
+  return el("details", { class: "qp-section", open: title === "基本信息" }, el("summary", { text: title }), ...content);
+}
+
+function buildForm(standard) {
+  uid = 0;
+  const byName = Object.fromEntries(spec.fields.map((f) => [f.name, f]));
+  const parts = GROUPS.map(([title, names]) => section(title, ...names.map((n) => fieldBlock(byName[n]))));
+  parts.push(section("评审专家判断的条件：自我声明", el("p", { class: "qp-help",
+    text: "这些条件原文没有量化标准，由评审专家判断。勾选表示贵单位认为符合；结果中仍注明由评审专家判断。" }), declarationsBlock()));
+  parts.push(section("江苏省质量信用技术指标（附件1）", creditBlock()));
+  parts.push(section("GB/T 19580 自评", excellenceBlock(standard)));
+  parts.push(section("评审环节得分（估算加权总分）", fieldBlock(byName.review_scores)));
+  form.replaceChildren(...parts);
+}
+
+// ---------- results ----------
+function renderResults(doc) {
+  if (doc.error) {
+    results.replaceChildren(el("div", { class: "admonition failure", role: "alert" },
+      el("p", { class: "admonition-title", text: "档案有误" }), el("p", { text: doc.error })));
+    return;
+  }
+  const cards = doc.results.map((r) => {
+    const rows = r.conditions.map((c) => el("tr", { class: `qp-st-${c.status}` },
+      el("td", {}, el("span", { class: `qp-status qp-status-${c.status}`, text: c.applicable === false ? "不适用" : STATUS[c.status] })),
+      el("td", {}, el("strong", { text: c.title }), el("br"), el("span", { class: "qp-help", text: c.reason })),
+      el("td", {}, el("span", { class: "qp-help", text: c.judged_by === "reviewers" ? "评审专家判断" : "规则判断" })),
+      el("td", {}, el("span", { class: "qp-clause", text: c.source }), el("q", { class: "qp-quote", text: c.text }))));
+    const counts = ["fail", "unknown", "pass"].map((k) => `${STATUS[k]} ${r.conditions.filter((c) => c.status === k).length}`).join(" · ");
+    const card = el("article", { class: `qp-result qp-verdict-${r.verdict}` },
+      el("h3", {}, `${r.name}：`, el("span", { class: "qp-verdict", text: VERDICT[r.verdict] })),
+      r.level ? el("p", { text: `评估等级：${r.level} 级${r.veto ? "（触及否决项）" : ""}` }) : null,
+      el("p", { class: "qp-help", text: counts }),
+      el("details", {}, el("summary", { text: "逐项条件" }),
+        el("table", { class: "qp-table" }, el("thead", {}, el("tr", {}, ...["结果", "条件", "判断方式", "原文"].map((h) => el("th", { scope: "col", text: h })))),
+          el("tbody", {}, ...rows))));
+    const score = r.score;
+    if (score?.items) {
+      card.append(el("p", {}, el("strong", { text: `技术指标得分：${score.total} / ${score.max}` })),
+        el("table", { class: "qp-table" }, el("thead", {}, el("tr", {}, ...["部分", "得分", "满分", "未回答的分值"].map((h) => el("th", { scope: "col", text: h })))),
+          el("tbody", {}, ...score.parts.map((p) => el("tr", {}, el("td", { text: `${p.id}. ${p.name}` }), el("td", { text: p.points }), el("td", { text: p.max }), el("td", { text: p.open }))))),
+        el("details", {}, el("summary", { text: "各项计分" }), el("ul", {}, ...Object.entries(score.details).map(([id, d]) => el("li", { text: `${id}：${d.points} / ${d.max} 分（${d.how}${d.derived ? "，据档案推算" : ""}）` })))));
+    } else if (score) {
+      if (score.total !== undefined) {
+        card.append(el("p", {}, el("strong", { text: `GB/T 19580 自评：${score.total} / ${score.max} 分` }),
+          score.minimum ? ` （最低 ${score.minimum} 分${score.meets_minimum === true ? "，已达到" : score.meets_minimum === false ? "，未达到" : "，尚有条款未评"}）` : "",
+          score.missing?.length ? `；未评条款 ${score.missing.length} 项` : ""),
+          el("table", { class: "qp-table" }, el("tbody", {}, ...score.parts.map((p) => el("tr", {}, el("td", { text: `${p.id} ${p.name}` }), el("td", { text: `${p.points} / ${p.max}` }))))));
+      }
+      if (score.weighted !== undefined) card.append(el("p", { text: `加权总分：${score.weighted_how}` }));
+    }
+    const todo = r.checklist;
+    if (todo.required.length || todo.maybe.length || todo.optional.length) {
+      const list = (items, title) => items.length ? [el("h4", { text: `${title}（${items.length}）` }),
+        el("ul", {}, ...items.map((m) => el("li", { text: `${m.number}. ${m.category}：${m.name}${m.reason ? `（${m.reason}）` : ""}` })))] : [];
+      card.append(el("details", {}, el("summary", { text: "申报材料清单" }),
+        ...list(todo.required, "须提供"), ...list(todo.maybe, "可能需要"), ...list(todo.optional, "可选")));
+    }
+    return card;
+  });
+  results.replaceChildren(el("p", { class: "qp-help", text: `评估日期：${doc.as_of}` }), ...cards);
+}
+
+// ---------- engine ----------
+function changed() {
+  writeHashIfShared();
+  if (!ready) { statusLine.textContent = "正在准备计算引擎……填写的内容会在引擎就绪后立即计算。"; return; }
+  const id = ++seq;
+  pending = id;
+  worker.postMessage({ type: "assess", id, profile: JSON.parse(JSON.stringify(profile)) });
+}
+
+function startEngine() {
+  if (typeof WebAssembly !== "object") {
+    statusLine.textContent = "此浏览器不支持 WebAssembly，无法计算；请阅读各方案的申报条件页。";
+    root.before(Object.assign(document.createElement("p"), { className: "qp-none", textContent: "此浏览器不支持 WebAssembly。" }));
+    return;
+  }
+  worker = new Worker(root.dataset.worker, { type: "module" });
+  worker.onmessage = ({ data: msg }) => {
+    if (msg.type === "ready") {
+      ready = true;
+      metrics.bootMs = msg.ms;
+      statusLine.textContent = "计算引擎已就绪。";
+      changed();
+    } else if (msg.type === "failed") {
+      statusLine.textContent = `计算引擎加载失败：${msg.error}`;
+    } else if (msg.type === "result" && msg.id === pending) {
+      metrics.lastAssessMs = msg.ms;
+      if (metrics.navigationToFirstResult === null) metrics.navigationToFirstResult = performance.now();
+      renderResults(msg.result);
+      root.dataset.resultId = String(msg.id);
+    }
+  };
+  worker.postMessage({ type: "init", pyodideURL: abs(root.dataset.pyodide), schemesURL: abs(root.dataset.schemes) });
+}
+
+// ---------- save, load, share ----------
+function encode(obj) {
+  const bytes = new TextEncoder().encode(JSON.stringify(obj));
+  let bin = "";
+  bytes.forEach((b) => { bin += String.fromCharCode(b); });
+  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+function decode(text) {
+  const bin = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+  return JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0))));
+}
+let shared = false;
+function writeHashIfShared() { if (shared) history.replaceState(null, "", `#p=${encode(profile)}`); }
+
+function loadProfile(obj, standard) {
+  profile = obj && typeof obj === "object" ? obj : {};
+  buildForm(standard);
+  changed();
+}
+
+async function main() {
+  document.getElementById("qp-needs-js").remove();
+  root.hidden = false;
+  startEngine(); // boot while the form loads and is filled
+  const [fieldsDoc, data] = await Promise.all([fetch(root.dataset.fields).then((r) => r.json()),
+    fetch(root.dataset.schemes).then((r) => r.json())]);
+  spec = fieldsDoc; labels = fieldsDoc.labels; schemes = data.schemes;
+  let initial = {};
+  if (location.hash.startsWith("#p=")) {
+    try { initial = decode(location.hash.slice(3)); shared = true; } catch { statusLine.textContent = "分享链接中的档案无法读取。"; }
+  }
+  loadProfile(initial, data.standard);
+  root.addEventListener("click", async (e) => {
+    const action = e.target.closest("[data-action]")?.dataset.action;
+    if (action === "save") {
+      const blob = new Blob([JSON.stringify(profile, null, 2)], { type: "application/json" });
+      const a = el("a", { href: URL.createObjectURL(blob), download: "申报档案.json" });
+      a.click();
+      URL.revokeObjectURL(a.href);
+    } else if (action === "share") {
+      shared = true;
+      writeHashIfShared();
+      try { await navigator.clipboard.writeText(location.href); statusLine.textContent = "分享链接已复制。档案保存在链接的 # 之后，不会发送到服务器。"; }
+      catch { statusLine.textContent = "分享链接已放入地址栏，请手动复制。"; }
+    } else if (action === "print") {
+      window.print();
+    } else if (action === "clear") {
+      shared = false;
+      history.replaceState(null, "", location.pathname);
+      loadProfile({}, data.standard);
+    }
+  });
+  root.querySelector("[data-action=load]").addEventListener("change", async (e) => {
+    const file = e.target.files[0];
+    if (!file) return;
+    try { loadProfile(JSON.parse(await file.text()), data.standard); statusLine.textContent = `已载入 ${file.name}`; }
+    catch { statusLine.textContent = `${file.name} 不是有效的档案（JSON）文件。`; }
+    e.target.value = "";
+  });
+}
+
+main();
