@@ -22,7 +22,12 @@ def data(portal):
     return engine_data(portal)
 
 
+# Every (scheme, facts) the tests assess, so that tests/test_pyodide.py can replay them in Pyodide.
+CASES: list[tuple[str, dict]] = []
+
+
 def run(data, scheme_id: str, **facts) -> dict:
+    CASES.append((scheme_id, {"as_of": AS_OF, **facts}))
     profile = parse_profile({"as_of": AS_OF, **facts})
     return assess(profile, data, [scheme_id])["results"][0]
 
