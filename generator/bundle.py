@@ -37,7 +37,7 @@ def bundle_pyodide(root: Path, site_dir: Path) -> dict[str, int]:
     dest.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         shutil.copyfile(source / name, dest / name)
-    wheel = build_wheel(dest, root)
+    wheel = build_wheel(dest)  # the engine code is this package, whatever data folder is built
     spec = add_wheels_to_spec(PyodideLockSpec.from_json(source / "pyodide-lock.json"), [wheel], base_path=dest)
     spec.packages = {name: pkg for name, pkg in spec.packages.items() if name == DIST}
     lock = dest / "pyodide-lock.json"
