@@ -20,7 +20,12 @@ def search(browser, server: str, query: str, expect: str) -> tuple[list[str], li
         page.goto(server)
         box = page.locator("input.md-search__input")
         box.click()
+        # Material builds its index in a worker after page load; it shows this placeholder once ready.
+        page.locator(".md-search-result__meta", has_text="键入以开始搜索").wait_for()
+        # Material reads the box on keyup; an IME commit of Chinese text ends with one, and
+        # Playwright's fill of CJK text sends none, so finish with a key press.
         box.fill(query)
+        box.press("End")
         results = page.locator(".md-search-result__item a")
         results.first.wait_for(state="attached")
         page.locator(f'.md-search-result__item a[href*="{expect}"]').first.wait_for(state="attached")
