@@ -434,4 +434,7 @@ async function main() {
   });
 }
 
+// The printed report shows every detail of the results.
+window.addEventListener("beforeprint", () => results.querySelectorAll("details").forEach((d) => { d.open = true; }));
+
 main();
