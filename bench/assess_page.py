@@ -12,6 +12,7 @@ inside Pyodide); and a bare `loadPyodide()` in the same browser for comparison.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import statistics
@@ -46,10 +47,8 @@ def visit(context, url: str) -> dict:
 
     def finished(request) -> None:
         # Bytes on the wire: zero body bytes for answers from the browser's cache.
-        try:
+        with contextlib.suppress(Exception):  # a request torn down with its page has no sizes
             sizes.append(request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"])
-        except Exception:  # noqa: BLE001 - a request torn down with its page has no sizes
-            pass
 
     context.on("requestfinished", finished)
     started = time.perf_counter()

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from generator.assess.explain import explain
-from generator.assess.profile import BY_NAME, ENUM_LABELS
+from generator.assess.profile import BY_NAME, ENUM_LABELS, record_fields
 
 PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
 
@@ -133,30 +133,19 @@ def _in_window(record: Any, field_name: str, within: int | None, as_of: dt.date)
     return PASS if start < day <= as_of else FAIL
 
 
-def _matches(record: Any, match: dict) -> str:
+def _matches(record: Any, match: dict, list_name: str) -> str:
+    fields = record_fields(list_name)
     statuses = []
     for key, wanted in match.items():
         wanted = wanted if isinstance(wanted, list) else [wanted]
         value = record.get(key) if isinstance(record, dict) else None
         if value is None:
-            # An absent flag (revoked, fraud, credit_repaired ...) reads as false.
-            field_kind = _record_kind(key)
-            if field_kind == "bool":
-                value = False
-            else:
+            if fields[key].kind != "bool":
                 statuses.append(UNKNOWN)
                 continue
+            value = False  # an absent flag (revoked, fraud, credit_repaired ...) reads as false
         statuses.append(PASS if value in wanted else FAIL)
     return _combine_all(statuses) if statuses else PASS
-
-
-def _record_kind(key: str) -> str:
-    for field in BY_NAME.values():
-        if field.item and field.item.fields:
-            for sub in field.item.fields:
-                if sub.name == key:
-                    return sub.kind
-    return ""
 
 
 def _none(rule: dict, profile: dict) -> tuple[str, str]:
@@ -172,11 +161,11 @@ def _none(rule: dict, profile: dict) -> tuple[str, str]:
         window = _in_window(record, name, within, as_of)
         if window == FAIL:
             continue
-        match = _matches(record, rule["where"]) if "where" in rule else PASS
-        excepted = _matches(record, rule["except"]) if "except" in rule else FAIL
+        match = _matches(record, rule["where"], name) if "where" in rule else PASS
+        excepted = _matches(record, rule["except"], name) if "except" in rule else FAIL
         if excepted == PASS:
             continue
-        if "reviewers_where" in rule and _matches(record, rule["reviewers_where"]) == PASS:
+        if "reviewers_where" in rule and _matches(record, rule["reviewers_where"], name) == PASS:
             reviewers += 1
             continue
         if match == FAIL:

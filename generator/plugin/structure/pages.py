@@ -52,9 +52,8 @@ def anchor(doc_id: str, line: int) -> str:
 
 
 def _cite_href(portal: Portal, scheme: Scheme, from_uri: str, cite: Cite) -> str:
-    source, doc_id = portal.source_of(scheme, cite)
-    line = source.find(cite.quote) or 1
-    return relative(f"{scheme_uri(scheme, 'source')}#{anchor(doc_id, line)}", from_uri)
+    _, doc_id = portal.source_of(scheme, cite)
+    return relative(f"{scheme_uri(scheme, 'source')}#{anchor(doc_id, portal.cite_line(scheme, cite))}", from_uri)
 
 
 def _context(portal: Portal, uri: str, scheme: Scheme | None = None) -> dict:
