@@ -28,10 +28,12 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(root: Path, out: Path | None = None) -> Path:
+def build_site(root: Path, out: Path | None = None, production: bool = False) -> Path:
     """Check the data, run mkdocs into a temporary sibling of ``out``, and move it into place."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    portal = load_portal(root)
+    if production:
+        os.environ["QP_PRODUCTION"] = "1"
+    portal = load_portal(root, production=production or os.environ.get("QP_PRODUCTION") == "1")
     if portal.problems:
         raise BuildError("\n".join(str(p) for p in portal.problems))
     out = (out or root / "site").resolve()

@@ -18,7 +18,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if portal.problems:
         print(f"{len(portal.problems)} problem(s)", file=sys.stderr)
         return 1
-    print(f"ok: {len(portal.schemes)} schemes")
+    print(f"ok: {len(portal.schemes)} schemes, {len(portal.notices)} notices")
     return 0
 
 
@@ -26,7 +26,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from generator.build import BuildError, build_site
 
     try:
-        out = build_site(Path(args.root), Path(args.out) if args.out else None)
+        out = build_site(Path(args.root), Path(args.out) if args.out else None, production=args.production)
     except BuildError as exc:
         print(exc, file=sys.stderr)
         print("build failed; the existing site was left untouched", file=sys.stderr)
@@ -58,8 +58,11 @@ def cmd_assess(args: argparse.Namespace) -> int:
         print(f"profile: cannot read {args.profile}: {exc}", file=sys.stderr)
         return 2
     try:
-        raw = json.loads(text) if args.profile.endswith(".json") or text.lstrip().startswith("{") \
+        raw = (
+            json.loads(text)
+            if args.profile.endswith(".json") or text.lstrip().startswith("{")
             else load_text(text, args.profile)
+        )
         profile = parse_profile(raw)
     except json.JSONDecodeError as exc:
         print(f"profile: not valid JSON (line {exc.lineno}: {exc.msg})", file=sys.stderr)
@@ -83,6 +86,93 @@ def cmd_assess(args: argparse.Namespace) -> int:
     return 0
 
 
+def _notice_spec(root: Path, scheme_id: str, kind: str):
+    """(scheme, notice spec) or an error message."""
+    from generator.model.validate import load_portal
+
+    portal = load_portal(root)
+    scheme = next((s for s in portal.schemes if s.id == scheme_id), None)
+    if scheme is None:
+        return (
+            None,
+            None,
+            f"--scheme: no scheme {scheme_id!r}; expected one of {', '.join(s.id for s in portal.schemes)}",
+        )
+    spec = next((n for n in scheme.notices if n.kind == kind), None)
+    if spec is None:
+        kinds = ", ".join(n.kind for n in scheme.notices)
+        return scheme, None, f"--kind: {scheme.name} has no notice of kind {kind!r}; its rules name: {kinds}"
+    return scheme, spec, None
+
+
+def cmd_notice_period(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import json
+
+    from generator.periods import PeriodError, required_period
+
+    scheme, spec, error = _notice_spec(Path(args.root), args.scheme, args.kind)
+    if error:
+        print(error, file=sys.stderr)
+        return 2
+    if spec.period is None:
+        print(f"{scheme.name}: the rules set no period for {args.kind} ({spec.cite.clause})", file=sys.stderr)
+        return 2
+    try:
+        published = dt.date.fromisoformat(args.published)
+    except ValueError:
+        print(f"--published: expected a date YYYY-MM-DD, got {args.published!r}", file=sys.stderr)
+        return 2
+    try:
+        period = required_period(published, spec.period.days, spec.period.unit)
+    except PeriodError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    result = period.as_json() | {"rule": f"{scheme.name} {spec.cite.clause}：{period.rule}"}
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        print(f"公示期：{result['start']} 至 {result['end']}（{result['rule']}）")
+    return 0
+
+
+def cmd_new_notice(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from generator.notice_skeleton import skeleton
+
+    root = Path(args.root)
+    scheme, spec, error = _notice_spec(root, args.scheme, args.kind)
+    if error:
+        print(error, file=sys.stderr)
+        return 2
+    today = dt.date.today()
+    path = root / "public_lists" / scheme.id / str(today.year) / f"{today.isoformat()}-{args.kind}.yaml"
+    if path.exists():
+        print(f"{path.relative_to(root)} exists already; edit it, or rename it first", file=sys.stderr)
+        return 2
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(skeleton(scheme, spec, today), encoding="utf-8")
+    print(path.relative_to(root))
+    return 0
+
+
+def cmd_seal(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from generator.model.notices import seal
+    from generator.model.validate import load_portal
+
+    root = Path(args.root)
+    portal = load_portal(root)
+    if portal.problems:
+        print("\n".join(str(p) for p in portal.problems), file=sys.stderr)
+        return 1
+    ledger = seal(root, portal.notices, dt.date.today())
+    print(f"sealed {len(ledger)} published notice(s) in public_lists/ledger.json")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="质量奖公共服务门户 generator")
     parser.add_argument("--root", default=str(ROOT), help="project folder (default: this checkout)")
@@ -90,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="validate schemes/ and public_lists/").set_defaults(func=cmd_check)
     build = sub.add_parser("build", help="check, generate and build the site into site/ (or --out)")
     build.add_argument("--out", help="output folder (default: site/ of the project)")
+    build.add_argument("--production", action="store_true", help="refuse sample notices")
     build.set_defaults(func=cmd_build)
     serve = sub.add_parser("serve", help="preview with live reload of YAML, templates and pages")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
@@ -99,5 +190,20 @@ def main(argv: list[str] | None = None) -> int:
     assess.add_argument("--scheme", action="append", help="scheme id (repeatable; default: every scheme)")
     assess.add_argument("--json", action="store_true", help="one JSON document on stdout")
     assess.set_defaults(func=cmd_assess)
+    period = sub.add_parser("notice-period", help="the period the rules require for a notice")
+    period.add_argument("--scheme", required=True)
+    period.add_argument(
+        "--kind", required=True, choices=["call", "acceptance", "proposed_winners", "winners", "credit_results"]
+    )
+    period.add_argument("--published", required=True, help="publication date YYYY-MM-DD")
+    period.add_argument("--json", action="store_true")
+    period.set_defaults(func=cmd_notice_period)
+    new = sub.add_parser("new-notice", help="write a notice skeleton with today's date and the required period")
+    new.add_argument("--scheme", required=True)
+    new.add_argument(
+        "--kind", required=True, choices=["call", "acceptance", "proposed_winners", "winners", "credit_results"]
+    )
+    new.set_defaults(func=cmd_new_notice)
+    sub.add_parser("seal", help="record published notices in public_lists/ledger.json").set_defaults(func=cmd_seal)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -117,7 +117,7 @@ def test_check_command_exit_codes(project):
     ok = subprocess.run([sys.executable, "-m", "generator", "--root", str(ROOT), "check"],
                         capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
-    assert "ok: 5 schemes" in ok.stdout
+    assert "ok: 5 schemes" in ok.stdout and " notices" in ok.stdout
     line = mutate(project, HAIZHOU, "    rule: {fact: registered_trademark, is: true}",
                   "    rule: {fact: trademark, is: true}")
     bad = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "check"],

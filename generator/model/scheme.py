@@ -402,6 +402,8 @@ class Scheme(Strict):
     obligations: list[CitedItem] = []
     penalties: list[Penalty] = []
     funding: list[Funding] = []
+    # "同属一个母公司的多个子公司，最多推荐一个…": the notices check it where parents are given.
+    one_per_parent: Cite | None = None
 
     @model_validator(mode="after")
     def _cross(self) -> Scheme:

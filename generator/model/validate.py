@@ -33,6 +33,7 @@ class Portal:
     schemes: list[Scheme] = field(default_factory=list)
     standard: Standard | None = None
     sources: dict[str, SourceText] = field(default_factory=dict)
+    notices: list = field(default_factory=list)  # LoadedNotice, newest first
     problems: list[Problem] = field(default_factory=list)
 
     def source_of(self, scheme: Scheme, cite: Cite) -> tuple[SourceText, str]:
@@ -146,8 +147,10 @@ def _load_model(model: type[BaseModel], file: Path, root: Path) -> tuple[Any, An
         return None, data, _pydantic_problems(exc, data, path)
 
 
-def load_portal(root: Path) -> Portal:
-    """Load schemes/, standards/ and the source texts under ``root``; collect all problems."""
+def load_portal(root: Path, production: bool = False) -> Portal:
+    """Load schemes/, standards/, public_lists/ and the source texts under ``root``; collect all problems.
+
+    A production build refuses sample notices."""
     portal = Portal(root=root, sources=load_sources(root / "schemes" / "sources"))
     standard_file = root / "standards" / "gbt19580.yaml"
     portal.standard, _, problems = _load_model(Standard, standard_file, root)
@@ -165,5 +168,13 @@ def load_portal(root: Path) -> Portal:
         portal.schemes.append(scheme)
     if not portal.schemes and not portal.problems:
         portal.problems.append(Problem("schemes", 1, "no scheme files (schemes/*.yaml) found"))
+    from generator.model.notices import load_notices  # notices build on this module
+
+    notices, problems = load_notices(root, portal.schemes)
+    portal.problems += problems
+    if production:
+        portal.problems += [Problem(n.path, 1, "sample notice (sample: true) refused in a production build")
+                            for n in notices if n.notice.sample]
+    portal.notices = sorted(notices, key=lambda n: (n.notice.published, n.path), reverse=True)
     portal.problems.sort()
     return portal

@@ -7,6 +7,8 @@ and downloads as virtual files, so ``mkdocs build`` and ``mkdocs serve`` do ever
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,6 +18,7 @@ from mkdocs.structure.files import File, Files
 
 from generator.bundle import BundleError, bundle_pyodide, pyodide_source
 from generator.export import engine_json, fields_json
+from generator.feeds import CHINA
 from generator.model.validate import Portal, load_portal
 from generator.plugin.config import PortalConfig
 from generator.plugin.structure.nav import build_nav
@@ -23,6 +26,13 @@ from generator.plugin.structure.pages import generate
 from generator.render import make_env
 
 log = get_plugin_logger(__name__)
+
+
+def build_date() -> dt.date:
+    """Today in China, or the day of SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), CHINA) if epoch else dt.datetime.now(CHINA)
+    return moment.date()
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -34,14 +44,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
         self.root = (base / self.config.root).resolve()
-        self.portal = load_portal(self.root)
+        production = self.config.production or os.environ.get("QP_PRODUCTION") == "1"
+        self.portal = load_portal(self.root, production=production)
         if self.portal.problems:
             lines = "\n".join(str(p) for p in self.portal.problems)
             raise PluginError(f"scheme data has {len(self.portal.problems)} problem(s):\n{lines}")
         self._teach_jieba()
         hand_written = sorted(
-            str(p.relative_to(config.docs_dir)).replace("\\", "/")
-            for p in Path(config.docs_dir).rglob("*.md")
+            str(p.relative_to(config.docs_dir)).replace("\\", "/") for p in Path(config.docs_dir).rglob("*.md")
         )
         config.nav = build_nav(self.portal, hand_written)
         return config
@@ -65,7 +75,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         except BundleError as exc:
             raise PluginError(str(exc)) from None
         env.globals["pyodide_version"] = pyodide_version
-        generated = list(generate(self.portal, env))
+        site_url = config.site_url or "/"
+        generated = list(
+            generate(self.portal, env, build_date(), site_url if site_url.endswith("/") else site_url + "/")
+        )
         generated += [("data/schemes.json", engine_json(self.portal)), ("data/profile-fields.json", fields_json())]
         for src_uri, content in generated:
             if files.get_file_from_path(src_uri) is not None:

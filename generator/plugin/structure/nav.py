@@ -48,6 +48,8 @@ def build_nav(portal: Portal, hand_written: list[str]) -> list:
             for s in ordered(portal)
         ]
     })
+    nav.append({"公示公告": "notices/index.md"})
+    nav.append({"获奖名单": "winners.md"})
     nav += [{title: uri} for uri, title, _ in TOP_PAGES[1:]]
     generated = {uri for uri, _, _ in TOP_PAGES}
     nav += [uri for uri in hand_written if uri not in generated]

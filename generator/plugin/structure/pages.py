@@ -11,10 +11,11 @@ from generator.assess.explain import explain
 from generator.assess.profile import FIELDS
 from generator.compare import LEVELS, NOTICE_KINDS, comparison, period_text
 from generator.downloads import table_csv, table_xlsx
+from generator.feeds import atom, json_list, rss
 from generator.model.scheme import Cite, Scheme
 from generator.model.validate import Portal
 from generator.plugin.structure.nav import SCHEME_PAGES, TOP_PAGES, ordered, scheme_uri
-from generator.render import relative
+from generator.render import page_url, relative
 
 GROUPS = {
     "basic": "基本条件",
@@ -81,25 +82,95 @@ def _context(portal: Portal, uri: str, scheme: Scheme | None = None) -> dict:
     return ctx
 
 
+STATUS_LABELS = {"upcoming": "即将发布", "open": "正在公示", "closed": "已结束", "published": "已发布"}
+
+
+def notice_uri(item) -> str:
+    return f"notices/{item.slug}.md"
+
+
+def _notice_context(portal: Portal, ctx: dict, today) -> dict:
+    return ctx | {
+        "notices": portal.notices,
+        "today": today,
+        "notice_uri": notice_uri,
+        "status_labels": STATUS_LABELS,
+        "scheme_names": {s.id: s.name for s in portal.schemes},
+    }
+
+
+def _winner_rows(portal: Portal) -> list[dict]:
+    by_id = {s.id: s for s in portal.schemes}
+    rows = []
+    for item in portal.notices:
+        if item.notice.kind != "winners":
+            continue
+        scheme = by_id[item.notice.scheme]
+        names = {t.id: t.name for t in scheme.tiers} | {lv.id: lv.name for lv in scheme.levels}
+        for entry in item.notice.entries:
+            rows.append({"scheme": scheme, "year": item.notice.cycle_year, "entry": entry, "item": item,
+                         "tier_name": names.get(entry.tier, entry.tier or "—")})
+    return sorted(rows, key=lambda r: (-r["year"], r["scheme"].id, r["tier_name"], r["entry"].organisation))
+
+
 def form_file(scheme: Scheme, form_id: str, ext: str) -> str:
     return f"schemes/{scheme.id}/forms/{form_id}.{ext}"
 
 
-def generate(portal: Portal, env: Environment) -> Iterator[tuple[str, str | bytes]]:
-    """(src_uri, content) for every generated page and file."""
+def generate(portal: Portal, env: Environment, today, site_url: str = "/") -> Iterator[tuple[str, str | bytes]]:
+    """(src_uri, content) for every generated page and file; ``today`` gives the build's notice status."""
     schemes = ordered(portal)
     extra = {"comparison": comparison(schemes), "fields": FIELDS}
     for uri, _, template in TOP_PAGES:
-        ctx = _context(portal, uri) | extra
+        ctx = _notice_context(portal, _context(portal, uri), today) | extra
         # Comparison cells cite clauses of many schemes.
         ctx["cite_of"] = lambda s, c, _uri=uri: _cite_href(portal, s, _uri, c)
         yield uri, env.get_template(template).render(ctx)
     for scheme in schemes:
         for page, _, template in SCHEME_PAGES:
             uri = scheme_uri(scheme, page)
-            ctx = _context(portal, uri, scheme) | {"form_file": form_file}
+            ctx = _notice_context(portal, _context(portal, uri, scheme), today) | {"form_file": form_file}
             yield uri, env.get_template(template).render(ctx)
         for form in scheme.forms:
             if form.kind == "table":
                 yield form_file(scheme, form.id, "csv"), table_csv(form)
                 yield form_file(scheme, form.id, "xlsx"), table_xlsx(scheme, form)
+    yield from _notice_pages(portal, env, today, site_url)
+
+
+def _notice_pages(portal: Portal, env: Environment, today, site_url: str) -> Iterator[tuple[str, str | bytes]]:
+    by_id = {s.id: s for s in portal.schemes}
+    for uri, template, extra in (
+        ("notices/index.md", "notices/index.md.j2", {}),
+        ("winners.md", "notices/winners.md.j2", {}),
+    ):
+        ctx = _notice_context(portal, _context(portal, uri), today)
+        if uri == "winners.md":
+            rows = _winner_rows(portal)
+            tiers = {}
+            for r in rows:
+                tiers.setdefault(r["entry"].tier, r["tier_name"])
+            ctx |= {"rows": rows, "years": sorted({r["year"] for r in rows}, reverse=True),
+                    "tiers": sorted((k, v) for k, v in tiers.items() if k)}
+        yield uri, env.get_template(template).render(ctx | extra)
+    for item in portal.notices:
+        scheme = by_id[item.notice.scheme]
+        uri = notice_uri(item)
+        spec = next((n for n in scheme.notices if n.kind == item.notice.kind), None)
+        names = {t.id: t.name for t in scheme.tiers} | {lv.id: lv.name for lv in scheme.levels}
+        ctx = _notice_context(portal, _context(portal, uri, scheme), today) | {
+            "item": item, "spec": spec, "tier_names": names,
+            "has_tier": any(e.tier for e in item.notice.entries)}
+        yield uri, env.get_template("notices/notice.md.j2").render(ctx)
+    names = {s.id: s.name for s in portal.schemes}
+
+    def url_of(item) -> str:
+        return page_url(notice_uri(item))
+
+    groups = [("notices", "质量奖公共服务门户：公示公告", portal.notices)]
+    groups += [(s.id, f"{s.name}：公示公告", [n for n in portal.notices if n.notice.scheme == s.id])
+               for s in ordered(portal)]
+    for name, title, items in groups:
+        yield f"feeds/{name}.atom", atom(items, title, site_url, f"feeds/{name}.atom", url_of, names)
+        yield f"feeds/{name}.rss", rss(items, title, site_url, url_of, names)
+    yield "feeds/notices.json", json_list(portal.notices, url_of)

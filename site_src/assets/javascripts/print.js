@@ -1,5 +1,9 @@
 // Print one form: mark it, print, unmark. Works with Material's instant navigation off or on.
 document.addEventListener("click", (event) => {
+  if (event.target.closest("button.qp-print-page")) {
+    window.print();
+    return;
+  }
   const button = event.target.closest("button.qp-print");
   if (!button) return;
   const sheet = document.getElementById(button.dataset.print);

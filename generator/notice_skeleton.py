@@ -1,0 +1,56 @@
+"""The YAML skeleton `new-notice` writes: every field, explained in Chinese, with the period filled in."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.compare import NOTICE_KINDS
+from generator.model.scheme import Notice as NoticeSpec
+from generator.model.scheme import Scheme
+from generator.periods import PeriodError, required_period
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\\\", "\\\\\\\\").replace('"', '\\\\"') + '"'
+
+
+def skeleton(scheme: Scheme, spec: NoticeSpec, today: dt.date) -> str:
+    lines = [
+        f"# {scheme.name}：{NOTICE_KINDS[spec.kind]}。填写后提交本文件；构建时会逐项检查，发现问题会指出行号。",
+        f"# 依据：{spec.cite.clause}“{spec.cite.quote}”",
+        f"scheme: {scheme.id}",
+        f"kind: {spec.kind}",
+        f"title: {_quote(f'{today.year}年度{scheme.name}{spec.title}')}",
+        "issuer: \"\"            # 发布机关（必填）",
+        f"published: {today.isoformat()}   # 发布日期；发布当日不计入公示期",
+    ]
+    if spec.period is not None:
+        try:
+            period = required_period(today, spec.period.days, spec.period.unit)
+            lines.append(f"end: {period.end.isoformat()}         # 公示期最后一日（{period.rule}）")
+        except PeriodError as exc:
+            lines.append(f"# end: YYYY-MM-DD      # {exc}")
+    lines += [
+        "body:                 # 正文段落（可选）",
+        "  - \"\"",
+        "entries:              # 名单：每家组织一项",
+        "  - organisation: \"\"  # 组织名称（必填）",
+        "    credit_code: \"\"   # 统一社会信用代码（18位，构建时校验）",
+    ]
+    if scheme.tiers or scheme.levels:
+        ids = [t.id for t in scheme.tiers] + [lv.id for lv in scheme.levels]
+        lines.append(f"    tier: {ids[0]}      # 奖项或等级：{' / '.join(ids)}")
+    lines += [
+        "    # sector: manufacturing   # 行业（可选）：manufacturing / agriculture / service / construction",
+        "    # parent: \"\"              # 母公司（可选；用于“同一母公司最多推荐一个”的检查）",
+        "objections:           # 异议受理方式（至少填写一项）",
+        "  text: \"对公示内容有异议的，请在公示期内以书面形式实名提出。\"",
+        "  phone: \"\"",
+        "  # email: \"\"",
+        "  # address: \"\"",
+        "attachments: []       # 附件：- {title: 名称, file: 文件名}",
+        "corrections: []       # 更正记录（已发布的公示只能通过更正修改）",
+        "#  - {date: YYYY-MM-DD, reason: 原因, changes: 内容}",
+        "",
+    ]
+    return "\n".join(lines)
