@@ -1,0 +1,169 @@
+"""Notices: bad files each give their `path:line: message`; good ones are published with
+their period, pages and feeds; the commands of CLI.md behave."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from generator import ROOT
+from generator.model.validate import load_portal
+from tests.conftest import copy_project
+
+HZ = "public_lists/haizhou-quality-award/2026/2026-11-18-acceptance.yaml"
+JX = "public_lists/jiaxing-mayor-quality-award/2026/2026-11-20-proposed-winners.yaml"
+YC = "public_lists/yancheng-mayor-quality-award/2026/2026-06-30-winners.yaml"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = copy_project(tmp_path)
+    (root / "public_lists").rmdir()
+    shutil.copytree(ROOT / "public_lists", root / "public_lists")
+    return root
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> int:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def problems(root: Path, production: bool = False) -> list[str]:
+    return [str(p) for p in load_portal(root, production=production).problems]
+
+
+def test_samples_are_accepted_with_their_periods(portal):
+    by_path = {n.path: n for n in portal.notices}
+    assert len(by_path) == 6
+    # 海州 第九条（二）: 不少于5个工作日, published Wed 2026-11-18 -> Wed 11-25.
+    assert by_path[HZ].period.end.isoformat() == "2026-11-25"
+    # 嘉兴 三（四）1: 公示期7天, published Fri 2026-11-20 -> Fri 11-27.
+    assert by_path[JX].period.end.isoformat() == "2026-11-27"
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "message"), [
+    (JX, "published: 2026-11-20\n", "published: 2026-11-20\nend: 2026-11-26\n",
+     "period too short: 嘉兴 requires 7 calendar days (三（四）1); published 2026-11-20 so the end must be "
+     "2026-11-27 or later, not 2026-11-26"),
+    (JX, "published: 2026-11-20\n", "published: 2026-11-20\nend: 2026-11-30\n",
+     "period longer than the rule: 嘉兴 sets 7 days (三（四）1); published 2026-11-20 so the end is 2026-11-27, "
+     "not 2026-11-30"),
+    (HZ, "published: 2026-11-18\n", "published: 2026-11-18\nend: 2026-11-24\n",
+     "period too short: 海州 requires at least 5 working days"),
+    (HZ, "credit_code: 91320706AY4CL12THY", "credit_code: 91320706AY4CL12THX",
+     "unified social credit code '91320706AY4CL12THX' is invalid: wrong check character"),
+    (HZ, "credit_code: 913207063BJ1XG6123", "credit_code: 91320706AY4CL12THY",
+     "credit code 91320706AY4CL12THY appears 2 times"),
+    (JX, "tier: innovation", "tier: gold", "tier 'gold' does not exist in 嘉兴市市长质量奖"),
+    (HZ, "kind: acceptance", "kind: credit_results", "海州质量奖 has no notice of kind 'credit_results'"),
+    (YC, ", outside_area_reason: 位于沪苏大丰产业联动集聚区（第十条（二）：集聚区内企业不受此限）", "",
+     "area code 320583 of 示例大丰港物流有限公司 lies outside 盐城市 (3209)"),
+    (YC, "tier: award, sector: manufacturing}\n  - {organisation: 示例盐城绿色能源",
+     "tier: award, sector: manufacturing, parent: 示例盐城控股集团}\n  - {organisation: 示例盐城绿色能源",
+     "2 entries share the parent '示例盐城控股集团'; at most one per parent (第十一条（六）)"),
+    (HZ, "published: 2026-11-18\n", "published: 2026-12-29\n",
+     "holiday schedule for 2027 not known yet"),
+    (HZ, "  phone: \"0518-00000000\"\n  address: 连云港市海州区（示例地址）\n", "",
+     "objections: give at least one of phone, email, address"),
+])
+def test_bad_notice_gives_its_message(project, rel, old, new, message):
+    edit(project, rel, old, new)
+    found = [p for p in problems(project) if p.startswith(f"{rel}:") and message in p]
+    assert found, problems(project)
+
+
+def test_over_the_cap(project):
+    # 海州 第四条: 每次获奖的组织不超过2家.
+    rel = "public_lists/haizhou-quality-award/2024/2024-12-02-winners.yaml"
+    edit(project, rel, "tier: excellence", "tier: award")
+    text = (project / rel).read_text(encoding="utf-8")
+    (project / rel).write_text(text + "  - {organisation: 示例三, credit_code: 91320706J3Y7LLJY1W, tier: award}\n",
+                               encoding="utf-8")
+    assert any("3 entries for 海州质量奖, above the cap of 2 (第四条)" in p for p in problems(project))
+
+
+def test_errors_carry_the_line(project):
+    line = edit(project, HZ, "credit_code: 913207063BJ1XG6123", "credit_code: 913207063BJ1XG612X")
+    assert any(p.startswith(f"{HZ}:{line}: unified social credit code") for p in problems(project))
+
+
+def test_production_build_refuses_samples(project):
+    found = problems(project, production=True)
+    assert f"{HZ}:1: sample notice (sample: true) refused in a production build" in found
+    assert problems(project) == []
+
+
+def test_sealed_notice_changes_only_with_a_correction(project):
+    from generator.model.notices import seal
+
+    edit(project, YC, "sample: true\n", "")  # a real notice now
+    portal = load_portal(project)
+    seal(project, portal.notices, portal.notices[0].notice.published)
+    assert YC in json.loads((project / "public_lists" / "ledger.json").read_text())
+    edit(project, YC, "organisation: 示例盐城海洋装备有限公司", "organisation: 示例盐城海洋装备集团有限公司")
+    assert f"{YC}:1: this notice was published and has changed without a recorded correction: add a " \
+           "`corrections` entry (date, reason, changes)" in problems(project)
+    correction = "  - {date: 2026-07-10, reason: 名称更正, changes: 更正组织名称}\n"
+    edit(project, YC, "corrections:\n", "corrections:\n" + correction)
+    assert problems(project) == []
+    (project / YC).unlink()
+    assert any("was published and sealed but is gone" in p for p in problems(project))
+
+
+def cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args],
+                          capture_output=True, text=True)
+
+
+def test_notice_period_command():
+    out = cli(ROOT, "notice-period", "--scheme", "haizhou-quality-award", "--kind", "acceptance",
+              "--published", "2025-09-26", "--json")
+    assert out.returncode == 0
+    doc = json.loads(out.stdout)
+    assert (doc["start"], doc["end"]) == ("2025-09-28", "2025-10-10") and "第九条（二）" in doc["rule"]
+    late = cli(ROOT, "notice-period", "--scheme", "jiaxing-mayor-quality-award", "--kind", "proposed_winners",
+               "--published", "2026-12-28")
+    assert late.returncode == 1 and "2027" in late.stderr
+    none = cli(ROOT, "notice-period", "--scheme", "suzhou-quality-award", "--kind", "acceptance",
+               "--published", "2026-01-05")
+    assert none.returncode == 2 and "has no notice of kind 'acceptance'" in none.stderr
+
+
+def test_new_notice_writes_a_skeleton_that_check_then_explains(project):
+    out = cli(project, "new-notice", "--scheme", "yancheng-mayor-quality-award", "--kind", "proposed_winners")
+    assert out.returncode == 0, out.stderr
+    path = project / out.stdout.strip()
+    text = path.read_text(encoding="utf-8")
+    assert "kind: proposed_winners" in text and "end: " in text
+    found = [p for p in problems(project) if p.startswith(out.stdout.strip())]
+    assert found  # blank organisation and code must be filled in
+    again = cli(project, "new-notice", "--scheme", "yancheng-mayor-quality-award", "--kind", "proposed_winners")
+    assert again.returncode == 2
+
+
+def test_pages_and_feeds(site, portal):
+    for n in portal.notices:
+        page = site / "notices" / n.slug / "index.html"
+        html = page.read_text(encoding="utf-8")
+        assert n.notice.title in html
+        assert ("qp-sample" in html) == n.notice.sample
+    atom = ET.parse(site / "feeds" / "notices.atom").getroot()
+    entries = atom.findall("{http://www.w3.org/2005/Atom}entry")
+    assert len(entries) == len(portal.notices)
+    ids = [e.find("{http://www.w3.org/2005/Atom}id").text for e in entries]
+    assert len(set(ids)) == len(ids)
+    rss = ET.parse(site / "feeds" / "haizhou-quality-award.rss").getroot()
+    assert len(rss.findall("./channel/item")) == 2
+    listing = json.loads((site / "feeds" / "notices.json").read_text(encoding="utf-8"))
+    assert {n["url"] for n in listing["notices"]} == {f"notices/{n.slug}/" for n in portal.notices}
+    winners = (site / "winners" / "index.html").read_text(encoding="utf-8")
+    assert winners.count('<tr data-scheme="') == 6  # 海州 2024: 2, 盐城 2026: 4
