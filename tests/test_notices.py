@@ -167,3 +167,10 @@ def test_pages_and_feeds(site, portal):
     assert {n["url"] for n in listing["notices"]} == {f"notices/{n.slug}/" for n in portal.notices}
     winners = (site / "winners" / "index.html").read_text(encoding="utf-8")
     assert winners.count('<tr data-scheme="') == 6  # 海州 2024: 2, 盐城 2026: 4
+
+
+def test_attachment_must_exist_and_is_published(project, site):
+    assert (site / "notices" / "jiaxing-mayor-quality-award" / "2026" / "2026-11-20-proposed-winners"
+            / "2026-11-20-proposed-winners-summary.csv").is_file()
+    line = edit(project, JX, "file: 2026-11-20-proposed-winners-summary.csv", "file: missing.pdf")
+    assert f"{JX}:{line}: attachment 'missing.pdf' not found beside this notice" in problems(project)

@@ -241,6 +241,10 @@ def load_notices(root: Path, schemes: list[Scheme]) -> tuple[list[LoadedNotice],
             problems += _pydantic_problems(exc, data, path)
             continue
         period, found = check_notice(notice, data, path, by_id)
+        for n, attachment in enumerate(notice.attachments):
+            if ".." in attachment.file.split("/") or not (file.parent / attachment.file).is_file():
+                found.append(Problem(path, line_of(data, ("attachments", n, "file")),
+                                     f"attachment {attachment.file!r} not found beside this notice"))
         problems += found
         if not found:
             loaded.append(LoadedNotice(path, notice, period))

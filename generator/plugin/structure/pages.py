@@ -162,6 +162,9 @@ def _notice_pages(portal: Portal, env: Environment, today, site_url: str) -> Ite
             "item": item, "spec": spec, "tier_names": names,
             "has_tier": any(e.tier for e in item.notice.entries)}
         yield uri, env.get_template("notices/notice.md.j2").render(ctx)
+        for attachment in item.notice.attachments:
+            source = portal.root / item.path
+            yield f"notices/{item.slug}/{attachment.file}", (source.parent / attachment.file).read_bytes()
     names = {s.id: s.name for s in portal.schemes}
 
     def url_of(item) -> str:
