@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
 
 from pydantic import Field, model_validator
 
@@ -72,5 +71,3 @@ class Notice(Strict):
     def cycle_year(self) -> int:
         return self.year or self.published.year
 
-
-Status = Literal["upcoming", "open", "closed"]
