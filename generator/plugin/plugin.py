@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from generator.bundle import BundleError, bundle_pyodide, pyodide_source
+from generator.csp import write_policies
 from generator.export import engine_json, fields_json
 from generator.feeds import CHINA
 from generator.model.validate import Portal, load_portal
@@ -92,3 +93,4 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         except BundleError as exc:
             raise PluginError(str(exc)) from None
         log.info("pyodide bundle: %s", ", ".join(f"{k} {v // 1024} KiB" for k, v in sizes.items()))
+        write_policies(Path(config.site_dir))

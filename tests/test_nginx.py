@@ -1,0 +1,76 @@
+"""The site as deployed: deploy/nginx.conf serving the build, with the generated CSP as a
+header. Every page type works under the policy, and no request leaves the site."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import urllib.request
+
+import pytest
+
+PAGES = [
+    "", "compare/", "profile/", "about/", "office/", "notices/", "winners/",
+    "notices/yancheng-mayor-quality-award/2026/2026-06-30-winners/",
+    *[f"schemes/suzhou-quality-award/{p}" for p in ("", "eligibility/", "process/", "scoring/", "materials/",
+                                                     "notices/", "forms/", "contacts/", "obligations/", "source/")],
+    "schemes/jiangsu-quality-credit/scoring/",
+]
+
+
+def fetch(url: str, gzip_ok: bool = False) -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, {k.lower(): v for k, v in exc.headers.items()}, b""
+
+
+def test_headers_types_compression_and_caching(nginx, site):
+    status, headers, _ = fetch(nginx)
+    assert status == 200
+    policies = json.loads((site / "_deploy" / "csp.json").read_text())
+    assert headers["content-security-policy"] == policies["default"]
+    assert "wasm-unsafe-eval" not in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff"
+    _, headers, _ = fetch(nginx + "assess/")
+    assert headers["content-security-policy"] == policies["/assess/"]
+    pyodide = next((site / "assets" / "pyodide").iterdir()).name
+    _, headers, body = fetch(f"{nginx}assets/pyodide/{pyodide}/pyodide.asm.wasm", gzip_ok=True)
+    assert headers["content-type"] == "application/wasm"
+    assert headers["content-encoding"] == "gzip" and "immutable" in headers["cache-control"]
+    raw = (site / "assets" / "pyodide" / pyodide / "pyodide.asm.wasm").read_bytes()
+    assert gzip.decompress(body) == raw and len(body) < 0.5 * len(raw)
+    _, headers, _ = fetch(f"{nginx}assets/pyodide/{pyodide}/pyodide.mjs")
+    assert headers["content-type"].startswith("text/javascript")
+    _, headers, _ = fetch(nginx + "feeds/notices.atom")
+    assert headers["content-type"].startswith("application/atom+xml")
+    assert fetch(nginx + "_deploy/csp.json")[0] == 403
+    assert fetch(nginx + "no/such/page/")[0] == 404
+
+
+@pytest.mark.browser
+def test_every_page_type_works_under_the_policy(browser, nginx):
+    context = browser.new_context()
+    context.add_init_script("""window.__csp = [];
+        document.addEventListener('securitypolicyviolation',
+            e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));""")
+    outside: list[str] = []
+    context.on("request", lambda r: None if r.url.startswith(nginx) else outside.append(r.url))
+    errors: list[str] = []
+    for path in PAGES:
+        page = context.new_page()
+        page.on("pageerror", lambda e, path=path: errors.append(f"{path}: {e}"))
+        page.goto(nginx + path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("window.__csp") == [], path
+        page.close()
+    page = context.new_page()
+    page.on("pageerror", lambda e: errors.append(f"assess: {e}"))
+    page.goto(nginx + "assess/")
+    page.get_by_text("计算引擎已就绪").wait_for(timeout=60000)
+    page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
+    assert page.evaluate("window.__csp") == []
+    context.close()
+    assert errors == [] and outside == []
