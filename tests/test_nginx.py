@@ -74,3 +74,21 @@ def test_every_page_type_works_under_the_policy(browser, nginx):
     assert page.evaluate("window.__csp") == []
     context.close()
     assert errors == [] and outside == []
+
+
+def test_ci_workflows_validate_publish_and_rebuild_daily():
+    import yaml
+
+    from generator import ROOT
+
+    github = yaml.safe_load((ROOT / ".github" / "workflows" / "portal.yml").read_text())
+    triggers = github[True]  # YAML 1.1 reads the key `on` as true
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+    assert triggers["schedule"][0]["cron"].split()[2:] == ["*", "*", "*"]  # daily
+    steps = [s.get("run", "") for s in github["jobs"]["publish"]["steps"]]
+    assert any("./dev build --production" in s and "SOURCE_DATE_EPOCH" in s for s in steps)
+    assert github["jobs"]["publish"]["needs"] == "test"
+    gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text())
+    assert "./dev test" in gitlab["test"]["script"]
+    assert any(r.get("if") == '$CI_PIPELINE_SOURCE == "schedule"' for r in gitlab["publish"]["rules"])
+    assert any("--production" in s for s in gitlab["publish"]["script"])

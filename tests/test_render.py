@@ -210,3 +210,20 @@ def test_downloads_are_reproducible(site, portal, tmp_path):
     ws = load_workbook(io.BytesIO(built.read_bytes())).active
     header = [c.value for c in ws[3]]
     assert header == form.columns
+
+
+def test_same_commit_and_epoch_give_the_same_bytes(tmp_path, monkeypatch):
+    import hashlib
+
+    from generator import ROOT
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+
+    def digest(out: Path) -> dict[str, str]:
+        return {str(p.relative_to(out)): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(out.rglob("*")) if p.is_file()}
+
+    first = digest(build_site(ROOT, tmp_path / "a" / "site"))
+    second = digest(build_site(ROOT, tmp_path / "b" / "site"))
+    assert len(first) > 100
+    assert first == second
