@@ -27,6 +27,7 @@ from generator.plugin.structure.pages import generate
 from generator.render import make_env
 
 log = get_plugin_logger(__name__)
+_JIEBA_STATE: tuple[dict, int] | None = None  # jieba's dictionary as the first build found it
 
 
 def build_date() -> dt.date:
@@ -58,11 +59,23 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return config
 
     def _teach_jieba(self) -> None:
-        """Scheme, tier and area names are words; search should not split them."""
+        """Scheme, tier and area names are words; search should not split them.
+
+        jieba's dictionary is global and every add_word raises its total, so each build
+        (mkdocs serve rebuilds in one process) first restores the state of the first one:
+        the same data then segments, and indexes, the same way every time. This plugin
+        runs before the search plugin, which loads the user dictionary after it."""
         try:
             import jieba
         except ImportError:
             return
+        global _JIEBA_STATE
+        tokenizer = jieba.dt
+        tokenizer.check_initialized()
+        if _JIEBA_STATE is None:
+            _JIEBA_STATE = (dict(tokenizer.FREQ), tokenizer.total)
+        else:
+            tokenizer.FREQ, tokenizer.total = dict(_JIEBA_STATE[0]), _JIEBA_STATE[1]
         assert self.portal is not None
         for scheme in self.portal.schemes:
             for word in (scheme.name, scheme.short_name, scheme.area.name, *(t.name for t in scheme.tiers)):

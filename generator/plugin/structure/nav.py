@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import escape
+
 from generator.assess.profile import SCHEME_IDS
 from generator.model.scheme import Scheme
 from generator.model.validate import Portal
@@ -41,10 +43,12 @@ def ordered(portal: Portal) -> list[Scheme]:
 
 
 def build_nav(portal: Portal, hand_written: list[str]) -> list:
+    """The nav of mkdocs.yml's shape. The theme prints nav titles as HTML, unescaped, so any
+    title from YAML is HTML-escaped here."""
     nav: list = [{TOP_PAGES[0][1]: TOP_PAGES[0][0]}]
     nav.append({
         "质量奖与信用认定": [
-            {s.name: [{title: scheme_uri(s, page)} for page, title, _ in SCHEME_PAGES]}
+            {str(escape(s.name)): [{title: scheme_uri(s, page)} for page, title, _ in SCHEME_PAGES]}
             for s in ordered(portal)
         ]
     })
