@@ -10,9 +10,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
-
-from generator.model.validate import load_portal
+from mkdocs.exceptions import MkDocsException, PluginError
 
 
 class BuildError(Exception):
@@ -33,9 +31,7 @@ def build_site(root: Path, out: Path | None = None, production: bool = False) ->
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if production:
         os.environ["QP_PRODUCTION"] = "1"
-    portal = load_portal(root, production=production or os.environ.get("QP_PRODUCTION") == "1")
-    if portal.problems:
-        raise BuildError("\n".join(str(p) for p in portal.problems))
+    # The plugin loads and checks the data (once) and stops the build with every problem.
     out = (out or root / "site").resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
@@ -44,6 +40,9 @@ def build_site(root: Path, out: Path | None = None, production: bool = False) ->
     try:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging))
         build(config)
+    except PluginError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildError(str(exc)) from None
     except (MkDocsException, OSError, SystemExit) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         details = "\n".join(collector.messages)

@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from generator import timing
 from generator.bundle import BundleError, bundle_pyodide, pyodide_source
 from generator.csp import write_policies
 from generator.export import engine_json, fields_json
@@ -44,6 +45,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.portal: Portal | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        with timing.section("load+check"):
+            return self._on_config(config)
+
+    def _on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
         self.root = (base / self.config.root).resolve()
         production = self.config.production or os.environ.get("QP_PRODUCTION") == "1"
@@ -82,6 +87,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 jieba.add_word(word, freq=50000)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        with timing.section("generate"):
+            return self._on_files(files, config)
+
+    def _on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.portal is not None
         env = make_env(self.root / self.config.templates)
         try:
@@ -101,6 +110,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        with timing.section("bundle+csp"):
+            self._on_post_build(config)
+
+    def _on_post_build(self, config: MkDocsConfig) -> None:
         try:
             sizes = bundle_pyodide(self.root, Path(config.site_dir))
         except BundleError as exc:

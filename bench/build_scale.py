@@ -1,0 +1,145 @@
+"""Build at scale: synthesise N notices (about 20 entries each) in a temporary copy of the
+project, build it, and print figures. Prints, asserts nothing.
+
+    .venv/bin/python bench/build_scale.py [--sizes 100 1000 10000] [--profile]
+
+Per size: build seconds (wall, one process), seconds in our own code (loading and checking
+the data, generating pages and files, bundling; measured with cProfile-free timers around
+the plugin's hooks), output size, and the search index in bytes (raw and gzip).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gzip
+import os
+import pstats
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from stdnum.cn import uscc
+
+ROOT = Path(__file__).resolve().parent.parent
+ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+# (scheme, kind, tier ids, area prefix) of notices the schemes' rules allow.
+KINDS = [
+    ("haizhou-quality-award", "acceptance", [], "320706"),
+    ("haizhou-quality-award", "winners", ["award", "excellence"], "320706"),
+    ("jiaxing-mayor-quality-award", "proposed_winners", ["award", "nomination", "innovation"], "330402"),
+    ("jiaxing-mayor-quality-award", "winners", ["award", "nomination", "innovation"], "330402"),
+    ("yancheng-mayor-quality-award", "proposed_winners", ["award", "nomination"], "320902"),
+    ("yancheng-mayor-quality-award", "winners", ["award", "nomination"], "320902"),
+    ("jiangsu-quality-credit", "credit_results", ["AA", "AAA"], "320506"),
+    ("suzhou-quality-award", "call", [], "320506"),
+]
+WORDS = ["精密", "机械", "电子", "食品", "纺织", "化工", "物流", "医疗", "光电", "新材料", "智能", "装备",
+         "农业", "服务"]
+
+
+def code(rng: random.Random, area: str) -> str:
+    body = "91" + area + "".join(rng.choice(ALPHABET) for _ in range(9))
+    return body + uscc.calc_check_digit(body)
+
+
+def notice_yaml(n: int, rng: random.Random) -> tuple[str, str]:
+    scheme, kind, tiers, area = KINDS[n % len(KINDS)]
+    year = 2005 + n % 21
+    published = f"{year}-{1 + n % 12:02d}-{1 + n % 27:02d}"
+    count = 0 if kind == "call" else (4 if kind in ("winners", "proposed_winners") else 20)
+    caps = {"award": 2, "excellence": 2, "nomination": 3, "innovation": 9, "AA": 20, "AAA": 20}
+    lines = [f"scheme: {scheme}", f"kind: {kind}", f"title: 第{n}号测试公示", "issuer: 测试机关",
+             f"published: {published}", "sample: true", "entries:"]
+    used: dict[str, int] = {}
+    for i in range(count):
+        tier = ""
+        if tiers:
+            choices = [t for t in tiers if used.get(t, 0) < caps[t]]
+            tier = choices[i % len(choices)]
+            used[tier] = used.get(tier, 0) + 1
+        name = "测试" + "".join(rng.choice(WORDS) for _ in range(2)) + f"有限公司{n}-{i}"
+        lines.append(f"  - {{organisation: {name}, credit_code: {code(rng, area)}"
+                     + (f", tier: {tier}" if tier else "") + "}")
+    if count == 0:
+        lines[-1] = "entries: []"
+    lines.append("objections: {phone: \"0000-0000000\"}")
+    return f"{scheme}/{year}/{n:05d}-{kind}.yaml", "\n".join(lines) + "\n"
+
+
+def make_project(dest: Path, size: int) -> Path:
+    for name in ("schemes", "standards", "templates", "site_src", "generator/data"):
+        shutil.copytree(ROOT / name, dest / name)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    rng = random.Random(size)
+    for n in range(size):
+        rel, text = notice_yaml(n, rng)
+        path = dest / "public_lists" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return dest
+
+
+def build_once(project: Path, profile: bool) -> None:
+    """One build, in this process (so the timers see it)."""
+    sys.path.insert(0, str(ROOT))
+    from generator import timing
+    from generator.build import build_site
+
+    timing.reset()
+    started = time.perf_counter()
+    if profile:
+        prof = cProfile.Profile()
+        prof.enable()
+    out = build_site(project, project / "site")
+    if profile:
+        prof.disable()
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
+    total = time.perf_counter() - started
+    ours = timing.total()
+    index = out / "search" / "search_index.json"
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    pages = sum(1 for _ in out.rglob("index.html"))
+    raw = index.read_bytes() if index.exists() else b""
+    print(f"RESULT build_s={total:.1f} ours_s={ours:.1f} ours_share={ours / total:.2f} pages={pages} "
+          f"site_MB={size / 1e6:.1f} search_index_KB={len(raw) / 1024:.0f} "
+          f"search_index_gzip_KB={len(gzip.compress(raw)) / 1024:.0f} parts={timing.summary()}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: build this project in a child
+    args = parser.parse_args()
+    if args.one:
+        build_once(Path(args.one), args.profile)
+        return
+    results = {}
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory(prefix=f"qp-scale-{size}-") as tmp:
+            project = make_project(Path(tmp), size)
+            # A fresh process per size, as a real build runs.
+            child = subprocess.run([sys.executable, __file__, "--one", str(project), *(["--profile"] if args.profile
+                                                                                      else [])],
+                                   capture_output=True, text=True, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+            line = next((x for x in child.stdout.splitlines() if x.startswith("RESULT")), None)
+            if line is None:
+                print(f"{size}: build failed\n{child.stdout[-3000:]}\n{child.stderr[-3000:]}")
+                continue
+            if args.profile:
+                print(child.stdout)
+            results[size] = dict(kv.split("=", 1) for kv in line.split()[1:6])
+            print(f"{size:>6} notices: {line.removeprefix('RESULT ')}", flush=True)
+    if 1000 in results and 10000 in results:
+        ratio = float(results[10000]["build_s"]) / float(results[1000]["build_s"])
+        print(f"10k/1k build time ratio: {ratio:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
