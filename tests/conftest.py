@@ -62,40 +62,18 @@ def server(site: Path):
 
 
 @pytest.fixture(scope="session")
-def nginx(site: Path, tmp_path_factory: pytest.TempPathFactory):
+def nginx(site: Path):
     """The built site behind nginx, configured by deploy/nginx.conf; yields the base URL."""
-    import socket
-    import subprocess
-    import time
-    import urllib.request
+    import importlib.util
 
-    if shutil.which("nginx") is None and not os.path.exists("/usr/sbin/nginx"):
-        pytest.fail("nginx not found: run the tests with ./dev test, which installs it")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    prefix = tmp_path_factory.mktemp("nginx")
-    (prefix / "tmp").mkdir()
-    conf = (ROOT / "deploy" / "nginx.conf").read_text().replace("PORTAL_ROOT", str(site)).replace(
-        "PORTAL_PORT", str(port))
-    (prefix / "nginx.conf").write_text(conf)
-    binary = shutil.which("nginx") or "/usr/sbin/nginx"
-    # Workers run as www-data, which cannot read pytest's private temp folder when we are root.
-    extra = "daemon off; user root;" if os.geteuid() == 0 else "daemon off;"
-    proc = subprocess.Popen([binary, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", extra],
-                            stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail(f"nginx did not start: {proc.stderr.read().decode()}")
-            time.sleep(0.05)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    spec = importlib.util.spec_from_file_location("serve_nginx", ROOT / "deploy" / "serve_nginx.py")
+    serve_nginx = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(serve_nginx)
+    try:
+        with serve_nginx.running(site) as url:
+            yield url
+    except RuntimeError as exc:
+        pytest.fail(f"{exc}: run the tests with ./dev test")
 
 
 @pytest.fixture(scope="session")
