@@ -72,7 +72,7 @@ def notice_yaml(n: int, rng: random.Random) -> tuple[str, str]:
 
 
 def make_project(dest: Path, size: int) -> Path:
-    for name in ("schemes", "standards", "templates", "site_src", "generator/data"):
+    for name in ("schemes", "standards", "templates", "site_src"):
         shutil.copytree(ROOT / name, dest / name)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     (dest / "node_modules").symlink_to(ROOT / "node_modules")

@@ -37,7 +37,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def copy_project(dest: Path) -> Path:
     """A copy of the project's data, templates and config, for tests that change them."""
-    for name in ("schemes", "standards", "templates", "site_src", "generator/data"):
+    for name in ("schemes", "standards", "templates", "site_src"):
         shutil.copytree(ROOT / name, dest / name)
     (dest / "public_lists").mkdir(exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")

@@ -27,6 +27,7 @@ PAGES = [
     "profile/",
     "office/",
     "assess/",                                                 # with results, all details open
+    "search/?q=%E5%85%AC%E7%A4%BA%E6%9C%9F",                   # search results (公示期)
 ]
 
 
@@ -46,6 +47,8 @@ def test_axe_finds_no_violations(browser, server):
             page.get_by_label("行业", exact=True).select_option("manufacturing")
             page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
             page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        if path.startswith("search/"):
+            page.locator(".pagefind-ui__result-link").first.wait_for(state="attached")
         violations = axe(page)
         if violations:
             found[path or "/"] = violations

@@ -36,6 +36,10 @@ def test_headers_types_compression_and_caching(nginx, site):
     assert headers["x-content-type-options"] == "nosniff"
     _, headers, _ = fetch(nginx + "assess/")
     assert headers["content-security-policy"] == policies["/assess/"]
+    _, headers, _ = fetch(nginx + "search/")
+    assert headers["content-security-policy"] == policies["/search/"]
+    _, headers, _ = fetch(nginx + "compare/")
+    assert "wasm-unsafe-eval" not in headers["content-security-policy"]
     pyodide = next((site / "assets" / "pyodide").iterdir()).name
     _, headers, body = fetch(f"{nginx}assets/pyodide/{pyodide}/pyodide.asm.wasm", gzip_ok=True)
     assert headers["content-type"] == "application/wasm"
@@ -66,6 +70,12 @@ def test_every_page_type_works_under_the_policy(browser, nginx):
         page.wait_for_load_state("networkidle")
         assert page.evaluate("window.__csp") == [], path
         page.close()
+    page = context.new_page()
+    page.on("pageerror", lambda e: errors.append(f"search: {e}"))
+    page.goto(nginx + "search/?q=%E9%A6%96%E5%B8%AD%E8%B4%A8%E9%87%8F%E5%AE%98")  # 首席质量官
+    page.locator(".pagefind-ui__result-link").first.wait_for(state="attached", timeout=20000)
+    assert page.evaluate("window.__csp") == []
+    page.close()
     page = context.new_page()
     page.on("pageerror", lambda e: errors.append(f"assess: {e}"))
     page.goto(nginx + "assess/")

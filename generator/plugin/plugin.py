@@ -26,9 +26,9 @@ from generator.plugin.config import PortalConfig
 from generator.plugin.structure.nav import build_nav
 from generator.plugin.structure.pages import generate
 from generator.render import make_env
+from generator.search import SearchIndexError, index_site
 
 log = get_plugin_logger(__name__)
-_JIEBA_STATE: tuple[dict, int] | None = None  # jieba's dictionary as the first build found it
 
 
 def build_date() -> dt.date:
@@ -56,35 +56,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.portal.problems:
             lines = "\n".join(str(p) for p in self.portal.problems)
             raise PluginError(f"scheme data has {len(self.portal.problems)} problem(s):\n{lines}")
-        self._teach_jieba()
         hand_written = sorted(
             str(p.relative_to(config.docs_dir)).replace("\\", "/") for p in Path(config.docs_dir).rglob("*.md")
         )
         config.nav = build_nav(self.portal, hand_written)
         return config
-
-    def _teach_jieba(self) -> None:
-        """Scheme, tier and area names are words; search should not split them.
-
-        jieba's dictionary is global and every add_word raises its total, so each build
-        (mkdocs serve rebuilds in one process) first restores the state of the first one:
-        the same data then segments, and indexes, the same way every time. This plugin
-        runs before the search plugin, which loads the user dictionary after it."""
-        try:
-            import jieba
-        except ImportError:
-            return
-        global _JIEBA_STATE
-        tokenizer = jieba.dt
-        tokenizer.check_initialized()
-        if _JIEBA_STATE is None:
-            _JIEBA_STATE = (dict(tokenizer.FREQ), tokenizer.total)
-        else:
-            tokenizer.FREQ, tokenizer.total = dict(_JIEBA_STATE[0]), _JIEBA_STATE[1]
-        assert self.portal is not None
-        for scheme in self.portal.schemes:
-            for word in (scheme.name, scheme.short_name, scheme.area.name, *(t.name for t in scheme.tiers)):
-                jieba.add_word(word, freq=50000)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         with timing.section("generate"):
@@ -119,4 +95,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         except BundleError as exc:
             raise PluginError(str(exc)) from None
         log.info("pyodide bundle: %s", ", ".join(f"{k} {v // 1024} KiB" for k, v in sizes.items()))
+        try:
+            with timing.section("search-index"):
+                index_site(Path(config.site_dir))
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
         write_policies(Path(config.site_dir))

@@ -135,6 +135,7 @@ def generate(portal: Portal, env: Environment, today, site_url: str = "/") -> It
             if form.kind == "table":
                 yield form_file(scheme, form.id, "csv"), table_csv(form)
                 yield form_file(scheme, form.id, "xlsx"), table_xlsx(scheme, form)
+    yield "search.md", env.get_template("search.md.j2").render(_context(portal, "search.md"))
     yield from _notice_pages(portal, env, today, site_url)
 
 
