@@ -4,15 +4,15 @@ project, build it, and print figures. Prints, asserts nothing.
     .venv/bin/python bench/build_scale.py [--sizes 100 1000 10000] [--profile]
 
 Per size: build seconds (wall, one process), seconds in our own code (loading and checking
-the data, generating pages and files, bundling; measured with cProfile-free timers around
-the plugin's hooks), output size, and the search index in bytes (raw and gzip).
+the data, generating pages and files, bundling, search indexing; timers around the plugin's
+hooks), output size, the Pagefind index size, and per real Chinese query, in a cold browser
+through deploy/nginx.conf: bytes downloaded until the first result shows, and query time.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
-import gzip
 import os
 import pstats
 import random
@@ -85,6 +85,50 @@ def make_project(dest: Path, size: int) -> Path:
     return dest
 
 
+QUERIES = ["首席质量官", "公示期", "计量合格确认", "精密机械", "海州质量奖"]
+
+
+def measure_search(site: Path) -> str:
+    """Per query, in a cold browser through nginx: bytes until the first result shows, and the
+    time pagefind.search() takes once loaded."""
+    import contextlib
+    import importlib.util
+
+    from playwright.sync_api import sync_playwright
+
+    spec = importlib.util.spec_from_file_location("serve_nginx", ROOT / "deploy" / "serve_nginx.py")
+    serve_nginx = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(serve_nginx)
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"]
+    rows = []
+    with serve_nginx.running(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        for query in QUERIES:
+            context = browser.new_context(bypass_csp=True)  # the policy is tested elsewhere
+            sizes: list[int] = []
+
+            def finished(request, sizes=sizes) -> None:
+                with contextlib.suppress(Exception):
+                    sizes.append(request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"])
+
+            context.on("requestfinished", finished)
+            page = context.new_page()
+            page.goto(base + "search/?q=" + query)
+            hits = page.locator(".pagefind-ui__result-link")
+            with contextlib.suppress(Exception):
+                hits.first.wait_for(state="attached", timeout=60000)
+            page.wait_for_timeout(300)
+            ms = page.evaluate("""async (q) => { const pf = await import('/pagefind/pagefind.js');
+                await pf.search('预热'); const t0 = performance.now(); const r = await pf.search(q);
+                await Promise.all(r.results.slice(0, 5).map(x => x.data()));
+                return [performance.now() - t0, r.results.length]; }""", query)
+            rows.append(f"{query}:{sum(sizes) / 1024:.0f}KB/{ms[0]:.0f}ms/{ms[1]}hits")
+            context.close()
+        browser.close()
+    return " ".join(rows)
+
+
 def build_once(project: Path, profile: bool) -> None:
     """One build, in this process (so the timers see it)."""
     sys.path.insert(0, str(ROOT))
@@ -102,13 +146,12 @@ def build_once(project: Path, profile: bool) -> None:
         pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
     total = time.perf_counter() - started
     ours = timing.total()
-    index = out / "search" / "search_index.json"
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     pages = sum(1 for _ in out.rglob("index.html"))
-    raw = index.read_bytes() if index.exists() else b""
+    index = sum(p.stat().st_size for p in (out / "pagefind").rglob("*") if p.is_file())
     print(f"RESULT build_s={total:.1f} ours_s={ours:.1f} ours_share={ours / total:.2f} pages={pages} "
-          f"site_MB={size / 1e6:.1f} search_index_KB={len(raw) / 1024:.0f} "
-          f"search_index_gzip_KB={len(gzip.compress(raw)) / 1024:.0f} parts={timing.summary()}", flush=True)
+          f"site_MB={size / 1e6:.1f} pagefind_total_MB={index / 1e6:.1f} parts={timing.summary()}", flush=True)
+    print(f"SEARCH {measure_search(out)}", flush=True)
 
 
 def main() -> None:
@@ -129,6 +172,7 @@ def main() -> None:
                                                                                       else [])],
                                    capture_output=True, text=True, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
             line = next((x for x in child.stdout.splitlines() if x.startswith("RESULT")), None)
+            search = next((x for x in child.stdout.splitlines() if x.startswith("SEARCH")), "SEARCH -")
             if line is None:
                 print(f"{size}: build failed\n{child.stdout[-3000:]}\n{child.stderr[-3000:]}")
                 continue
@@ -136,6 +180,8 @@ def main() -> None:
                 print(child.stdout)
             results[size] = dict(kv.split("=", 1) for kv in line.split()[1:6])
             print(f"{size:>6} notices: {line.removeprefix('RESULT ')}", flush=True)
+            print(f"{size:>6} notices, search (bytes to first result / query time / hits): "
+                  f"{search.removeprefix('SEARCH ')}", flush=True)
     if 1000 in results and 10000 in results:
         ratio = float(results[10000]["build_s"]) / float(results[1000]["build_s"])
         print(f"10k/1k build time ratio: {ratio:.1f}x")

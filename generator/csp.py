@@ -15,8 +15,8 @@ import json
 import re
 from pathlib import Path
 
-_INLINE = re.compile(r"<script(?P<attrs>(?:(?!\bsrc=)[^>])*)>(?P<body>.*?)</script>", re.S)
-_DATA_TYPES = ("application/json", "application/ld+json")
+_INLINE = re.compile(rb"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+_DATA_TYPES = (b"application/json", b"application/ld+json")
 
 BASE = {
     "default-src": ["'self'"],
@@ -35,11 +35,11 @@ BASE = {
 def inline_script_hashes(site: Path) -> list[str]:
     hashes = set()
     for page in site.rglob("*.html"):
-        for m in _INLINE.finditer(page.read_text(encoding="utf-8")):
-            if any(t in m.group("attrs") for t in _DATA_TYPES):
-                continue  # data blocks are not executed; CSP does not govern them
-            digest = hashlib.sha256(m.group("body").encode("utf-8")).digest()
-            hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+        for m in _INLINE.finditer(page.read_bytes()):
+            attrs = m.group("attrs")
+            if b"src=" in attrs or any(t in attrs for t in _DATA_TYPES):
+                continue  # external scripts need no hash; data blocks are not executed
+            hashes.add(f"'sha256-{base64.b64encode(hashlib.sha256(m.group('body')).digest()).decode()}'")
     return sorted(hashes)
 
 

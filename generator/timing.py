@@ -8,10 +8,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 _SPENT: dict[str, float] = defaultdict(float)
+_EXTERNAL: set[str] = set()
 
 
 @contextmanager
-def section(name: str) -> Iterator[None]:
+def section(name: str, external: bool = False) -> Iterator[None]:
+    """Time a part of the build; ``external`` parts run another tool (not our code)."""
+    if external:
+        _EXTERNAL.add(name)
     started = time.perf_counter()
     try:
         yield
@@ -21,10 +25,12 @@ def section(name: str) -> Iterator[None]:
 
 def reset() -> None:
     _SPENT.clear()
+    _EXTERNAL.clear()
 
 
 def total() -> float:
-    return sum(_SPENT.values())
+    """Seconds in our own code."""
+    return sum(v for k, v in _SPENT.items() if k not in _EXTERNAL)
 
 
 def summary() -> str:

@@ -86,18 +86,19 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        with timing.section("bundle+csp"):
-            self._on_post_build(config)
+        self._on_post_build(config)
 
     def _on_post_build(self, config: MkDocsConfig) -> None:
         try:
-            sizes = bundle_pyodide(self.root, Path(config.site_dir))
+            with timing.section("bundle"):
+                sizes = bundle_pyodide(self.root, Path(config.site_dir))
         except BundleError as exc:
             raise PluginError(str(exc)) from None
         log.info("pyodide bundle: %s", ", ".join(f"{k} {v // 1024} KiB" for k, v in sizes.items()))
         try:
-            with timing.section("search-index"):
+            with timing.section("pagefind", external=True):
                 index_site(Path(config.site_dir))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
-        write_policies(Path(config.site_dir))
+        with timing.section("csp"):
+            write_policies(Path(config.site_dir))
