@@ -11,7 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-EXCLUDE = (".headerlink", ".qp-ln", ".qp-noprint", ".md-source-file", "#qp-assess", "#qp-search")
+# Static labels (".qp-facts dt": 状态, 公示期, 发布机关 ...) would make every notice match them.
+EXCLUDE = (".headerlink", ".qp-ln", ".qp-noprint", ".md-source-file", "#qp-assess", "#qp-search", ".qp-facts dt",
+           ".qp-notice-status")
 
 
 class SearchIndexError(Exception):
