@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.assess.profile import ENUM_LABELS
 from generator.model.scheme import Cite, Period, Scheme
 from generator.render import yuan
 
@@ -132,5 +131,3 @@ def comparison(schemes: list[Scheme]) -> list[tuple[str, list[list[Entry]]]]:
     """Rows of (aspect, one list of entries per scheme); an empty list means the text says nothing."""
     return [(label, [fn(s) for s in schemes]) for label, fn in ROWS]
 
-
-__all__ = ["ENUM_LABELS", "Entry", "comparison", "period_text", "NOTICE_KINDS", "LEVELS"]

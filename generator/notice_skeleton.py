@@ -37,8 +37,8 @@ def skeleton(scheme: Scheme, spec: NoticeSpec, today: dt.date) -> str:
         "  - organisation: \"\"  # 组织名称（必填）",
         "    credit_code: \"\"   # 统一社会信用代码（18位，构建时校验）",
     ]
-    if scheme.tiers or scheme.levels:
-        ids = [t.id for t in scheme.tiers] + [lv.id for lv in scheme.levels]
+    if scheme.tier_names:
+        ids = list(scheme.tier_names)
         lines.append(f"    tier: {ids[0]}      # 奖项或等级：{' / '.join(ids)}")
     lines += [
         "    # sector: manufacturing   # 行业（可选）：manufacturing / agriculture / service / construction",

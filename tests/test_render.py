@@ -35,7 +35,7 @@ def parse(path: Path) -> _Links:
     return parser
 
 
-def target_file(page: Path, href: str, site: Path) -> Path | None:
+def target_file(page: Path, href: str) -> Path | None:
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:")):
         return None
@@ -61,7 +61,7 @@ def test_every_internal_link_and_anchor_resolves(site):
     checked = clause_links = 0
     for page in pages:
         for href in parse(page).hrefs:
-            target = target_file(page, href, site)
+            target = target_file(page, href)
             if target is None:
                 continue
             assert target.exists(), f"{page.relative_to(site)}: broken link {href}"

@@ -130,7 +130,7 @@ def check_notice(
     elif notice.end is not None:
         period = Period(notice.published + dt.timedelta(days=1), notice.end, "源文件未规定公示期限；期限由发布机关确定")
 
-    tiers = {t.id: t for t in scheme.tiers} | {lv.id: lv for lv in scheme.levels}
+    tiers = scheme.tier_names
     codes = Counter(e.credit_code for e in notice.entries)
     for n, entry in enumerate(notice.entries):
         problem = _code_problem(entry.credit_code)
@@ -164,7 +164,7 @@ def check_notice(
                     f"tier {entry.tier!r} does not exist in {scheme.name}; expected one of {sorted(tiers)}",
                 )
             )
-        if notice.kind in RANKED_KINDS and entry.tier is None and (scheme.tiers or scheme.levels):
+        if notice.kind in RANKED_KINDS and entry.tier is None and tiers:
             problems.append(Problem(path, at("entries", n), f"entry {entry.organisation}: give its tier"))
     if notice.kind in RANKED_KINDS:
         counts = Counter(e.tier for e in notice.entries if e.tier)

@@ -405,6 +405,11 @@ class Scheme(Strict):
     # "同属一个母公司的多个子公司，最多推荐一个…": the notices check it where parents are given.
     one_per_parent: Cite | None = None
 
+    @property
+    def tier_names(self) -> dict[str, str]:
+        """Award tiers and credit levels, id -> name: what a notice entry's `tier` may be."""
+        return {t.id: t.name for t in self.tiers} | {lv.id: lv.name for lv in self.levels}
+
     @model_validator(mode="after")
     def _cross(self) -> Scheme:
         weights = [s.weight_percent for s in self.stages if s.weight_percent is not None]

@@ -106,7 +106,7 @@ def _winner_rows(portal: Portal) -> list[dict]:
         if item.notice.kind != "winners":
             continue
         scheme = by_id[item.notice.scheme]
-        names = {t.id: t.name for t in scheme.tiers} | {lv.id: lv.name for lv in scheme.levels}
+        names = scheme.tier_names
         for entry in item.notice.entries:
             rows.append({"scheme": scheme, "year": item.notice.cycle_year, "entry": entry, "item": item,
                          "tier_name": names.get(entry.tier, entry.tier or "—")})
@@ -158,9 +158,8 @@ def _notice_pages(portal: Portal, env: Environment, today, site_url: str) -> Ite
         scheme = by_id[item.notice.scheme]
         uri = notice_uri(item)
         spec = next((n for n in scheme.notices if n.kind == item.notice.kind), None)
-        names = {t.id: t.name for t in scheme.tiers} | {lv.id: lv.name for lv in scheme.levels}
         ctx = _notice_context(portal, _context(portal, uri, scheme), today) | {
-            "item": item, "spec": spec, "tier_names": names,
+            "item": item, "spec": spec, "tier_names": scheme.tier_names,
             "has_tier": any(e.tier for e in item.notice.entries)}
         yield uri, env.get_template("notices/notice.md.j2").render(ctx)
         for attachment in item.notice.attachments:
