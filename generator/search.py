@@ -1,14 +1,16 @@
 """Site search: a Pagefind index of the built pages, loaded in chunks by the search page.
 
-Pagefind (the pinned `pagefind[extended]` from PyPI, which segments Chinese) indexes each
-page's article only; the search page is the only page that runs its WebAssembly, so the
+Pagefind's extended binary (it segments Chinese) comes from its pinned npm package for this
+platform (@pagefind/linux-x64 or linux-arm64 in package-lock.json; the npm registry reachable here
+carries no other platforms, which Pagefind's own wrapper package would require). Only each page's
+article is indexed. The search page is the only page that runs its WebAssembly, so the
 Content-Security-Policy allows 'wasm-unsafe-eval' there and nowhere else but /assess/.
 """
 
 from __future__ import annotations
 
+import platform
 import subprocess
-import sys
 from pathlib import Path
 
 # Static labels (".qp-facts dt": 状态, 公示期, 发布机关 ...) would make every notice match them.
@@ -20,9 +22,20 @@ class SearchIndexError(Exception):
     pass
 
 
-def index_site(site: Path) -> int:
-    """Write site/pagefind/; returns its size in bytes."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", "article.md-content__inner",
+def pagefind_binary(root: Path) -> Path:
+    """The installed Pagefind extended binary for this machine."""
+    arch = {"x86_64": "x64", "amd64": "x64", "aarch64": "arm64", "arm64": "arm64"}.get(platform.machine().lower())
+    package = root / "node_modules" / "@pagefind" / f"{platform.system().lower()}-{arch}"
+    if not (package / "package.json").is_file():
+        raise SearchIndexError(f"{package.relative_to(root)} is missing: run `npm ci` (./dev does it) to install the "
+                               "pinned Pagefind (Linux x64 and arm64 only)")
+    return package / "bin" / "pagefind_extended"
+
+
+def index_site(root: Path, site: Path) -> int:
+    """Write site/pagefind/ with the Pagefind installed under root; returns its size in bytes."""
+    binary = pagefind_binary(root)
+    command = [str(binary), "--site", str(site), "--root-selector", "article.md-content__inner",
                "--force-language", "zh", "--silent"]
     for selector in EXCLUDE:
         command += ["--exclude-selectors", selector]

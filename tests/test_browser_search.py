@@ -3,6 +3,9 @@ the right pages for real Chinese queries, and no request leaves the site."""
 
 from __future__ import annotations
 
+import gzip
+import json
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -49,3 +52,40 @@ def test_chinese_queries_find_the_right_pages(browser, server, query, expect, fi
     assert any(expect in h for h in hrefs), hrefs
     if first:
         assert first in hrefs[0], hrefs
+
+
+
+@pytest.mark.parametrize(("query", "notice"), [
+    ("示例海州电气设备有限公司", "notices/haizhou-quality-award/2024/2024-12-02-winners/"),
+    ("2026年度嘉兴市市长质量奖拟奖初选对象公示",
+     "notices/jiaxing-mayor-quality-award/2026/2026-11-20-proposed-winners/"),
+])
+def test_lists_do_not_repeat_their_notices_in_results(browser, server, query, notice):
+    """A winner or a notice title is found on the notice's page, not again on the lists that name every
+    notice (获奖名单, 公示公告, a scheme's 公示要求, the home page): at scale those are the largest results."""
+    hrefs = search(browser, server, query, notice)
+    lists = {"/winners/", "/notices/", "/", "/schemes/haizhou-quality-award/notices/",
+             "/schemes/jiaxing-mayor-quality-award/notices/"}
+    assert [h for h in hrefs if h.split("#")[0] in lists] == [], hrefs
+
+
+
+def indexed_text(site) -> dict[str, str]:
+    """URL -> the text Pagefind indexed for it (its fragments: gzip, a magic prefix, JSON)."""
+    texts = {}
+    for path in (site / "pagefind" / "fragment").iterdir():
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        texts[data["url"]] = data["content"].replace("\u200b", "")  # Pagefind marks its word breaks
+    return texts
+
+
+def test_notices_are_indexed_with_their_schemes_name_and_lists_without_entries(site, portal):
+    """A notice is found by the name of its scheme even where its title words differ; the lists that
+    repeat every notice (获奖名单, 公示公告) index their introduction only."""
+    texts = indexed_text(site)
+    names = {s.id: s.name for s in portal.schemes}
+    for n in portal.notices:
+        assert names[n.notice.scheme] in texts[f"/notices/{n.slug}/"], n.slug
+    entries = [e.organisation for n in portal.notices for e in n.notice.entries]
+    for url in ("/winners/", "/notices/", "/"):
+        assert not [name for name in entries if name in texts[url]], url

@@ -174,3 +174,22 @@ def test_attachment_must_exist_and_is_published(project, site):
             / "2026-11-20-proposed-winners-summary.csv").is_file()
     line = edit(project, JX, "file: 2026-11-20-proposed-winners-summary.csv", "file: missing.pdf")
     assert f"{JX}:{line}: attachment 'missing.pdf' not found beside this notice" in problems(project)
+
+
+def test_home_lists_only_notices_that_may_still_be_live(site, portal):
+    """The home page's 正在公示 list carries every notice a reader's clock may show as open before the
+    next daily build (ended at most a day ago, for readers west of China) and no older ones."""
+    import datetime as dt
+    import re
+
+    from generator.plugin.plugin import build_date
+
+    today = build_date()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    listed = set(re.findall(r'<li data-live-open[^>]*><a href="([^"]+)"', home))
+    expected = {f"notices/{n.slug}/" for n in portal.notices
+                if n.period and n.period.end >= today - dt.timedelta(days=1)}
+    assert {href.removeprefix("./") for href in listed} == expected
+    hz = next(n for n in portal.notices if n.period)
+    assert hz.period and not hz.may_be_live(hz.period.end + dt.timedelta(days=2))
+    assert hz.may_be_live(hz.period.end + dt.timedelta(days=1)) and hz.may_be_live(hz.notice.published)

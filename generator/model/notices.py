@@ -50,6 +50,13 @@ class LoadedNotice:
             return "published"
         return "open" if today <= self.period.end else "closed"
 
+    def may_be_live(self, today: dt.date) -> bool:
+        """Whether a reader's clock could show this notice as open or upcoming before the next daily build.
+
+        A day of slack covers readers in time zones behind China's.
+        """
+        return self.period is not None and self.period.end >= today - dt.timedelta(days=1)
+
 
 def content_hash(notice: Notice) -> str:
     """Hash of a notice without its corrections: what a correction must account for."""

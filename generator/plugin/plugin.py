@@ -97,8 +97,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         log.info("pyodide bundle: %s", ", ".join(f"{k} {v // 1024} KiB" for k, v in sizes.items()))
         try:
             with timing.section("pagefind", external=True):
-                index_site(Path(config.site_dir))
+                size = index_site(self.root, Path(config.site_dir))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+        log.info("pagefind index: %d KiB", size // 1024)
         with timing.section("csp"):
             write_policies(Path(config.site_dir))
