@@ -165,8 +165,11 @@ def test_pages_and_feeds(site, portal):
     assert len(rss.findall("./channel/item")) == 2
     listing = json.loads((site / "feeds" / "notices.json").read_text(encoding="utf-8"))
     assert {n["url"] for n in listing["notices"]} == {f"notices/{n.slug}/" for n in portal.notices}
-    winners = (site / "winners" / "index.html").read_text(encoding="utf-8")
-    assert winners.count('<tr data-scheme="') == 6  # 海州 2024: 2, 盐城 2026: 4
+    def rows(page: str) -> int:
+        return (site / page / "index.html").read_text(encoding="utf-8").count('<tr data-scheme="')
+
+    # One page per award year (海州 2024: 2, 盐城 2026: 4); /winners/ shows the latest.
+    assert (rows("winners/2024"), rows("winners/2026"), rows("winners")) == (2, 4, 4)
 
 
 def test_attachment_must_exist_and_is_published(project, site):

@@ -113,6 +113,24 @@ def _winner_rows(portal: Portal) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["year"], r["scheme"].id, r["tier_name"], r["entry"].organisation))
 
 
+def _winner_pages(portal: Portal, env: Environment, today) -> Iterator[tuple[str, str]]:
+    """winners.md (the latest award year) and winners/<year>.md for every year."""
+    rows = _winner_rows(portal)
+    years = sorted({r["year"] for r in rows}, reverse=True)
+    years_count = [(y, sum(r["year"] == y for r in rows)) for y in years]
+    pages = [("winners.md", years[0] if years else None, True)]
+    pages += [(f"winners/{y}.md", y, False) for y in years]
+    for uri, year, is_index in pages:
+        mine = [r for r in rows if r["year"] == year]
+        # Tier ids repeat across schemes ("award"), so a tier is filtered with its scheme.
+        tiers = {f"{r['scheme'].id}:{r['entry'].tier}": r["tier_name"] for r in mine if r["entry"].tier}
+        present = {r["scheme"].id for r in mine}
+        ctx = _notice_context(portal, _context(portal, uri), today) | {
+            "rows": mine, "year": year, "is_index": is_index, "years": years, "years_count": years_count,
+            "tiers": sorted(tiers.items()), "winner_schemes": [s for s in ordered(portal) if s.id in present]}
+        yield uri, env.get_template("notices/winners.md.j2").render(ctx)
+
+
 def form_file(scheme: Scheme, form_id: str, ext: str) -> str:
     return f"schemes/{scheme.id}/forms/{form_id}.{ext}"
 
@@ -141,19 +159,9 @@ def generate(portal: Portal, env: Environment, today, site_url: str = "/") -> It
 
 def _notice_pages(portal: Portal, env: Environment, today, site_url: str) -> Iterator[tuple[str, str | bytes]]:
     by_id = {s.id: s for s in portal.schemes}
-    for uri, template, extra in (
-        ("notices/index.md", "notices/index.md.j2", {}),
-        ("winners.md", "notices/winners.md.j2", {}),
-    ):
-        ctx = _notice_context(portal, _context(portal, uri), today)
-        if uri == "winners.md":
-            rows = _winner_rows(portal)
-            tiers = {}
-            for r in rows:
-                tiers.setdefault(r["entry"].tier, r["tier_name"])
-            ctx |= {"rows": rows, "years": sorted({r["year"] for r in rows}, reverse=True),
-                    "tiers": sorted((k, v) for k, v in tiers.items() if k)}
-        yield uri, env.get_template(template).render(ctx | extra)
+    yield "notices/index.md", env.get_template("notices/index.md.j2").render(
+        _notice_context(portal, _context(portal, "notices/index.md"), today))
+    yield from _winner_pages(portal, env, today)
     for item in portal.notices:
         scheme = by_id[item.notice.scheme]
         uri = notice_uri(item)
