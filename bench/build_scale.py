@@ -6,7 +6,8 @@ project, build it, and print figures. Prints, asserts nothing.
 
 Per size: build seconds (wall, one process), seconds in our own code (loading and checking
 the data, generating pages and files, bundling, search indexing; timers around the plugin's
-hooks), output size, the Pagefind index size, and per real Chinese query, in a cold browser
+hooks), output size, the Pagefind index size, the compressed size of the pages that list
+notices, and per real Chinese query, in a cold browser
 through deploy/nginx.conf: bytes downloaded and time until the first result shows, then the
 query time (search plus the five results shown first, median of 5) and the number of hits.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gzip
 import os
 import pstats
 import random
@@ -168,6 +170,11 @@ def build_once(project: Path, profile: bool) -> None:
     index = sum(p.stat().st_size for p in (out / "pagefind").rglob("*") if p.is_file())
     print(f"RESULT build_s={total:.1f} ours_s={ours:.1f} ours_share={ours / total:.2f} pages={pages} "
           f"site_MB={size / 1e6:.1f} pagefind_total_MB={index / 1e6:.1f} parts={timing.summary()}", flush=True)
+    lists = {"home": "index.html", "notices": "notices/index.html", "winners": "winners/index.html",
+             "a scheme's notices": "schemes/jiaxing-mayor-quality-award/notices/index.html"}
+    weights = " ".join(f"{name}={len(gzip.compress((out / rel).read_bytes(), 6)) / 1024:.0f}KB"
+                       for name, rel in lists.items())
+    print(f"PAGES gzip -6: {weights}", flush=True)
     print(f"SEARCH {measure_search(out)}", flush=True)
 
 
@@ -200,6 +207,7 @@ def main() -> None:
                                    capture_output=True, text=True, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
             line = next((x for x in child.stdout.splitlines() if x.startswith("RESULT")), None)
             search = next((x for x in child.stdout.splitlines() if x.startswith("SEARCH")), "SEARCH -")
+            weights = next((x for x in child.stdout.splitlines() if x.startswith("PAGES")), "PAGES -")
             if line is None:
                 print(f"{size}: build failed\n{child.stdout[-3000:]}\n{child.stderr[-3000:]}")
                 continue
@@ -207,6 +215,7 @@ def main() -> None:
                 print(child.stdout)
             results[size] = dict(kv.split("=", 1) for kv in line.split()[1:6])
             print(f"{size:>6} notices: {line.removeprefix('RESULT ')}", flush=True)
+            print(f"{size:>6} notices, list pages: {weights.removeprefix('PAGES ')}", flush=True)
             print(f"{size:>6} notices, search (cold page: bytes and ms until the first result shows / query time / "
                   f"hits): {search.removeprefix('SEARCH ')}", flush=True)
     if 1000 in results and 10000 in results:
