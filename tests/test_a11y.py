@@ -22,6 +22,7 @@ PAGES = [
     "schemes/haizhou-quality-award/source/",                   # source text
     "compare/",
     "notices/",
+    "notices/haizhou-quality-award/2024/",                     # a scheme's notices of one year
     "notices/yancheng-mayor-quality-award/2026/2026-06-30-winners/",
     "winners/",
     "profile/",

@@ -10,7 +10,8 @@ import urllib.request
 import pytest
 
 PAGES = [
-    "", "compare/", "profile/", "about/", "office/", "notices/", "winners/",
+    "", "compare/", "profile/", "about/", "office/", "notices/", "winners/", "winners/2024/",
+    "notices/haizhou-quality-award/2024/",
     "notices/yancheng-mayor-quality-award/2026/2026-06-30-winners/",
     *[f"schemes/suzhou-quality-award/{p}" for p in ("", "eligibility/", "process/", "scoring/", "materials/",
                                                      "notices/", "forms/", "contacts/", "obligations/", "source/")],

@@ -168,6 +168,19 @@ def test_pages_and_feeds(site, portal):
     def rows(page: str) -> int:
         return (site / page / "index.html").read_text(encoding="utf-8").count('<tr data-scheme="')
 
+    # A scheme's notices: one page per award year, linked from the scheme's 公示要求 page and /notices/,
+    # which show the latest year.
+    for scheme in portal.schemes:
+        mine = [n for n in portal.notices if n.notice.scheme == scheme.id]
+        for year in {n.notice.cycle_year for n in mine}:
+            html = (site / "notices" / scheme.id / str(year) / "index.html").read_text(encoding="utf-8")
+            assert html.count("<tr data-scheme=") == sum(n.notice.cycle_year == year for n in mine)
+            assert all(n.notice.title in html for n in mine if n.notice.cycle_year == year)
+    index = (site / "notices" / "index.html").read_text(encoding="utf-8")
+    assert 'href="haizhou-quality-award/2024/"' in index and "2024年度海州质量奖获奖组织名单" not in index
+    assert 'href="../../../notices/haizhou-quality-award/2024/"' in (
+        site / "schemes" / "haizhou-quality-award" / "notices" / "index.html").read_text(encoding="utf-8")
+
     # One page per award year (海州 2024: 2, 盐城 2026: 4); /winners/ shows the latest.
     assert (rows("winners/2024"), rows("winners/2026"), rows("winners")) == (2, 4, 4)
 

@@ -89,11 +89,17 @@ def notice_uri(item) -> str:
     return f"notices/{item.slug}.md"
 
 
+def notice_year_uri(scheme: Scheme, year: int) -> str:
+    """A scheme's notices of one award year: /notices/<scheme>/<year>/, above its notices' own pages."""
+    return f"notices/{scheme.id}/{year}.md"
+
+
 def _notice_context(portal: Portal, ctx: dict, today) -> dict:
     return ctx | {
         "notices": portal.notices,
         "today": today,
         "notice_uri": notice_uri,
+        "notice_year_uri": notice_year_uri,
         "status_labels": STATUS_LABELS,
         "scheme_names": {s.id: s.name for s in portal.schemes},
     }
@@ -162,6 +168,16 @@ def _notice_pages(portal: Portal, env: Environment, today, site_url: str) -> Ite
     yield "notices/index.md", env.get_template("notices/index.md.j2").render(
         _notice_context(portal, _context(portal, "notices/index.md"), today))
     yield from _winner_pages(portal, env, today)
+    for scheme in ordered(portal):
+        mine = [n for n in portal.notices if n.notice.scheme == scheme.id]
+        years = sorted({n.notice.cycle_year for n in mine}, reverse=True)
+        years_count = [(y, sum(n.notice.cycle_year == y for n in mine)) for y in years]
+        for year in years:
+            uri = notice_year_uri(scheme, year)
+            ctx = _notice_context(portal, _context(portal, uri, scheme), today) | {
+                "scheme": scheme, "year": year, "years_count": years_count,
+                "items": [n for n in mine if n.notice.cycle_year == year]}
+            yield uri, env.get_template("notices/year.md.j2").render(ctx)
     for item in portal.notices:
         scheme = by_id[item.notice.scheme]
         uri = notice_uri(item)
