@@ -171,7 +171,8 @@ def build_once(project: Path, profile: bool) -> None:
     print(f"RESULT build_s={total:.1f} ours_s={ours:.1f} ours_share={ours / total:.2f} pages={pages} "
           f"site_MB={size / 1e6:.1f} pagefind_total_MB={index / 1e6:.1f} parts={timing.summary()}", flush=True)
     lists = {"home": "index.html", "notices": "notices/index.html", "winners": "winners/index.html",
-             "a scheme's notices": "schemes/jiaxing-mayor-quality-award/notices/index.html"}
+             "a scheme's notices": "schemes/jiaxing-mayor-quality-award/notices/index.html",
+             "a scheme's year": "notices/jiaxing-mayor-quality-award/2015/index.html"}
     weights = " ".join(f"{name}={len(gzip.compress((out / rel).read_bytes(), 6)) / 1024:.0f}KB"
                        for name, rel in lists.items())
     print(f"PAGES gzip -6: {weights}", flush=True)
