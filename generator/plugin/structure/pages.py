@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
+from typing import Any
 
 from jinja2 import Environment
 
@@ -119,20 +120,34 @@ def _winner_rows(portal: Portal) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["year"], r["scheme"].id, r["tier_name"], r["entry"].organisation))
 
 
+def by_year(items: list, year_of: Callable[[Any], int]) -> list[tuple[int, list]]:
+    """(year, its items in their order), newest year first: one page per award year."""
+    groups: dict[int, list] = {}
+    for item in items:
+        groups.setdefault(year_of(item), []).append(item)
+    return sorted(groups.items(), key=lambda group: -group[0])
+
+
+def notice_years(portal: Portal) -> dict[str, list[tuple[int, list]]]:
+    """Each scheme's notices by award year, newest first (schemes without notices are absent)."""
+    mine: dict[str, list] = {}
+    for item in portal.notices:
+        mine.setdefault(item.notice.scheme, []).append(item)
+    return {sid: by_year(items, lambda n: n.notice.cycle_year) for sid, items in mine.items()}
+
+
 def _winner_pages(portal: Portal, env: Environment, today) -> Iterator[tuple[str, str]]:
     """winners.md (the latest award year) and winners/<year>.md for every year."""
-    rows = _winner_rows(portal)
-    years = sorted({r["year"] for r in rows}, reverse=True)
-    years_count = [(y, sum(r["year"] == y for r in rows)) for y in years]
-    pages = [("winners.md", years[0] if years else None, True)]
-    pages += [(f"winners/{y}.md", y, False) for y in years]
-    for uri, year, is_index in pages:
-        mine = [r for r in rows if r["year"] == year]
+    years = by_year(_winner_rows(portal), lambda r: r["year"])
+    years_count = [(y, len(rows)) for y, rows in years]
+    pages = [("winners.md", *(years[0] if years else (None, [])), True)]
+    pages += [(f"winners/{y}.md", y, rows, False) for y, rows in years]
+    for uri, year, mine, is_index in pages:
         # Tier ids repeat across schemes ("award"), so a tier is filtered with its scheme.
         tiers = {f"{r['scheme'].id}:{r['entry'].tier}": r["tier_name"] for r in mine if r["entry"].tier}
         present = {r["scheme"].id for r in mine}
         ctx = _notice_context(portal, _context(portal, uri), today) | {
-            "rows": mine, "year": year, "is_index": is_index, "years": years, "years_count": years_count,
+            "rows": mine, "year": year, "is_index": is_index, "years_count": years_count,
             "tiers": sorted(tiers.items()), "winner_schemes": [s for s in ordered(portal) if s.id in present]}
         yield uri, env.get_template("notices/winners.md.j2").render(ctx)
 
@@ -144,6 +159,7 @@ def form_file(scheme: Scheme, form_id: str, ext: str) -> str:
 def generate(portal: Portal, env: Environment, today, site_url: str = "/") -> Iterator[tuple[str, str | bytes]]:
     """(src_uri, content) for every generated page and file; ``today`` gives the build's notice status."""
     schemes = ordered(portal)
+    years = notice_years(portal)
     extra = {"comparison": comparison(schemes), "fields": FIELDS}
     for uri, _, template in TOP_PAGES:
         ctx = _notice_context(portal, _context(portal, uri), today) | extra
@@ -153,30 +169,28 @@ def generate(portal: Portal, env: Environment, today, site_url: str = "/") -> It
     for scheme in schemes:
         for page, _, template in SCHEME_PAGES:
             uri = scheme_uri(scheme, page)
-            ctx = _notice_context(portal, _context(portal, uri, scheme), today) | {"form_file": form_file}
+            ctx = _notice_context(portal, _context(portal, uri, scheme), today) | {
+                "form_file": form_file, "notice_years": years.get(scheme.id, [])}
             yield uri, env.get_template(template).render(ctx)
         for form in scheme.forms:
             if form.kind == "table":
                 yield form_file(scheme, form.id, "csv"), table_csv(form)
                 yield form_file(scheme, form.id, "xlsx"), table_xlsx(scheme, form)
     yield "search.md", env.get_template("search.md.j2").render(_context(portal, "search.md"))
-    yield from _notice_pages(portal, env, today, site_url)
+    yield from _notice_pages(portal, env, today, site_url, years)
 
 
-def _notice_pages(portal: Portal, env: Environment, today, site_url: str) -> Iterator[tuple[str, str | bytes]]:
+def _notice_pages(portal: Portal, env: Environment, today, site_url: str,
+                  years: dict[str, list[tuple[int, list]]]) -> Iterator[tuple[str, str | bytes]]:
     by_id = {s.id: s for s in portal.schemes}
     yield "notices/index.md", env.get_template("notices/index.md.j2").render(
-        _notice_context(portal, _context(portal, "notices/index.md"), today))
+        _notice_context(portal, _context(portal, "notices/index.md"), today) | {"notice_years": years})
     yield from _winner_pages(portal, env, today)
     for scheme in ordered(portal):
-        mine = [n for n in portal.notices if n.notice.scheme == scheme.id]
-        years = sorted({n.notice.cycle_year for n in mine}, reverse=True)
-        years_count = [(y, sum(n.notice.cycle_year == y for n in mine)) for y in years]
-        for year in years:
+        for year, items in years.get(scheme.id, []):
             uri = notice_year_uri(scheme, year)
             ctx = _notice_context(portal, _context(portal, uri, scheme), today) | {
-                "scheme": scheme, "year": year, "years_count": years_count,
-                "items": [n for n in mine if n.notice.cycle_year == year]}
+                "scheme": scheme, "year": year, "items": items, "notice_years": years[scheme.id]}
             yield uri, env.get_template("notices/year.md.j2").render(ctx)
     for item in portal.notices:
         scheme = by_id[item.notice.scheme]
