@@ -69,12 +69,17 @@ def evaluate(rule: dict, profile: dict) -> tuple[str, str]:
     raise ValueError(f"not a rule: {rule!r}")
 
 
+def _unfilled(name: str) -> tuple[str, str]:
+    """A fact the profile leaves out: unknown, never fail."""
+    return UNKNOWN, f"未填写“{BY_NAME[name].label}”"
+
+
 def _fact(rule: dict, profile: dict) -> tuple[str, str]:
     name = rule["fact"]
     field = BY_NAME[name]
     value = profile.get(name)
     if value is None:
-        return UNKNOWN, f"未填写“{field.label}”"
+        return _unfilled(name)
     as_of: dt.date = profile["as_of"]
     if "is" in rule:
         ok = value == rule["is"]
@@ -153,7 +158,7 @@ def _none(rule: dict, profile: dict) -> tuple[str, str]:
     field = BY_NAME[name]
     records = profile.get(name)
     if records is None:
-        return UNKNOWN, f"未填写“{field.label}”"
+        return _unfilled(name)
     as_of = profile["as_of"]
     within = rule.get("within_years")
     found, doubtful, reviewers = 0, 0, 0
@@ -187,7 +192,7 @@ def _none(rule: dict, profile: dict) -> tuple[str, str]:
 def _certificate(rule: dict, profile: dict) -> tuple[str, str]:
     held = profile.get("management_systems")
     if held is None:
-        return UNKNOWN, "未填写“有效的管理体系认证证书”"
+        return _unfilled("management_systems")
     wanted = set(rule["certificate"])
     years = rule.get("years_at_least", 0)
     as_of = profile["as_of"]
