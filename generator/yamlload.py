@@ -2,13 +2,16 @@
 
 Mappings and sequences load as :class:`LocDict` / :class:`LocList`, which carry the
 line of the node and of each key or item, so that any later check can report
-``path:line``. Only the safe tags are accepted; duplicate keys, oversized and deeply
-nested files are refused.
+``path:line``. Only the safe tags are accepted. Refused, each with its line and a Chinese
+message: duplicate keys, aliases (``*name``: an alias bomb expands exponentially, and
+offices never need them), oversized and deeply nested files, impossible dates, control
+characters (they make feeds invalid XML and hide text), and anything but a plain file.
 """
 
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +45,15 @@ class LocList(list):
     item_lines: list[int]
 
 
+# C0/C1 controls other than tab, line feed and carriage return, lone surrogates and noncharacters:
+# none belongs in a public text, and XML 1.0 forbids most of them.
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _bad_char_message(char: str) -> str:
+    return f"含有不可见的控制字符 U+{ord(char):04X}：请删除它（可能来自转义序列如 \"\\e\" 或从其他软件粘贴的文字）"
+
+
 # The C parser where PyYAML has it (several times faster); constructors and resolvers stay ours.
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
@@ -70,11 +82,11 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode):
             hash(key)
         except TypeError:
             raise yaml.constructor.ConstructorError(
-                None, None, "a mapping key must be a plain value", key_node.start_mark
+                None, None, "键必须是简单的文字或数字，不能是列表或映射", key_node.start_mark
             ) from None
         if key in data:
             raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
+                None, None, f"键 {key!r} 重复出现（第{data.key_lines[key]}行已有）", key_node.start_mark
             )
         data[key] = loader.construct_object(value_node, deep=True)
         data.key_lines[key] = key_node.start_mark.line + 1
@@ -88,53 +100,101 @@ def _construct_seq(loader: _Loader, node: yaml.SequenceNode):
     data.extend(loader.construct_object(child, deep=True) for child in node.value)
 
 
+def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> str:
+    value = loader.construct_scalar(node)
+    bad = _BAD_CHARS.search(value)
+    if bad:
+        raise yaml.constructor.ConstructorError(None, None, _bad_char_message(bad.group()), node.start_mark)
+    return value
+
+
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> object:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        raise yaml.constructor.ConstructorError(
+            None, None, f"日期 {node.value} 不存在：请写成实际存在的日期，例如 2026-02-28", node.start_mark
+        ) from None
+
+
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+_Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+_ALIAS = "不支持 YAML 锚点与别名（& 与 *）：请把内容直接写出来"
 
 
-def _depth(node: yaml.Node, limit: int) -> int:
-    stack = [(node, 1)]
-    deepest = 0
+def _walk(node: yaml.Node, path: Path | str, limit: int) -> None:
+    """Refuse nesting beyond ``limit`` and any node reached twice (an alias), before construction.
+
+    Each node is visited once, so an alias bomb costs no more than its text."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int, int]] = [(node, 1, node.start_mark.line + 1)]
     while stack:
-        current, depth = stack.pop()
-        deepest = max(deepest, depth)
+        current, depth, line = stack.pop()
+        if id(current) in seen:
+            raise YamlError(path, line, _ALIAS)
+        seen.add(id(current))
         if depth > limit:
-            return depth
+            raise YamlError(path, current.start_mark.line + 1, f"嵌套超过 {limit} 层")
         if isinstance(current, yaml.MappingNode):
             for k, v in current.value:
-                stack.append((k, depth + 1))
-                stack.append((v, depth + 1))
+                stack.append((k, depth + 1, k.start_mark.line + 1))
+                stack.append((v, depth + 1, k.start_mark.line + 1))
         elif isinstance(current, yaml.SequenceNode):
-            stack.extend((child, depth + 1) for child in current.value)
-    return deepest
+            stack.extend((child, depth + 1, current.start_mark.line + 1) for child in current.value)
 
 
 def load_text(text: str, path: Path | str = "<string>") -> Any:
     """Parse YAML text into LocDict/LocList/plain values, or raise :class:`YamlError`."""
-    if len(text.encode("utf-8")) > MAX_BYTES:
-        raise YamlError(path, 1, f"file is larger than {MAX_BYTES // 1024} KiB")
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise YamlError(path, 1, f"文件大于 {MAX_BYTES // 1024} KiB")
+    bad = _BAD_CHARS.search(text)
+    if bad:
+        raise YamlError(path, text.count("\n", 0, bad.start()) + 1, _bad_char_message(bad.group()))
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None
-        if _depth(node, MAX_DEPTH) > MAX_DEPTH:
-            raise YamlError(path, node.start_mark.line + 1, f"nested deeper than {MAX_DEPTH} levels")
+        _walk(node, path, MAX_DEPTH)
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        raise YamlError(path, line, (exc.problem or exc.context or "invalid YAML").strip()) from None
+        raise YamlError(path, line, _syntax_message(exc)) from None
+    except yaml.YAMLError as exc:  # reader errors carry no line
+        raise YamlError(path, 1, f"YAML 语法错误：{exc}") from None
+    except RecursionError:
+        raise YamlError(path, 1, f"嵌套超过 {MAX_DEPTH} 层") from None
     finally:
         loader.dispose()
 
 
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or exc.context or "invalid YAML").strip()
+    if isinstance(exc, yaml.constructor.ConstructorError) and not problem.isascii():
+        return problem  # our own constructors' messages
+    return f"YAML 语法错误（{problem}）"
+
+
 def load_file(path: Path) -> Any:
-    """Load one YAML file from disk (UTF-8)."""
+    """Load one YAML file from disk (UTF-8): a plain file, never a symbolic link or a folder."""
     try:
-        text = path.read_text(encoding="utf-8")
+        mode = path.lstat().st_mode
+    except OSError:
+        raise YamlError(path, 1, "文件不存在") from None
+    if stat.S_ISLNK(mode):
+        raise YamlError(path, 1, "是符号链接：数据文件必须是仓库中的普通文件")
+    if not stat.S_ISREG(mode):
+        raise YamlError(path, 1, "不是普通文件（可能是以 .yaml 结尾的文件夹）")
+    try:
+        text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise YamlError(path, 1, f"not UTF-8 text ({exc.reason})") from None
+        raise YamlError(path, 1, f"不是 UTF-8 编码的文本（{exc.reason}）：请用 UTF-8 保存") from None
+    except OSError as exc:
+        raise YamlError(path, 1, f"无法读取（{exc.strerror}）") from None
     return load_text(text, path)
 
 

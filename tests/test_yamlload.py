@@ -18,7 +18,7 @@ def test_lines_of_keys_and_items():
 def test_duplicate_key_is_refused_with_its_line():
     with pytest.raises(YamlError) as err:
         load_text("a: 1\nb: 2\na: 3\n", "x.yaml")
-    assert str(err.value) == "x.yaml:3: duplicate key 'a'"
+    assert str(err.value) == "x.yaml:3: 键 'a' 重复出现（第1行已有）"
 
 
 def test_yes_no_on_off_stay_strings():
@@ -35,12 +35,12 @@ def test_python_tags_are_refused():
 
 def test_deep_nesting_is_refused():
     text = "a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n"
-    with pytest.raises(YamlError, match="nested deeper"):
+    with pytest.raises(YamlError, match="嵌套超过"):
         load_text(text, "deep.yaml")
 
 
 def test_oversized_file_is_refused():
-    with pytest.raises(YamlError, match="larger than"):
+    with pytest.raises(YamlError, match="文件大于"):
         load_text("a: '" + "x" * (3 * 1024 * 1024) + "'\n", "big.yaml")
 
 
@@ -48,3 +48,72 @@ def test_syntax_error_names_its_line():
     with pytest.raises(YamlError) as err:
         load_text("a: 1\nb: [1, 2\nc: 3\n", "bad.yaml")
     assert err.value.line == 3
+
+
+# --- hostile input (issue 9): every bad file ends in path:line: message, never a traceback or a hang ----
+ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + n)}: &{chr(98 + n)} [*{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, "
+    f"*{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}]\n"
+    for n in range(9)
+)
+
+
+def test_aliases_are_refused_before_anything_is_expanded():
+    import time
+
+    assert len(ALIAS_BOMB) < 600  # 9**10 items once expanded
+    started = time.perf_counter()
+    with pytest.raises(YamlError) as err:
+        load_text(ALIAS_BOMB, "bomb.yaml")
+    assert time.perf_counter() - started < 1
+    assert err.value.line == 2 and "别名" in err.value.message
+
+
+def test_an_anchor_without_alias_is_harmless():
+    assert load_text("a: 1\nb: &x {c: 2}\n") == {"a": 1, "b": {"c": 2}}
+
+
+@pytest.mark.parametrize(("text", "line", "words"), [
+    ("a: 1\nday: 2026-02-30\n", 2, "日期"),
+    ("a: 1\nday: 2026-13-01\n", 2, "日期"),
+    ("a: 1\nb: \"x\\ey\"\n", 2, "控制字符"),
+    ("a: 1\nb: \"x\\u0000y\"\n", 2, "控制字符"),
+    ("a: 1\nb: \"x\\ud800y\"\n", 2, "YAML 语法错误"),  # libyaml refuses a lone surrogate itself
+    ("a: 1\nb: x\x00y\n", 2, "控制字符"),
+    ("a: 1\nb: x\x1by\n", 2, "控制字符"),
+])
+def test_bad_scalars_are_refused_with_their_line(text, line, words):
+    with pytest.raises(YamlError) as err:
+        load_text(text, "bad.yaml")
+    assert err.value.line == line and words in err.value.message, str(err.value)
+
+
+def test_far_dates_load_as_dates():
+    # 9999-12-31 is a valid date; limits on dates belong to the notice model, which gives its own message.
+    import datetime as dt
+
+    assert load_text("d: 9999-12-31\n")["d"] == dt.date(9999, 12, 31)
+
+
+def test_messages_are_chinese():
+    with pytest.raises(YamlError) as err:
+        load_text("a: 1\na: 2\n", "x.yaml")
+    assert err.value.message == "键 'a' 重复出现（第1行已有）"
+    with pytest.raises(YamlError) as err:
+        load_text("a: 1\nb: [1, 2\nc: 3\n", "bad.yaml")
+    assert "YAML 语法错误" in err.value.message
+
+
+def test_load_file_refuses_what_is_not_a_plain_file(tmp_path):
+    from generator.yamlload import load_file
+
+    (tmp_path / "dir.yaml").mkdir()
+    (tmp_path / "dangling.yaml").symlink_to(tmp_path / "nowhere")
+    (tmp_path / "real.yaml").write_text("a: 1\n", encoding="utf-8")
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "real.yaml")
+    (tmp_path / "latin1.yaml").write_bytes("a: 'caf\xe9'\n".encode("latin-1"))
+    for name, words in [("dir.yaml", "不是普通文件"), ("dangling.yaml", "符号链接"), ("link.yaml", "符号链接"),
+                        ("latin1.yaml", "UTF-8")]:
+        with pytest.raises(YamlError) as err:
+            load_file(tmp_path / name)
+        assert err.value.line == 1 and words in err.value.message, (name, str(err.value))
