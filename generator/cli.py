@@ -12,7 +12,7 @@ from generator import ROOT
 def cmd_check(args: argparse.Namespace) -> int:
     from generator.model.validate import load_portal
 
-    portal = load_portal(Path(args.root))
+    portal = load_portal(Path(args.root), ledger_base=args.ledger_base)
     for problem in portal.problems:
         print(problem, file=sys.stderr)
     if portal.problems:
@@ -118,10 +118,15 @@ def cmd_notice_period(args: argparse.Namespace) -> int:
     if spec.period is None:
         print(f"{scheme.name}: the rules set no period for {args.kind} ({spec.cite.clause})", file=sys.stderr)
         return 2
+    from generator.model.notice import EARLIEST, LATEST
+
     try:
         published = dt.date.fromisoformat(args.published)
     except ValueError:
-        print(f"--published: expected a date YYYY-MM-DD, got {args.published!r}", file=sys.stderr)
+        published = None
+    if published is None or not EARLIEST <= published <= LATEST:
+        print(f"--published: 应为 {EARLIEST} 至 {LATEST} 之间实际存在的日期（YYYY-MM-DD），例如 2026-11-20，"
+              f"而不是 {args.published!r}", file=sys.stderr)
         return 2
     try:
         period = required_period(published, spec.period.days, spec.period.unit)
@@ -147,7 +152,8 @@ def cmd_new_notice(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 2
     today = dt.date.today()
-    path = root / "public_lists" / scheme.id / str(today.year) / f"{today.isoformat()}-{args.kind}.yaml"
+    name = f"{today.isoformat()}-{args.kind.replace('_', '-')}.yaml"
+    path = root / "public_lists" / scheme.id / str(today.year) / name
     if path.exists():
         print(f"{path.relative_to(root)} exists already; edit it, or rename it first", file=sys.stderr)
         return 2
@@ -177,7 +183,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="质量奖公共服务门户 generator")
     parser.add_argument("--root", default=str(ROOT), help="project folder (default: this checkout)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate schemes/ and public_lists/").set_defaults(func=cmd_check)
+    check = sub.add_parser("check", help="validate schemes/ and public_lists/")
+    check.add_argument("--ledger-base", help="git revision whose public_lists/ledger.json was published "
+                       "(default: HEAD); CI passes the branch a change is merged into")
+    check.set_defaults(func=cmd_check)
     build = sub.add_parser("build", help="check, generate and build the site into site/ (or --out)")
     build.add_argument("--out", help="output folder (default: site/ of the project)")
     build.add_argument("--production", action="store_true", help="refuse sample notices")

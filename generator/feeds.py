@@ -10,9 +10,9 @@ import json
 from email.utils import format_datetime
 from xml.etree import ElementTree as ET
 
+from generator.clock import CHINA
 from generator.compare import NOTICE_KINDS
 
-CHINA = dt.timezone(dt.timedelta(hours=8))
 ATOM = "http://www.w3.org/2005/Atom"
 
 

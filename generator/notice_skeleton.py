@@ -43,7 +43,8 @@ def skeleton(scheme: Scheme, spec: NoticeSpec, today: dt.date) -> str:
     lines += [
         "    # sector: manufacturing   # 行业（可选）：manufacturing / agriculture / service / construction",
         "    # parent: \"\"              # 母公司（可选；用于“同一母公司最多推荐一个”的检查）",
-        "objections:           # 异议受理方式（至少填写一项）",
+        "objections:           # 异议受理：受理单位，以及电话、电子邮箱、地址至少一项",
+        "  receiver: \"\"       # 受理异议的单位（必填）",
         "  text: \"对公示内容有异议的，请在公示期内以书面形式实名提出。\"",
         "  phone: \"\"",
         "  # email: \"\"",

@@ -68,8 +68,11 @@ def working_days(published: dt.date, days: int) -> Period:
 
 
 def required_period(published: dt.date, days: int, unit: str) -> Period:
-    if unit == "working":
-        return working_days(published, days)
-    if unit == "calendar":
-        return calendar_days(published, days)
+    try:
+        if unit == "working":
+            return working_days(published, days)
+        if unit == "calendar":
+            return calendar_days(published, days)
+    except OverflowError:
+        raise PeriodError(f"发布日期 {published} 超出可计算的范围") from None
     raise ValueError(f"unknown unit {unit!r}")

@@ -108,15 +108,16 @@ def test_sealed_notice_changes_only_with_a_correction(project):
     edit(project, YC, "sample: true\n", "")  # a real notice now
     portal = load_portal(project)
     seal(project, portal.notices, portal.notices[0].notice.published)
-    assert YC in json.loads((project / "public_lists" / "ledger.json").read_text())
+    assert YC in json.loads((project / "public_lists" / "ledger.json").read_text())["sealed"]
     edit(project, YC, "organisation: 示例盐城海洋装备有限公司", "organisation: 示例盐城海洋装备集团有限公司")
-    assert f"{YC}:1: this notice was published and has changed without a recorded correction: add a " \
-           "`corrections` entry (date, reason, changes)" in problems(project)
+    assert any(p.startswith(f"{YC}:1: 此公示已发布并封存，内容被修改却未记录更正") for p in problems(project))
+    # A new correction goes after the earlier ones.
+    text = (project / YC).read_text(encoding="utf-8")
     correction = "  - {date: 2026-07-10, reason: 名称更正, changes: 更正组织名称}\n"
-    edit(project, YC, "corrections:\n", "corrections:\n" + correction)
+    (project / YC).write_text(text + correction, encoding="utf-8")
     assert problems(project) == []
     (project / YC).unlink()
-    assert any("was published and sealed but is gone" in p for p in problems(project))
+    assert any(p.startswith(f"{YC}:1: 此公示已发布并封存，文件却被删除") for p in problems(project))
 
 
 def cli(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -189,7 +190,7 @@ def test_attachment_must_exist_and_is_published(project, site):
     assert (site / "notices" / "jiaxing-mayor-quality-award" / "2026" / "2026-11-20-proposed-winners"
             / "2026-11-20-proposed-winners-summary.csv").is_file()
     line = edit(project, JX, "file: 2026-11-20-proposed-winners-summary.csv", "file: missing.pdf")
-    assert f"{JX}:{line}: attachment 'missing.pdf' not found beside this notice" in problems(project)
+    assert f"{JX}:{line}: 附件 'missing.pdf' 不在此公示文件所在的文件夹中" in problems(project)
 
 
 def test_home_lists_only_notices_that_may_still_be_live(site, portal):
@@ -198,7 +199,7 @@ def test_home_lists_only_notices_that_may_still_be_live(site, portal):
     import datetime as dt
     import re
 
-    from generator.plugin.plugin import build_date
+    from generator.clock import build_date
 
     today = build_date()
     home = (site / "index.html").read_text(encoding="utf-8")

@@ -3,15 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from generator.model.scheme import NoticeKind, Sector, Strict
+
+# Dates a notice can carry; outside them a date is a typo (and 9999-12-31 + 1 day overflows).
+EARLIEST = dt.date(2000, 1, 1)
+LATEST = dt.date(2099, 12, 31)
+ATTACHMENT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def _in_range(day: dt.date | None) -> dt.date | None:
+    if day is not None and not EARLIEST <= day <= LATEST:
+        raise ValueError(f"日期 {day.isoformat()} 超出可用范围：应在 {EARLIEST} 至 {LATEST} 之间，例如 2026-11-20")
+    return day
 
 
 class Entry(Strict):
     organisation: str = Field(min_length=1, pattern=r"\S")
     credit_code: str
+
+    @field_validator("credit_code", mode="before")
+    @classmethod
+    def _normalise_code(cls, value: object) -> object:
+        """Upper case without spaces, as the code is printed on the business licence."""
+        if isinstance(value, str):
+            return re.sub(r"[\s\u3000]+", "", value).upper()
+        return value
     tier: str | None = None
     sector: Sector | None = None
     parent: str | None = None
@@ -20,6 +40,7 @@ class Entry(Strict):
 
 
 class Objections(Strict):
+    receiver: str | None = Field(default=None, min_length=1)  # who receives objections
     text: str | None = None
     phone: str | None = Field(default=None, pattern=r"^[0-9-]{7,15}$")
     email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
@@ -34,13 +55,25 @@ class Objections(Strict):
 
 class Attachment(Strict):
     title: str
-    file: str = Field(pattern=r"^[A-Za-z0-9._/-]+$")
+    file: str
+
+    @field_validator("file")
+    @classmethod
+    def _plain_name(cls, value: str) -> str:
+        if not ATTACHMENT_NAME.fullmatch(value):
+            raise ValueError(
+                f"附件文件名 {value!r} 不可用：附件须与公示文件放在同一文件夹，文件名只用英文字母、数字、"
+                "“.”“-”“_”，不以“.”开头，不含路径，例如 file: 2026-11-20-summary.pdf"
+            )
+        return value
 
 
 class Correction(Strict):
     date: dt.date
     reason: str = Field(min_length=1)
     changes: str = Field(min_length=1)
+
+    _date_range = field_validator("date")(_in_range)
 
 
 class Notice(Strict):
@@ -57,6 +90,8 @@ class Notice(Strict):
     objections: Objections | None = None
     attachments: list[Attachment] = []
     corrections: list[Correction] = []
+
+    _date_range = field_validator("published", "end")(_in_range)
 
     @model_validator(mode="after")
     def _dates(self) -> Notice:

@@ -10,8 +10,7 @@ a recorded correction.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
+import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,14 +20,27 @@ from pydantic import ValidationError
 from stdnum.cn import uscc
 from stdnum.exceptions import ValidationError as CodeError
 
+from generator.model.attachments import attachment_problem
+from generator.model.ledger import (
+    LEDGER,
+    Sealed,
+    default_base,
+    line_in_ledger,
+    parse_ledger,
+    read_base,
+    render_ledger,
+    seal_of,
+)
 from generator.model.notice import Notice
+from generator.model.privacy import personal_data
 from generator.model.scheme import Scheme
 from generator.model.validate import Problem, _pydantic_problems, _rel
 from generator.periods import Period, PeriodError, required_period
 from generator.yamlload import YamlError, line_of, load_file
 
-LEDGER = "ledger.json"
 RANKED_KINDS = ("proposed_winners", "winners")
+# Keys whose values are checked by their own rules rather than searched for personal data.
+_NOT_FREE_TEXT = {"credit_code", "file", "scheme", "kind"}
 
 
 @dataclass
@@ -36,6 +48,7 @@ class LoadedNotice:
     path: str  # relative to the project root: public_lists/...
     notice: Notice
     period: Period | None
+    data: Any = None  # the loaded YAML, for lines
 
     @property
     def slug(self) -> str:
@@ -56,12 +69,6 @@ class LoadedNotice:
         A day of slack covers readers in time zones behind China's.
         """
         return self.period is not None and self.period.end >= today - dt.timedelta(days=1)
-
-
-def content_hash(notice: Notice) -> str:
-    """Hash of a notice without its corrections: what a correction must account for."""
-    data = notice.model_dump(mode="json", exclude={"corrections"})
-    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def _code_problem(code: str) -> str | None:
@@ -199,74 +206,216 @@ def check_notice(
     return period, problems
 
 
-def check_ledger(notices: list[LoadedNotice], ledger: dict, root: Path) -> list[Problem]:
-    """A sealed notice may change only with a new correction; it may not disappear."""
-    problems = []
-    by_path = {n.path: n for n in notices}
-    for path, sealed in sorted(ledger.items()):
-        loaded = by_path.get(path)
-        if loaded is None:
-            if not (root / path).exists():
-                problems.append(
-                    Problem(
-                        f"public_lists/{LEDGER}",
-                        1,
-                        f"{path} was published and sealed but is gone: a published notice is corrected, never deleted",
-                    )
-                )
-            continue
-        if content_hash(loaded.notice) != sealed["sha256"] and len(loaded.notice.corrections) <= sealed["corrections"]:
-            problems.append(
-                Problem(
-                    path,
-                    1,
-                    "this notice was published and has changed without a recorded correction: "
-                    "add a `corrections` entry (date, reason, changes)",
-                )
-            )
+def _strings(node: Any, loc: tuple = ()):
+    """Every text value of loaded YAML with its location."""
+    if isinstance(node, str):
+        yield loc, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key not in _NOT_FREE_TEXT:
+                yield from _strings(value, (*loc, key))
+    elif isinstance(node, list):
+        for n, value in enumerate(node):
+            yield from _strings(value, (*loc, n))
+
+
+def check_content(notice: Notice, data: Any, path: str, folder: Path, schemes: dict[str, Scheme],
+                  today: dt.date) -> list[Problem]:
+    """What a clerk can get wrong beyond the rules: personal data, objections, attachments,
+    corrections from the future, a path that disagrees with the fields."""
+    problems: list[Problem] = []
+    for loc, text in _strings(data):
+        found = personal_data(text)
+        if found:
+            problems.append(Problem(path, line_of(data, loc), found))
+    spec = next((n for n in schemes[notice.scheme].notices if n.kind == notice.kind), None)
+    if spec is not None and (spec.objections is not None or spec.period is not None):
+        clause = (spec.objections or spec).cite.clause
+        if notice.objections is None:
+            problems.append(Problem(path, 1, (
+                f"缺少 objections（异议受理）：{spec.title}（{clause}）须告诉公众向谁、如何提出异议，例如\n"
+                "objections:\n  receiver: 区质量发展委员会办公室\n  phone: \"0518-85551234\"")))
+        elif not notice.objections.receiver:
+            problems.append(Problem(path, line_of(data, ("objections",)), (
+                "objections 缺少 receiver（受理异议的单位），例如 receiver: 区质量发展委员会办公室")))
+    names = Counter(a.file.lower() for a in notice.attachments)
+    for n, attachment in enumerate(notice.attachments):
+        line = line_of(data, ("attachments", n, "file"))
+        problem = attachment_problem(folder, attachment.file)
+        if problem:
+            problems.append(Problem(path, line, problem))
+        elif names[attachment.file.lower()] > 1:
+            problems.append(Problem(path, line, f"附件 {attachment.file!r} 重复列出"))
+    for n, correction in enumerate(notice.corrections):
+        if correction.date > today:
+            problems.append(Problem(path, line_of(data, ("corrections", n, "date")), (
+                f"更正日期 {correction.date} 晚于今天（{today}）：只能记录已经作出的更正")))
+    problems += _path_problems(notice, data, path)
     return problems
 
 
-def load_notices(root: Path, schemes: list[Scheme]) -> tuple[list[LoadedNotice], list[Problem]]:
+def _path_problems(notice: Notice, data: Any, path: str) -> list[Problem]:
+    """public_lists/<scheme>/<year>/<published>-<kind>[-anything].yaml, in agreement with the fields."""
+    parts = path.split("/")
+    stem = f"{notice.published.isoformat()}-{notice.kind.replace('_', '-')}"
+    example = f"public_lists/{notice.scheme}/{notice.cycle_year}/{stem}.yaml"
+    _, scheme, year, name = parts
+    if scheme != notice.scheme:
+        return [Problem(path, line_of(data, ("scheme",)),
+                        f"文件夹 {scheme} 与 scheme: {notice.scheme} 不一致：应放在 {example}")]
+    if year != str(notice.cycle_year):
+        return [Problem(path, line_of(data, ("published",)),
+                        f"年度文件夹 {year} 与公示的年度 {notice.cycle_year} 不一致"
+                        f"（year，缺省为发布日期的年份）：应放在 {example}")]
+    if not (name == f"{stem}.yaml" or name.startswith(f"{stem}-")):
+        return [Problem(path, line_of(data, ("published",)),
+                        f"文件名应以发布日期和类别开头：{stem}.yaml（或 {stem}-说明.yaml），与 published、kind 一致")]
+    return []
+
+
+def check_ledger(notices: list[LoadedNotice], root: Path, ledger_base: str | None,
+                 unreadable: set[str]) -> list[Problem]:
+    """Against the ledger as published: a sealed notice changes only by a new correction, keeps its
+    earlier corrections and never disappears; the working ledger only adds or re-seals."""
+    ledger_file = root / LEDGER
+    if ledger_file.is_symlink() or (ledger_file.exists() and not ledger_file.is_file()):
+        return [Problem(LEDGER, 1, "ledger.json 必须是普通文件")]
+    try:
+        working_text = ledger_file.read_text(encoding="utf-8") if ledger_file.is_file() else None
+    except (OSError, UnicodeDecodeError) as exc:
+        return [Problem(LEDGER, 1, f"无法读取 ledger.json（{exc}）")]
+    problems: list[Problem] = []
+    working: dict[str, Sealed] = {}
+    if working_text is not None:
+        working, problem, line = parse_ledger(working_text)
+        if problem:
+            problems.append(Problem(LEDGER, line, problem))
+    ref = ledger_base or default_base(root)
+    published = working
+    if ref is not None:
+        base_text, problem = read_base(root, ref)
+        if problem:
+            return [*problems, Problem(LEDGER, 1, problem)]
+        published, problem, line = parse_ledger(base_text) if base_text is not None else ({}, None, 1)
+        if problem:
+            problems.append(Problem(LEDGER, 1, f"{ref} 的 {problem}"))
+    by_path = {n.path: n for n in notices}
+    for path, sealed in sorted(published.items()):
+        loaded = by_path.get(path)
+        if loaded is None:
+            if path not in unreadable:
+                problems.append(Problem(path, 1, "此公示已发布并封存，文件却被删除：已发布的公示只能更正，不能删除"))
+            continue
+        now = seal_of(loaded.notice)
+        line = line_of(loaded.data, ("corrections",))
+        if now.corrections[: len(sealed.corrections)] != sealed.corrections:
+            problems.append(Problem(path, line, (
+                "已封存的更正记录被改写或删除：更正是已发布内容的一部分，只能在 corrections 末尾追加新的更正")))
+        elif now.sha256 != sealed.sha256 and len(now.corrections) == len(sealed.corrections):
+            problems.append(Problem(path, 1, (
+                "此公示已发布并封存，内容被修改却未记录更正：请在 corrections 末尾追加一条，"
+                "例如 - {date: 2026-11-23, reason: 名称录入有误, changes: 将“甲”更正为“乙”}")))
+    if working_text is not None and published is not working:
+        for path, sealed in sorted(published.items()):
+            mine = working.get(path)
+            loaded = by_path.get(path)
+            if mine is None:
+                problems.append(Problem(LEDGER, 1, f"ledger.json 中已发布公示 {path} 的封存记录被删除"))
+            elif mine != sealed and (loaded is None or mine != seal_of(loaded.notice)):
+                problems.append(_forged(working_text, path))
+        for path, mine in sorted(working.items()):
+            loaded = by_path.get(path)
+            if path not in published and path not in unreadable and (loaded is None or mine != seal_of(loaded.notice)):
+                problems.append(_forged(working_text, path))
+    return problems
+
+
+def _forged(ledger_text: str, path: str) -> Problem:
+    return Problem(LEDGER, line_in_ledger(ledger_text, path),
+                   f"ledger.json 中 {path} 的封存记录与公示内容不符：封存记录只能由 python -m generator seal 写入")
+
+
+_SYMLINK = "是符号链接：public_lists 中只能有普通文件和文件夹"
+
+
+def _candidates(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
+    """Notice files under public_lists/, and problems with what lies there (symlinks, .yml files).
+
+    Folders and files are listed without following symbolic links."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for here, dirs, files in os.walk(folder):
+        base = Path(here)
+        dirs.sort()
+        for name in list(dirs):
+            if (base / name).is_symlink():
+                problems.append(Problem(_rel(base / name, root), 1, _SYMLINK))
+                dirs.remove(name)
+            elif name.endswith(".yaml"):
+                found.append(base / name)  # refused by the loader with its own message
+        for name in sorted(files):
+            path = base / name
+            lower = name.lower()
+            if lower.endswith((".yml", ".yaml")) and not name.endswith(".yaml"):
+                problems.append(Problem(_rel(path, root), 1, (
+                    f"扩展名应为 .yaml（小写），否则不会发布：请改名为 {name.rsplit('.', 1)[0]}.yaml")))
+            elif name.endswith(".yaml"):
+                found.append(path)
+            elif path.is_symlink():
+                problems.append(Problem(_rel(path, root), 1, _SYMLINK))
+    return sorted(found), problems
+
+
+def load_notices(root: Path, schemes: list[Scheme], today: dt.date,
+                 ledger_base: str | None = None) -> tuple[list[LoadedNotice], list[Problem]]:
     folder = root / "public_lists"
     by_id = {s.id: s for s in schemes}
     loaded: list[LoadedNotice] = []
-    problems: list[Problem] = []
-    for file in sorted(folder.rglob("*.yaml")) if folder.is_dir() else []:
+    candidates, problems = _candidates(folder, root) if folder.is_dir() else ([], [])
+    unreadable: set[str] = set()
+    for file in candidates:
         path = _rel(file, root)
+        if len(path.split("/")) != 4:
+            problems.append(Problem(path, 1, (
+                "公示文件应位于 public_lists/<方案>/<年度>/ 下，"
+                "例如 public_lists/haizhou-quality-award/2026/2026-11-18-acceptance.yaml")))
+            continue
         try:
             data = load_file(file)
         except YamlError as exc:
             problems.append(Problem(path, exc.line, exc.message))
+            unreadable.add(path)
             continue
         if not isinstance(data, dict):
-            problems.append(Problem(path, 1, "expected a mapping at the top of the file"))
+            problems.append(Problem(path, 1, "文件顶层应为映射（key: value），例如 scheme: haizhou-quality-award"))
+            unreadable.add(path)
             continue
         try:
             notice = Notice.model_validate(data)
         except ValidationError as exc:
             problems += _pydantic_problems(exc, data, path)
+            unreadable.add(path)
             continue
         period, found = check_notice(notice, data, path, by_id)
-        for n, attachment in enumerate(notice.attachments):
-            if ".." in attachment.file.split("/") or not (file.parent / attachment.file).is_file():
-                found.append(Problem(path, line_of(data, ("attachments", n, "file")),
-                                     f"attachment {attachment.file!r} not found beside this notice"))
+        if notice.scheme in by_id:
+            found += check_content(notice, data, path, file.parent, by_id, today)
         problems += found
-        if not found:
-            loaded.append(LoadedNotice(path, notice, period))
-    ledger_file = folder / LEDGER
-    ledger = json.loads(ledger_file.read_text(encoding="utf-8")) if ledger_file.is_file() else {}
-    problems += check_ledger(loaded, ledger, root)
+        if found:
+            unreadable.add(path)
+        else:
+            loaded.append(LoadedNotice(path, notice, period, data))
+    problems += check_ledger(loaded, root, ledger_base, unreadable)
     return loaded, problems
 
 
-def seal(root: Path, notices: list[LoadedNotice], today: dt.date) -> dict:
+def seal(root: Path, notices: list[LoadedNotice], today: dt.date) -> dict[str, Sealed]:
     """Record every notice published by ``today`` in the ledger; returns the ledger."""
-    ledger_file = root / "public_lists" / LEDGER
-    ledger = json.loads(ledger_file.read_text(encoding="utf-8")) if ledger_file.is_file() else {}
+    ledger_file = root / LEDGER
+    sealed: dict[str, Sealed] = {}
+    if ledger_file.is_file():
+        sealed, _, _ = parse_ledger(ledger_file.read_text(encoding="utf-8"))
     for n in notices:
         if n.notice.published <= today and not n.notice.sample:
-            ledger[n.path] = {"sha256": content_hash(n.notice), "corrections": len(n.notice.corrections)}
-    ledger_file.write_text(json.dumps(ledger, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-    return ledger
+            sealed[n.path] = seal_of(n.notice)
+    ledger_file.write_text(render_ledger(sealed), encoding="utf-8")
+    return sealed

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from generator.clock import build_date
 from generator.model.rules import check_rule
 from generator.model.scheme import Cite, Scheme
 from generator.model.standard import Standard
@@ -147,10 +149,12 @@ def _load_model(model: type[BaseModel], file: Path, root: Path) -> tuple[Any, An
         return None, data, _pydantic_problems(exc, data, path)
 
 
-def load_portal(root: Path, production: bool = False) -> Portal:
+def load_portal(root: Path, production: bool = False, today: dt.date | None = None,
+                ledger_base: str | None = None) -> Portal:
     """Load schemes/, standards/, public_lists/ and the source texts under ``root``; collect all problems.
 
-    A production build refuses sample notices."""
+    A production build refuses sample notices. ``today`` (default: the build date) bounds correction
+    dates; ``ledger_base`` is the git revision whose ledger counts as published (default: HEAD)."""
     portal = Portal(root=root, sources=load_sources(root / "schemes" / "sources"))
     standard_file = root / "standards" / "gbt19580.yaml"
     portal.standard, _, problems = _load_model(Standard, standard_file, root)
@@ -170,7 +174,7 @@ def load_portal(root: Path, production: bool = False) -> Portal:
         portal.problems.append(Problem("schemes", 1, "no scheme files (schemes/*.yaml) found"))
     from generator.model.notices import load_notices  # notices build on this module
 
-    notices, problems = load_notices(root, portal.schemes)
+    notices, problems = load_notices(root, portal.schemes, today or build_date(), ledger_base)
     portal.problems += problems
     if production:
         portal.problems += [Problem(n.path, 1, "sample notice (sample: true) refused in a production build")

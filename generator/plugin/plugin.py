@@ -7,7 +7,6 @@ and downloads as virtual files, so ``mkdocs build`` and ``mkdocs serve`` do ever
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
@@ -18,9 +17,9 @@ from mkdocs.structure.files import File, Files
 
 from generator import timing
 from generator.bundle import BundleError, bundle_pyodide, pyodide_source
+from generator.clock import build_date
 from generator.csp import write_policies
 from generator.export import engine_json, fields_json
-from generator.feeds import CHINA
 from generator.model.validate import Portal, load_portal
 from generator.plugin.config import PortalConfig
 from generator.plugin.structure.nav import build_nav
@@ -31,11 +30,12 @@ from generator.search import SearchIndexError, index_site
 log = get_plugin_logger(__name__)
 
 
-def build_date() -> dt.date:
-    """Today in China, or the day of SOURCE_DATE_EPOCH for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(epoch), CHINA) if epoch else dt.datetime.now(CHINA)
-    return moment.date()
+def _symlinks(folder: Path) -> list[str]:
+    """Symbolic links under ``folder`` (mkdocs would follow them and publish their targets)."""
+    found = []
+    for here, dirs, files in os.walk(folder):
+        found += [os.path.join(here, name) for name in [*dirs, *files] if os.path.islink(os.path.join(here, name))]
+    return sorted(found)
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -56,6 +56,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.portal.problems:
             lines = "\n".join(str(p) for p in self.portal.problems)
             raise PluginError(f"scheme data has {len(self.portal.problems)} problem(s):\n{lines}")
+        links = _symlinks(Path(config.docs_dir))
+        if links:
+            raise PluginError("\n".join(f"{link}:1: 是符号链接：site_src 中只能有普通文件，"
+                                        "符号链接可能把仓库外的文件发布出去" for link in links))
         hand_written = sorted(
             str(p.relative_to(config.docs_dir)).replace("\\", "/") for p in Path(config.docs_dir).rglob("*.md")
         )
@@ -81,8 +85,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         generated += [("data/schemes.json", engine_json(self.portal)), ("data/profile-fields.json", fields_json())]
         for src_uri, content in generated:
             if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(f"site_src/{src_uri} clashes with a generated page of the same name")
+                raise PluginError(f"site_src/{src_uri} 与生成的同名页面冲突：请改名")
             files.append(File.generated(config, src_uri, content=content))
+        # Two sources for one output file: mkdocs would keep one silently.
+        seen: dict[str, str] = {}
+        for file in files:
+            other = seen.setdefault(file.dest_uri, file.src_uri)
+            if other != file.src_uri:
+                raise PluginError(f"{other} 与 {file.src_uri} 都会生成 {file.dest_uri}：请改名其中之一")
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

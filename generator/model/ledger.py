@@ -1,0 +1,101 @@
+"""The ledger of published notices: what was sealed, and whether a notice changed since.
+
+``public_lists/ledger.json`` records, for every notice the publish job has published, the hash
+of its content and of each correction. A sealed notice may change only by appending a new
+correction; earlier corrections are part of what is sealed, and a sealed notice is never
+deleted.
+
+The check compares against the ledger *as published*: the ledger at a git revision
+(``--ledger-base``, CI passes the target branch), so a change that edits a notice and
+re-seals the ledger in the same commit does not hide the edit. The working copy of the
+ledger may only add entries, or re-seal a notice whose change the published ledger allows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+LEDGER = "public_lists/ledger.json"
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Sealed:
+    sha256: str
+    corrections: tuple[str, ...]
+
+    def as_json(self) -> dict:
+        return {"sha256": self.sha256, "corrections": list(self.corrections)}
+
+
+def _digest(data: Any) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def seal_of(notice) -> Sealed:
+    """The seal of a notice: its content without corrections, and each correction on its own."""
+    content = notice.model_dump(mode="json", exclude={"corrections"})
+    return Sealed(_digest(content), tuple(_digest(c.model_dump(mode="json")) for c in notice.corrections))
+
+
+def parse_ledger(text: str) -> tuple[dict[str, Sealed], str | None, int]:
+    """(sealed entries, problem, line of the problem) of a ledger's text."""
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        line = getattr(exc, "lineno", 1)
+        return {}, f"ledger.json 不是有效的 JSON（{getattr(exc, 'msg', exc)}）：请恢复已发布的版本", line
+    expected = ('ledger.json 的格式应为 {"version": 1, "sealed": '
+                '{"public_lists/…yaml": {"sha256": "…", "corrections": ["…"]}}}')
+    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("sealed"), dict):
+        return {}, f"{expected}：请用 python -m generator seal 生成，不要手工编辑", 1
+    sealed: dict[str, Sealed] = {}
+    for path, entry in data["sealed"].items():
+        ok = (isinstance(entry, dict) and isinstance(entry.get("sha256"), str)
+              and isinstance(entry.get("corrections"), list)
+              and all(isinstance(c, str) for c in entry["corrections"]))
+        if not ok:
+            return {}, f"{expected}；{path!r} 一项不符合", line_in_ledger(text, path)
+        sealed[path] = Sealed(entry["sha256"], tuple(entry["corrections"]))
+    return sealed, None, 1
+
+
+def render_ledger(sealed: dict[str, Sealed]) -> str:
+    data = {"version": VERSION, "sealed": {p: s.as_json() for p, s in sorted(sealed.items())}}
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def line_in_ledger(text: str, path: str) -> int:
+    """The line of ``path``'s entry in a ledger's text (1 if absent)."""
+    at = text.find(json.dumps(path, ensure_ascii=False))
+    return text.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=60)
+
+
+def default_base(root: Path) -> str | None:
+    """HEAD when ``root`` is a git checkout with a commit (so uncommitted edits show), else None."""
+    try:
+        found = _git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return "HEAD" if found.returncode == 0 else None
+
+
+def read_base(root: Path, ref: str) -> tuple[str | None, str | None]:
+    """(the ledger's text at ``ref`` or None if it had none, problem)."""
+    try:
+        found = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+        if found.returncode != 0:
+            return None, f"无法从 git 读取 {ref} 的 ledger.json：没有这个版本（--ledger-base 应为已发布的分支或提交）"
+        shown = _git(root, "show", f"{ref}:./{LEDGER}")
+    except (OSError, subprocess.SubprocessError) as exc:
+        return None, f"无法从 git 读取 {ref} 的 ledger.json（{exc}）"
+    return (shown.stdout if shown.returncode == 0 else None), None
