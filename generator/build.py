@@ -37,18 +37,22 @@ def build_site(root: Path, out: Path | None = None, production: bool = False) ->
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     collector = _Collect()
     logging.getLogger("mkdocs").addHandler(collector)
+    built = False
     try:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging))
         build(config)
+        built = True
     except PluginError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
         raise BuildError(str(exc)) from None
     except (MkDocsException, OSError, SystemExit) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
         details = "\n".join(collector.messages)
         raise BuildError(f"{details}\n{exc}".strip()) from None
+    except Exception as exc:  # a defect of ours: say so plainly, still leave nothing behind
+        raise BuildError(f"内部错误（{type(exc).__name__}: {exc}）：请把这条信息报告给门户维护者") from exc
     finally:
         logging.getLogger("mkdocs").removeHandler(collector)
+        if not built:  # whatever stopped the build, KeyboardInterrupt included
+            shutil.rmtree(staging, ignore_errors=True)
     _swap(staging, out)
     return out
 

@@ -215,4 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     new.set_defaults(func=cmd_new_notice)
     sub.add_parser("seal", help="record published notices in public_lists/ledger.json").set_defaults(func=cmd_seal)
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except Exception as exc:  # a defect of ours: one plain line, never a traceback
+        print(f"内部错误（{type(exc).__name__}: {exc}）：请把这条信息和所用的输入报告给门户维护者", file=sys.stderr)
+        return 2 if args.command == "assess" else 1

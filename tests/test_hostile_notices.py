@@ -300,3 +300,22 @@ def test_new_notice_skeleton_path_agrees_with_the_check(project):
     found = [p for p in problems(project, today=__import__("datetime").date.today())
              if p.startswith(out.stdout.strip())]
     assert not any("文件名" in p or "文件夹" in p for p in found), found
+
+
+# --- builds ---------------------------------------------------------------------------------------------
+def test_failed_build_leaves_nothing_behind(project, tmp_path, monkeypatch):
+    from generator.build import BuildError, build_site
+
+    out = tmp_path / "out" / "site"
+    edit(project, HZ, "published: 2026-11-18", "published: 2026-02-30")  # a data problem
+    with pytest.raises(BuildError):
+        build_site(project, out)
+    edit(project, HZ, "published: 2026-02-30", "published: 2026-11-18")
+
+    def broken(*args, **kwargs):  # a defect in our own code
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr("generator.plugin.plugin.generate", broken)
+    with pytest.raises(BuildError, match="内部错误"):
+        build_site(project, out)
+    assert list((tmp_path / "out").iterdir()) == []
