@@ -43,8 +43,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
-    import json
-
+    from generator.assess.api import load_profile_json, result_json
     from generator.assess.engine import assess
     from generator.assess.profile import ProfileError, parse_profile
     from generator.assess.report import text_report
@@ -59,14 +58,11 @@ def cmd_assess(args: argparse.Namespace) -> int:
         return 2
     try:
         raw = (
-            json.loads(text)
-            if args.profile.endswith(".json") or text.lstrip().startswith("{")
+            load_profile_json(text)
+            if args.profile.endswith(".json") or text.lstrip().startswith(("{", "["))
             else load_text(text, args.profile)
         )
         profile = parse_profile(raw)
-    except json.JSONDecodeError as exc:
-        print(f"profile: not valid JSON (line {exc.lineno}: {exc.msg})", file=sys.stderr)
-        return 2
     except (YamlError, ProfileError) as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -79,8 +75,11 @@ def cmd_assess(args: argparse.Namespace) -> int:
     except KeyError as exc:
         print(f"--scheme: {exc.args[0]}", file=sys.stderr)
         return 2
+    except ProfileError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+        print(result_json(result, indent=2))
     else:
         print(text_report(result))
     return 0

@@ -65,3 +65,45 @@ def test_fill_form_see_verdicts_share_and_reload(browser, server):
     assert other.get_by_label("注册地行政区划代码", exact=True).input_value() == "320506"
     context.close()
     assert outside == []
+
+
+def _share(profile: dict) -> str:
+    import base64
+    import json
+
+    raw = json.dumps(profile, ensure_ascii=False).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def test_bad_share_link_or_file_shows_a_chinese_message_and_no_stale_result(browser, server, tmp_path):
+    """Issue 9: a broken link, a profile the engine refuses, or a file that is not a profile: a message next
+    to the form, in Chinese, and no result on screen that belongs to another profile."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(60000)
+    problem = page.locator("#qp-profile-problem")
+
+    page.goto(server + "assess/#p=%%%not-base64")
+    page.get_by_text("计算引擎已就绪").wait_for()
+    page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
+    assert problem.is_visible() and "分享链接中的档案无法读取" in problem.inner_text()
+
+    page.goto(server + "assess/#p=" + _share({"sector": "mining", "invention_patents": -1}))
+    page.reload()
+    page.get_by_text("计算引擎已就绪").wait_for()
+    page.wait_for_function("!document.getElementById('qp-profile-problem').hidden")
+    assert "应为" in problem.inner_text() and "Traceback" not in problem.inner_text()
+    assert page.locator(".qp-result").count() == 0
+
+    page.goto(server + "assess/")
+    page.reload()
+    page.get_by_text("计算引擎已就绪").wait_for()
+    page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
+    assert page.locator(".qp-result").count() > 0 and problem.is_hidden()
+    bad = tmp_path / "not-a-profile.json"
+    bad.write_text("[1, 2, 3]", encoding="utf-8")
+    page.locator("input[data-action=load]").set_input_files(str(bad))
+    page.wait_for_function("!document.getElementById('qp-profile-problem').hidden")
+    assert "not-a-profile.json 不是有效的档案文件" in problem.inner_text()
+    assert page.locator(".qp-result").count() == 0
+    context.close()

@@ -6,6 +6,7 @@ Input: a profile parsed by ``parse_profile`` and the scheme data exported at bui
 
 from __future__ import annotations
 
+from generator.assess.answers import check_answers
 from generator.assess.evaluate import FAIL, PASS, UNKNOWN, evaluate, explain
 from generator.assess.scores import credit_score, excellence_score, weighted_score
 
@@ -127,6 +128,7 @@ def assess(profile: dict, data: dict, scheme_ids: list[str] | None = None) -> di
     by_id = {s["id"]: s for s in data["schemes"]}
     unknown = [sid for sid in wanted if sid not in by_id]
     if unknown:
-        raise KeyError(f"no such scheme: {', '.join(unknown)}; expected one of {', '.join(by_id)}")
+        raise KeyError(f"没有这个方案：{', '.join(unknown)}；应为 {', '.join(by_id)} 之一")
+    check_answers(profile, data)
     return {"as_of": profile["as_of"].isoformat(),
             "results": [assess_scheme(by_id[sid], profile, data["standard"]) for sid in wanted]}

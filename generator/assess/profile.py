@@ -8,6 +8,7 @@ and the profile page of the site is rendered from it.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -81,6 +82,7 @@ class Field:
     help: str = ""
     dated_by: str = ""  # for lists of records: the sub-field that dates each record
     extra: dict = field(default_factory=dict)
+    maximum: float | None = None  # for numbers: the largest value that makes sense
 
 
 def _b(name: str, label: str, help: str = "") -> Field:
@@ -187,9 +189,9 @@ FIELDS: tuple[Field, ...] = (
     Field("credit_answers", "map", "质量信用技术指标（附件1）逐项回答（指标编号 → 回答）"),
     Field("excellence_percent", "map", "GB/T 19580 各评分条款自评百分比（条款编号 → 0..100）"),
     Field("review_scores", "object", "各评审环节得分（1000分制）", fields=(
-        Field("material", "number", "资料评审"),
-        Field("qa", "number", "问询答辩"),
-        Field("onsite", "number", "现场评审"),
+        Field("material", "number", "资料评审", maximum=1000),
+        Field("qa", "number", "问询答辩", maximum=1000),
+        Field("onsite", "number", "现场评审", maximum=1000),
     )),
 )
 
@@ -203,20 +205,35 @@ def record_fields(name: str) -> dict[str, Field]:
 
 
 class ProfileError(ValueError):
-    """A profile value of the wrong type or outside its enum; the message names the field."""
+    """A profile value of the wrong type or outside its range; the message names the field, in Chinese."""
+
+
+# Dates and counts outside these are typos, and would overflow date arithmetic or number formatting.
+EARLIEST = _dt.date(1900, 1, 1)
+LATEST = _dt.date(2199, 12, 31)
+MAX_COUNT = 1_000_000
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"
 
 
 def _date(value: object, path: str) -> _dt.date:
+    day = None
     if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str):
+        day = value.date()
+    elif isinstance(value, _dt.date):
+        day = value
+    elif isinstance(value, str):
         try:
-            return _dt.date.fromisoformat(value)
+            day = _dt.date.fromisoformat(value)
         except ValueError:
-            pass
-    raise ProfileError(f"{path}: expected a date YYYY-MM-DD, got {value!r}")
+            day = None
+    if day is None or not EARLIEST <= day <= LATEST:
+        raise ProfileError(f"{path}: 应为 {EARLIEST.year}—{LATEST.year} 年间实际存在的日期 YYYY-MM-DD，"
+                           f"例如 2021-05-01，而不是 {_shown(value)}")
+    return day
 
 
 def _value(field: Field, value: object, path: str) -> object:
@@ -225,38 +242,44 @@ def _value(field: Field, value: object, path: str) -> object:
         return None
     if kind == "bool":
         if not isinstance(value, bool):
-            raise ProfileError(f"{path}: expected true or false, got {value!r}")
+            raise ProfileError(f"{path}: 应为 true（是）或 false（否），而不是 {_shown(value)}")
         return value
     if kind == "int":
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ProfileError(f"{path}: expected a whole number >= 0, got {value!r}")
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
+            raise ProfileError(f"{path}: 应为 0 至 {MAX_COUNT} 之间的整数，例如 3，而不是 {_shown(value)}")
         return value
     if kind == "number":
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ProfileError(f"{path}: expected a number, got {value!r}")
+        top = field.maximum if field.maximum is not None else MAX_COUNT
+        if (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value)
+                or not 0 <= value <= top):
+            raise ProfileError(f"{path}: 应为 0 至 {top:g} 之间的数，例如 650，而不是 {_shown(value)}")
         return value
     if kind == "date":
         return _date(value, path)
     if kind == "str":
         if not isinstance(value, str) or (field.pattern and not re.fullmatch(field.pattern, value)):
-            raise ProfileError(f"{path}: expected {field.help or 'text'}, got {value!r}")
+            raise ProfileError(f"{path}: 应为{field.help or '文字'}，而不是 {_shown(value)}")
         return value
     if kind == "enum":
-        if value not in field.enum:
-            raise ProfileError(f"{path}: expected one of {', '.join(field.enum)}, got {value!r}")
+        if not isinstance(value, str) or value not in field.enum:
+            choices = "、".join(f"{v}（{ENUM_LABELS.get(v, v)}）" for v in field.enum)
+            raise ProfileError(f"{path}: 应为以下之一：{choices}，而不是 {_shown(value)}")
         return value
     if kind == "list":
         if not isinstance(value, list):
-            raise ProfileError(f"{path}: expected a list, got {value!r}")
+            raise ProfileError(f"{path}: 应为列表 [...]，而不是 {_shown(value)}")
+        for n, v in enumerate(value):
+            if v is None:
+                raise ProfileError(f"{path}[{n}]: 列表中的一项不能为空（null）：请删除这一项或填写内容")
         return [_value(field.item, v, f"{path}[{n}]") for n, v in enumerate(value)]
     if kind == "object":
         if not isinstance(value, dict):
-            raise ProfileError(f"{path}: expected an object, got {value!r}")
+            raise ProfileError(f"{path}: 应为对象 {{...}}，而不是 {_shown(value)}")
         subs = {f.name: f for f in field.fields}
         return {k: (_value(subs[k], v, f"{path}.{k}") if k in subs else v) for k, v in value.items()}
     if kind == "map":
         if not isinstance(value, dict):
-            raise ProfileError(f"{path}: expected an object (map), got {value!r}")
+            raise ProfileError(f"{path}: 应为对象 {{\"编号\": 值, ...}}，而不是 {_shown(value)}")
         return dict(value)
     raise AssertionError(kind)
 
@@ -266,16 +289,18 @@ def parse_profile(raw: object, today: _dt.date | None = None) -> dict:
 
     Unknown top-level fields are kept and ignored (newer profiles may carry more)."""
     if not isinstance(raw, dict):
-        raise ProfileError(f"profile: expected a JSON object, got {type(raw).__name__}")
+        raise ProfileError(f"profile: 档案应为 JSON 对象 {{...}}，而不是 {type(raw).__name__}")
     profile = {k: (_value(BY_NAME[k], v, k) if k in BY_NAME else v) for k, v in raw.items()}
     if profile.get("as_of") is None:
         profile["as_of"] = today or _dt.date.today()
     if profile.get("independent_legal_person") is True and profile.get("legal_person") is None:
         profile["legal_person"] = True  # 具有独立法人资格 implies 具有法人资格
     for key, value in (profile.get("excellence_percent") or {}).items():
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100 or value % 5:
-            raise ProfileError(f"excellence_percent.{key}: expected 0..100 in steps of 5, got {value!r}")
+        if (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value)
+                or not 0 <= value <= 100 or value % 5):
+            raise ProfileError(f"excellence_percent.{key}: 应为 0 至 100 之间、5 的倍数，例如 55，"
+                               f"而不是 {_shown(value)}")
     for key, value in (profile.get("declarations") or {}).items():
         if not isinstance(value, bool):
-            raise ProfileError(f"declarations.{key}: expected true or false, got {value!r}")
+            raise ProfileError(f"declarations.{key}: 应为 true（是）或 false（否），而不是 {_shown(value)}")
     return profile

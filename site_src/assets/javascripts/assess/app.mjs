@@ -6,6 +6,7 @@ const root = document.getElementById("qp-assess");
 const form = document.getElementById("qp-form");
 const results = document.getElementById("qp-results");
 const statusLine = document.getElementById("qp-engine-status");
+const problemBox = document.getElementById("qp-profile-problem");
 const abs = (rel) => new URL(rel, location.href).href;
 
 const GROUPS = [
@@ -291,13 +292,26 @@ function buildForm(standard) {
   form.replaceChildren(...parts);
 }
 
+// ---------- problems with the profile ----------
+// Shown next to the form; the results are cleared so that no answer for another profile stays on screen.
+// A problem with loading stays until the user edits, loads or clears; one from the engine until a result.
+let problemKind = null;
+function showProblem(text, kind = "load") {
+  problemKind = kind;
+  problemBox.lastElementChild.textContent = text;
+  problemBox.hidden = false;
+  results.replaceChildren(el("p", { class: "qp-help", text: "档案有误，暂无结果。请按“档案有误”的提示改正后再看结果。" }));
+  delete root.dataset.resultId;
+}
+function clearProblem() { problemKind = null; problemBox.hidden = true; }
+
 // ---------- results ----------
 function renderResults(doc) {
   if (doc.error) {
-    results.replaceChildren(el("div", { class: "admonition failure", role: "alert" },
-      el("p", { class: "admonition-title", text: "档案有误" }), el("p", { text: doc.error })));
+    showProblem(doc.error, "engine");
     return;
   }
+  if (problemKind === "engine") clearProblem();
   const cards = doc.results.map((r) => {
     const rows = r.conditions.map((c) => el("tr", { class: `qp-st-${c.status}` },
       el("td", {}, el("span", { class: `qp-status qp-status-${c.status}`, text: c.applicable === false ? "不适用" : STATUS[c.status] })),
@@ -388,10 +402,11 @@ let shared = false;
 function writeHashIfShared() { if (shared) history.replaceState(null, "", `#p=${encode(profile)}`); }
 
 function loadProfile(obj, standard) {
-  profile = obj && typeof obj === "object" ? obj : {};
+  profile = obj;
   buildForm(standard);
   changed();
 }
+const isProfile = (obj) => obj !== null && typeof obj === "object" && !Array.isArray(obj);
 
 async function main() {
   document.getElementById("qp-needs-js").remove();
@@ -401,10 +416,15 @@ async function main() {
     fetch(root.dataset.schemes).then((r) => r.json())]);
   spec = fieldsDoc; labels = fieldsDoc.labels; schemes = data.schemes;
   let initial = {};
+  let problem = null;
   if (location.hash.startsWith("#p=")) {
-    try { initial = decode(location.hash.slice(3)); shared = true; } catch { statusLine.textContent = "分享链接中的档案无法读取。"; }
+    try { initial = decode(location.hash.slice(3)); } catch { initial = null; }
+    if (isProfile(initial)) shared = true;
+    else { initial = {}; problem = "分享链接中的档案无法读取（链接可能不完整）：已改为空白档案。请向分享人重新索取完整的链接。"; }
   }
   loadProfile(initial, data.standard);
+  if (problem) showProblem(problem);
+  form.addEventListener("change", () => { if (problemKind === "load") clearProblem(); });
   root.addEventListener("click", async (e) => {
     const action = e.target.closest("[data-action]")?.dataset.action;
     if (action === "save") {
@@ -422,14 +442,17 @@ async function main() {
     } else if (action === "clear") {
       shared = false;
       history.replaceState(null, "", location.pathname);
+      clearProblem();
       loadProfile({}, data.standard);
     }
   });
   root.querySelector("[data-action=load]").addEventListener("change", async (e) => {
     const file = e.target.files[0];
     if (!file) return;
-    try { loadProfile(JSON.parse(await file.text()), data.standard); statusLine.textContent = `已载入 ${file.name}`; }
-    catch { statusLine.textContent = `${file.name} 不是有效的档案（JSON）文件。`; }
+    let loaded = null;
+    try { loaded = JSON.parse(await file.text()); } catch { loaded = null; }
+    if (isProfile(loaded)) { clearProblem(); loadProfile(loaded, data.standard); statusLine.textContent = `已载入 ${file.name}`; }
+    else showProblem(`${file.name} 不是有效的档案文件（应为“保存档案”得到的 JSON 文件），未载入；表单保留原来的内容。`);
     e.target.value = "";
   });
 }

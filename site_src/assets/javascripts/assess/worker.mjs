@@ -33,7 +33,9 @@ self.onmessage = async ({ data: msg }) => {
     await booting;
     if (!engine) return;
     const started = performance.now();
-    const out = JSON.parse(engine(msg.profile));
+    let out;
+    try { out = JSON.parse(engine(msg.profile)); }
+    catch (err) { out = { error: `计算出错（${String(err).split("\n").pop()}）：请把档案文件报告给门户维护者` }; }
     self.postMessage({ type: "result", id: msg.id, result: out, ms: performance.now() - started });
   }
 };
