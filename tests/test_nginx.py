@@ -55,6 +55,38 @@ def test_headers_types_compression_and_caching(nginx, site):
     assert fetch(nginx + "no/such/page/")[0] == 404
 
 
+def test_security_headers_on_every_response(nginx, site):
+    """Issue 9: Referrer-Policy and Permissions-Policy were declared but dropped wherever a location
+    added a header of its own (pages, assets): now every response carries all of them."""
+    pyodide = next((site / "assets" / "pyodide").iterdir()).name
+    jx = "notices/jiaxing-mayor-quality-award/2026/2026-11-20-proposed-winners/"
+    for path in ["", "assess/", "schemes/suzhou-quality-award/eligibility/", "feeds/notices.atom",
+                 "data/schemes.json", f"assets/pyodide/{pyodide}/pyodide.asm.wasm", "no/such/page/",
+                 jx, jx + "2026-11-20-proposed-winners-summary.csv"]:
+        _, headers, _ = fetch(nginx + path)
+        assert headers.get("referrer-policy") == "no-referrer", path
+        assert "camera=()" in headers.get("permissions-policy", ""), path
+        assert headers.get("x-content-type-options") == "nosniff", path
+        assert headers.get("content-security-policy"), path
+        assert "cache-control" in headers, path
+    _, headers, _ = fetch(nginx + jx + "2026-11-20-proposed-winners-summary.csv")
+    assert headers["content-disposition"] == "attachment"
+    _, headers, _ = fetch(nginx + jx)
+    assert "content-disposition" not in headers
+
+
+def test_large_assets_are_served_precompressed(nginx, site):
+    """The 9.6 MB wasm is gzipped once at build time and sent as is (gzip_static), not per request."""
+    pyodide = next((site / "assets" / "pyodide").iterdir()).name
+    wasm = site / "assets" / "pyodide" / pyodide / "pyodide.asm.wasm"
+    packed = wasm.with_name(wasm.name + ".gz")
+    assert packed.is_file() and packed.stat().st_size < 0.45 * wasm.stat().st_size
+    _, headers, body = fetch(f"{nginx}assets/pyodide/{pyodide}/pyodide.asm.wasm", gzip_ok=True)
+    assert headers["content-encoding"] == "gzip" and body == packed.read_bytes()
+    _, headers, body = fetch(f"{nginx}assets/pyodide/{pyodide}/pyodide.asm.wasm")
+    assert "content-encoding" not in headers and body == wasm.read_bytes()
+
+
 @pytest.mark.browser
 def test_every_page_type_works_under_the_policy(browser, nginx):
     context = browser.new_context()

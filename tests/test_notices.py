@@ -210,3 +210,17 @@ def test_home_lists_only_notices_that_may_still_be_live(site, portal):
     hz = next(n for n in portal.notices if n.period)
     assert hz.period and not hz.may_be_live(hz.period.end + dt.timedelta(days=2))
     assert hz.may_be_live(hz.period.end + dt.timedelta(days=1)) and hz.may_be_live(hz.notice.published)
+
+
+def test_every_feed_is_well_formed(site):
+    """Every Atom and RSS file parses as XML (a control character from a YAML escape once broke them;
+    the loader now refuses those) and the JSON list as strict JSON."""
+    feeds = sorted((site / "feeds").iterdir())
+    xml = [f for f in feeds if f.suffix in (".atom", ".rss")]
+    assert len(xml) == 2 * 6  # all notices, and one per scheme
+    for feed in xml:
+        ET.parse(feed)
+    def strict(name: str) -> None:
+        raise AssertionError(name)
+
+    json.loads((site / "feeds" / "notices.json").read_text(encoding="utf-8"), parse_constant=strict)

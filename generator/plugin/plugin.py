@@ -24,6 +24,7 @@ from generator.model.validate import Portal, load_portal
 from generator.plugin.config import PortalConfig
 from generator.plugin.structure.nav import build_nav
 from generator.plugin.structure.pages import generate
+from generator.precompress import precompress
 from generator.render import make_env
 from generator.search import SearchIndexError, index_site
 
@@ -113,3 +114,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         log.info("pagefind index: %d KiB", size // 1024)
         with timing.section("csp"):
             write_policies(Path(config.site_dir))
+        with timing.section("precompress"):
+            packed = precompress(Path(config.site_dir))
+        log.info("precompressed: %d files, %d KiB", len(packed), sum(packed.values()) // 1024)
