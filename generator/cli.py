@@ -1,4 +1,4 @@
-"""The command line of CLI.md, thin over the rest of the package."""
+"""The command line of docs/CLI.md, thin over the rest of the package."""
 
 from __future__ import annotations
 
@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="preview with live reload of YAML, templates and pages")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     serve.set_defaults(func=cmd_serve)
-    assess = sub.add_parser("assess", help="self-assessment of an applicant profile (PROFILE.md)")
+    assess = sub.add_parser("assess", help="self-assessment of an applicant profile (docs/PROFILE.md)")
     assess.add_argument("profile", help="profile .json or .yaml file, or - for standard input")
     assess.add_argument("--scheme", action="append", help="scheme id (repeatable; default: every scheme)")
     assess.add_argument("--json", action="store_true", help="one JSON document on stdout")

@@ -119,6 +119,12 @@ def test_every_page_type_works_under_the_policy(browser, nginx):
     assert errors == [] and outside == []
 
 
+def gitlab_script(root) -> list[str]:
+    import yaml
+
+    return yaml.safe_load((root / ".gitlab-ci.yml").read_text())["test"]["script"]
+
+
 def test_ci_workflows_validate_publish_and_rebuild_daily():
     import yaml
 
@@ -131,6 +137,12 @@ def test_ci_workflows_validate_publish_and_rebuild_daily():
     steps = [s.get("run", "") for s in github["jobs"]["publish"]["steps"]]
     assert any("./dev build --production" in s and "SOURCE_DATE_EPOCH" in s for s in steps)
     assert github["jobs"]["publish"]["needs"] == "test"
+    # Checked against the ledger as published; the publish job seals what it published.
+    checks = " ".join(s.get("run", "") for s in github["jobs"]["test"]["steps"])
+    assert "./dev check --ledger-base" in checks
+    assert any("generator seal" in s and "git push" in s for s in steps)
+    assert any("--ledger-base" in s for s in gitlab_script(ROOT)) and any(
+        "generator seal" in s for s in yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text())["publish"]["script"])
     gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text())
     assert "./dev test" in gitlab["test"]["script"]
     assert any(r.get("if") == '$CI_PIPELINE_SOURCE == "schedule"' for r in gitlab["publish"]["rules"])

@@ -1,5 +1,5 @@
 """Notices: bad files each give their `path:line: message`; good ones are published with
-their period, pages and feeds; the commands of CLI.md behave."""
+their period, pages and feeds; the commands of docs/CLI.md behave."""
 
 from __future__ import annotations
 

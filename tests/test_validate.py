@@ -49,7 +49,7 @@ CASES = [
                  id="quote-not-in-source"),
     pytest.param(HAIZHOU, "    rule: {fact: registered_trademark, is: true}",
                  "    rule: {fact: registered_trademarks, is: true}",
-                 "unknown fact 'registered_trademarks'; expected a field of the applicant profile (PROFILE.md)", 0,
+                 "unknown fact 'registered_trademarks'; expected a field of the applicant profile (docs/PROFILE.md)", 0,
                  id="unknown-fact"),
     pytest.param(HAIZHOU, "      where: {severity: larger}", "      where: {severity: big}",
                  "'big' is not a value of incidents.severity; expected one of "

@@ -1,7 +1,7 @@
 """The self-assessment: every scheme's conditions, scores and checklist for one profile.
 
 Input: a profile parsed by ``parse_profile`` and the scheme data exported at build time
-(``data/schemes.json``). Output: the JSON of PROFILE.md. Standard library only.
+(``data/schemes.json``). Output: the JSON of docs/PROFILE.md. Standard library only.
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ def assess_scheme(scheme: dict, profile: dict, standard: dict) -> dict:
 
 
 def assess(profile: dict, data: dict, scheme_ids: list[str] | None = None) -> dict:
-    """The whole assessment, shaped as PROFILE.md's JSON."""
+    """The whole assessment, shaped as docs/PROFILE.md's JSON."""
     wanted = scheme_ids or [s["id"] for s in data["schemes"]]
     by_id = {s["id"]: s for s in data["schemes"]}
     unknown = [sid for sid in wanted if sid not in by_id]

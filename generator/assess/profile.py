@@ -1,4 +1,4 @@
-"""The applicant profile: every field, its type and its meaning (PROFILE.md).
+"""The applicant profile: every field, its type and its meaning (docs/PROFILE.md).
 
 Standard library only: this module ships to the browser with the engine. The rules in
 the scheme YAML name these facts, the build checks those names against this table,

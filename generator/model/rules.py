@@ -82,7 +82,7 @@ def _enum_values(field_name: str, values: list, loc: tuple) -> list[Problem]:
 def _check_fact(rule: dict, loc: tuple) -> list[Problem]:
     name = rule["fact"]
     if name not in BY_NAME:
-        return [((*loc, "fact"), f"unknown fact {name!r}; expected a field of the applicant profile (PROFILE.md)")]
+        return [((*loc, "fact"), f"unknown fact {name!r}; expected a field of the applicant profile (docs/PROFILE.md)")]
     kind = BY_NAME[name].kind
     ops = [k for k in rule if k != "fact"]
     if len(ops) != 1 or ops[0] not in _FACT_OPS:
