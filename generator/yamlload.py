@@ -125,25 +125,25 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _ALIAS = "不支持 YAML 锚点与别名（& 与 *）：请把内容直接写出来"
 
 
-def _walk(node: yaml.Node, path: Path | str, limit: int) -> None:
-    """Refuse nesting beyond ``limit`` and any node reached twice (an alias), before construction.
+def _scan(text: str, path: Path | str, limit: int) -> None:
+    """Refuse aliases and nesting beyond ``limit`` from the parser's events, before any node is composed.
 
-    Each node is visited once, so an alias bomb costs no more than its text."""
-    seen: set[int] = set()
-    stack: list[tuple[yaml.Node, int, int]] = [(node, 1, node.start_mark.line + 1)]
-    while stack:
-        current, depth, line = stack.pop()
-        if id(current) in seen:
-            raise YamlError(path, line, _ALIAS)
-        seen.add(id(current))
-        if depth > limit:
-            raise YamlError(path, current.start_mark.line + 1, f"嵌套超过 {limit} 层")
-        if isinstance(current, yaml.MappingNode):
-            for k, v in current.value:
-                stack.append((k, depth + 1, k.start_mark.line + 1))
-                stack.append((v, depth + 1, k.start_mark.line + 1))
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend((child, depth + 1, current.start_mark.line + 1) for child in current.value)
+    The C composer recurses per level (100,000 nested brackets crash the process), and construction
+    expands aliases (a 500-byte alias bomb never ends); the event parser does neither."""
+    depth = 0
+    parser = _Loader(text)
+    try:
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlError(path, event.start_mark.line + 1, _ALIAS)
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > limit:
+                    raise YamlError(path, event.start_mark.line + 1, f"嵌套超过 {limit} 层")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    finally:
+        parser.dispose()
 
 
 def load_text(text: str, path: Path | str = "<string>") -> Any:
@@ -155,10 +155,10 @@ def load_text(text: str, path: Path | str = "<string>") -> Any:
         raise YamlError(path, text.count("\n", 0, bad.start()) + 1, _bad_char_message(bad.group()))
     loader = _Loader(text)
     try:
+        _scan(text, path, MAX_DEPTH)
         node = loader.get_single_node()
         if node is None:
             return None
-        _walk(node, path, MAX_DEPTH)
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -166,8 +166,6 @@ def load_text(text: str, path: Path | str = "<string>") -> Any:
         raise YamlError(path, line, _syntax_message(exc)) from None
     except yaml.YAMLError as exc:  # reader errors carry no line
         raise YamlError(path, 1, f"YAML 语法错误：{exc}") from None
-    except RecursionError:
-        raise YamlError(path, 1, f"嵌套超过 {MAX_DEPTH} 层") from None
     finally:
         loader.dispose()
 

@@ -117,3 +117,10 @@ def test_load_file_refuses_what_is_not_a_plain_file(tmp_path):
         with pytest.raises(YamlError) as err:
             load_file(tmp_path / name)
         assert err.value.line == 1 and words in err.value.message, (name, str(err.value))
+
+
+def test_very_deep_nesting_is_refused_without_crashing_the_process():
+    # 100,000 nested brackets crashed the C composer (segmentation fault) before the depth check ran.
+    text = "a: " + "[" * 100_000 + "]" * 100_000 + "\n"
+    with pytest.raises(YamlError, match="嵌套超过"):
+        load_text(text, "deep.yaml")
