@@ -73,7 +73,7 @@ def test_samples_are_accepted_with_their_periods(portal):
     (HZ, "published: 2026-11-18\n", "published: 2026-12-29\n",
      "holiday schedule for 2027 not known yet"),
     (HZ, "  phone: \"0518-00000000\"\n  address: 连云港市海州区（示例地址）\n", "",
-     "objections: give at least one of phone, email, address"),
+     "objections: 异议受理方式至少填写 phone（电话）、email（电子邮箱）、address（地址）中的一项"),
 ])
 def test_bad_notice_gives_its_message(project, rel, old, new, message):
     edit(project, rel, old, new)

@@ -49,7 +49,8 @@ class Objections(Strict):
     @model_validator(mode="after")
     def _contact(self) -> Objections:
         if not (self.phone or self.email or self.address):
-            raise ValueError("give at least one of phone, email, address")
+            raise ValueError("异议受理方式至少填写 phone（电话）、email（电子邮箱）、address（地址）中的一项，"
+                             "例如 phone: \"0518-85551234\"")
         return self
 
 
