@@ -27,7 +27,7 @@ PAYLOAD = (f'<script>{MARK}</script><img src=x onerror="{MARK}">[链接](javascr
 TEXT_KEYS = {"title", "name", "short_name", "note", "text", "when", "who", "cap_text", "prize_text", "requires",
              "category", "limit", "clause", "applies_to", "quorum", "threshold", "issuer", "date_text",
              "status_note", "person", "per", "header", "columns", "signature", "body", "organisation",
-             "reason", "changes", "outside_area_reason", "issuers"}
+             "reason", "changes", "outside_area_reason", "issuers", "receiver", "address"}
 
 
 def poison(node, key=None):

@@ -219,7 +219,7 @@ def _shown(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def _date(value: object, path: str) -> _dt.date:
+def _date(value: object, path: str, label: str = "") -> _dt.date:
     day = None
     if isinstance(value, _dt.datetime):
         day = value.date()
@@ -231,7 +231,7 @@ def _date(value: object, path: str) -> _dt.date:
         except ValueError:
             day = None
     if day is None or not EARLIEST <= day <= LATEST:
-        raise ProfileError(f"{path}: 应为 {EARLIEST.year}—{LATEST.year} 年间实际存在的日期 YYYY-MM-DD，"
+        raise ProfileError(f"{path}: {label}应为 {EARLIEST.year}—{LATEST.year} 年间实际存在的日期 YYYY-MM-DD，"
                            f"例如 2021-05-01，而不是 {_shown(value)}")
     return day
 
@@ -242,44 +242,44 @@ def _value(field: Field, value: object, path: str) -> object:
         return None
     if kind == "bool":
         if not isinstance(value, bool):
-            raise ProfileError(f"{path}: 应为 true（是）或 false（否），而不是 {_shown(value)}")
+            raise ProfileError(f"{path}: {field.label}应为 true（是）或 false（否），而不是 {_shown(value)}")
         return value
     if kind == "int":
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
-            raise ProfileError(f"{path}: 应为 0 至 {MAX_COUNT} 之间的整数，例如 3，而不是 {_shown(value)}")
+            raise ProfileError(f"{path}: {field.label}应为 0 至 {MAX_COUNT} 之间的整数，例如 3，而不是 {_shown(value)}")
         return value
     if kind == "number":
         top = field.maximum if field.maximum is not None else MAX_COUNT
         if (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value)
                 or not 0 <= value <= top):
-            raise ProfileError(f"{path}: 应为 0 至 {top:g} 之间的数，例如 650，而不是 {_shown(value)}")
+            raise ProfileError(f"{path}: {field.label}应为 0 至 {top:g} 之间的数，例如 650，而不是 {_shown(value)}")
         return value
     if kind == "date":
-        return _date(value, path)
+        return _date(value, path, field.label)
     if kind == "str":
         if not isinstance(value, str) or (field.pattern and not re.fullmatch(field.pattern, value)):
-            raise ProfileError(f"{path}: 应为{field.help or '文字'}，而不是 {_shown(value)}")
+            raise ProfileError(f"{path}: {field.label}应为{field.help or '文字'}，而不是 {_shown(value)}")
         return value
     if kind == "enum":
         if not isinstance(value, str) or value not in field.enum:
             choices = "、".join(f"{v}（{ENUM_LABELS.get(v, v)}）" for v in field.enum)
-            raise ProfileError(f"{path}: 应为以下之一：{choices}，而不是 {_shown(value)}")
+            raise ProfileError(f"{path}: {field.label}应为以下之一：{choices}，而不是 {_shown(value)}")
         return value
     if kind == "list":
         if not isinstance(value, list):
-            raise ProfileError(f"{path}: 应为列表 [...]，而不是 {_shown(value)}")
+            raise ProfileError(f"{path}: {field.label}应为列表 [...]，而不是 {_shown(value)}")
         for n, v in enumerate(value):
             if v is None:
                 raise ProfileError(f"{path}[{n}]: 列表中的一项不能为空（null）：请删除这一项或填写内容")
         return [_value(field.item, v, f"{path}[{n}]") for n, v in enumerate(value)]
     if kind == "object":
         if not isinstance(value, dict):
-            raise ProfileError(f"{path}: 应为对象 {{...}}，而不是 {_shown(value)}")
+            raise ProfileError(f"{path}: {field.label}应为对象 {{...}}，而不是 {_shown(value)}")
         subs = {f.name: f for f in field.fields}
         return {k: (_value(subs[k], v, f"{path}.{k}") if k in subs else v) for k, v in value.items()}
     if kind == "map":
         if not isinstance(value, dict):
-            raise ProfileError(f"{path}: 应为对象 {{\"编号\": 值, ...}}，而不是 {_shown(value)}")
+            raise ProfileError(f"{path}: {field.label}应为对象 {{\"编号\": 值, ...}}，而不是 {_shown(value)}")
         return dict(value)
     raise AssertionError(kind)
 
