@@ -10,7 +10,7 @@ from generator import ROOT
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from generator.model.validate import load_portal
+    from generator.load.portal import load_portal
 
     portal = load_portal(Path(args.root), ledger_base=args.ledger_base)
     for problem in portal.problems:
@@ -48,7 +48,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
     from generator.assess.profile import ProfileError, parse_profile
     from generator.assess.report import text_report
     from generator.export import engine_data
-    from generator.model.validate import load_portal
+    from generator.load.portal import load_portal
     from generator.yamlload import YamlError, load_text
 
     try:
@@ -87,7 +87,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
 
 def _notice_spec(root: Path, scheme_id: str, kind: str):
     """(scheme, notice spec) or an error message."""
-    from generator.model.validate import load_portal
+    from generator.load.portal import load_portal
 
     portal = load_portal(root)
     scheme = next((s for s in portal.schemes if s.id == scheme_id), None)
@@ -165,8 +165,8 @@ def cmd_new_notice(args: argparse.Namespace) -> int:
 def cmd_seal(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from generator.model.notices import seal
-    from generator.model.validate import load_portal
+    from generator.load.ledger import seal
+    from generator.load.portal import load_portal
 
     root = Path(args.root)
     portal = load_portal(root)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.model.scheme import Cite, Period, Scheme
+from generator.model.scheme import Cite, PeriodRule, Scheme
 from generator.render import yuan
 
-LEVELS = {"province": "省级", "city": "市级", "district": "区（县）级"}
+AREA_LEVELS = {"province": "省级", "city": "市级", "district": "区（县）级"}
 NOTICE_KINDS = {
     "call": "申报通知",
     "acceptance": "受理名单公示",
@@ -19,97 +19,97 @@ NOTICE_KINDS = {
 
 
 @dataclass(frozen=True)
-class Entry:
+class Cell:
     text: str
     cite: Cite | None = None
 
 
-def period_text(period: Period | None) -> str:
+def period_text(period: PeriodRule | None) -> str:
     if period is None:
         return "源文件未规定期限"
     unit = "个工作日" if period.unit == "working" else "天"
     return f"{'不少于' if period.minimum else ''}{period.days}{unit}"
 
 
-def _years_operating(s: Scheme) -> list[Entry]:
+def _years_operating(s: Scheme) -> list[Cell]:
     return [
-        Entry(f"{c.rule['years_at_least']}年以上", c.cite)
+        Cell(f"{c.rule['years_at_least']}年以上", c.cite)
         for c in s.conditions
         if c.rule and c.rule.get("fact") == "established" and "years_at_least" in c.rule
     ]
 
 
-def _certificates(s: Scheme) -> list[Entry]:
+def _certificates(s: Scheme) -> list[Cell]:
     out = []
     for c in s.conditions:
         rule = c.rule or {}
         if "certificate" in rule or rule.get("fact") == "excellence_model_since":
-            out.append(Entry(c.title, c.cite))
+            out.append(Cell(c.title, c.cite))
     return out
 
 
-def _windows(s: Scheme) -> list[Entry]:
-    return [Entry(c.title, c.cite) for c in s.conditions if c.rule and "within_years" in c.rule]
+def _windows(s: Scheme) -> list[Cell]:
+    return [Cell(c.title, c.cite) for c in s.conditions if c.rule and "within_years" in c.rule]
 
 
-def _bans(s: Scheme) -> list[Entry]:
-    return [Entry(p.title, p.cite) for p in s.penalties if p.ban_years]
+def _bans(s: Scheme) -> list[Cell]:
+    return [Cell(p.title, p.cite) for p in s.penalties if p.ban_years]
 
 
-def _stages(s: Scheme) -> list[Entry]:
-    return [Entry(" → ".join(st.name for st in s.stages))]
+def _stages(s: Scheme) -> list[Cell]:
+    return [Cell(" → ".join(st.name for st in s.stages))]
 
 
-def _weights(s: Scheme) -> list[Entry]:
-    return [Entry(f"{st.name} {st.weight_percent}%", st.weight_cite)
+def _weights(s: Scheme) -> list[Cell]:
+    return [Cell(f"{st.name} {st.weight_percent}%", st.weight_cite)
             for st in s.stages if st.weight_percent is not None]
 
 
-def _ratio(s: Scheme) -> list[Entry]:
+def _ratio(s: Scheme) -> list[Cell]:
     r = s.candidate_ratio
-    return [Entry(f"{r.ratio[0]:g}:{r.ratio[1]:g}（{r.applies_to}）", r.cite)] if r else []
+    return [Cell(f"{r.ratio[0]:g}:{r.ratio[1]:g}（{r.applies_to}）", r.cite)] if r else []
 
 
-def _notices(s: Scheme) -> list[Entry]:
-    return [Entry(f"{NOTICE_KINDS[n.kind]}：{period_text(n.period)}", n.cite)
+def _notices(s: Scheme) -> list[Cell]:
+    return [Cell(f"{NOTICE_KINDS[n.kind]}：{period_text(n.period)}", n.cite)
             for n in s.notices if n.kind not in ("call", "winners")]
 
 
-def _caps(s: Scheme) -> list[Entry]:
-    out = [Entry(f"{t.name}：{t.cap_text}", t.cite) for t in s.tiers]
-    out += [Entry(f"{q.level}级：每{q.per}不超过{q.max}家", q.cite) for q in s.quotas]
+def _caps(s: Scheme) -> list[Cell]:
+    out = [Cell(f"{t.name}：{t.cap_text}", t.cite) for t in s.tiers]
+    out += [Cell(f"{q.level}级：每{q.per}不超过{q.max}家", q.cite) for q in s.quotas]
     return out
 
 
-def _prizes(s: Scheme) -> list[Entry]:
-    return [Entry(f"{t.name}：{yuan(t.prize_yuan) if t.prize_yuan is not None else t.prize_text}", t.prize_cite)
+def _prizes(s: Scheme) -> list[Cell]:
+    return [Cell(f"{t.name}：{yuan(t.prize_yuan) if t.prize_yuan is not None else t.prize_text}", t.prize_cite)
             for t in s.tiers if t.prize_cite]
 
 
-def _minimum(s: Scheme) -> list[Entry]:
+def _minimum(s: Scheme) -> list[Cell]:
     m = s.scoring.minimum
-    return [Entry(f"{m.points}分（满分{m.of}分）", m.cite)] if m else []
+    return [Cell(f"{m.points}分（满分{m.of}分）", m.cite)] if m else []
 
 
-def _cycle(s: Scheme) -> list[Entry]:
-    return [Entry(s.cycle.text, s.cycle.cite)] if s.cycle else []
+def _cycle(s: Scheme) -> list[Cell]:
+    return [Cell(s.cycle.text, s.cycle.cite)] if s.cycle else []
 
 
-def _standard(s: Scheme) -> list[Entry]:
+def _standard(s: Scheme) -> list[Cell]:
     if s.scoring.standard:
-        return [Entry("GB/T 19580《卓越绩效评价准则》", s.scoring.standard_cite)]
+        return [Cell("GB/T 19580《卓越绩效评价准则》", s.scoring.standard_cite)]
     if s.scoring.credit:
-        return [Entry(f"技术指标{len(s.scoring.credit.parts)}个部分，满分{s.scoring.credit.total:g}分")]
+        return [Cell(f"技术指标{len(s.scoring.credit.parts)}个部分，满分{s.scoring.credit.total:g}分")]
     return []
 
 
-def _identity(s: Scheme) -> list[Entry]:
+def _identity(s: Scheme) -> list[Cell]:
     doc = s.documents[0]
     status = "征求意见稿（未生效）" if doc.status == "draft" else "现行"
-    return [Entry(f"{LEVELS[s.level]}·{s.area.name}"), Entry(f"{doc.title}（{status}）")]
+    return [Cell(f"{AREA_LEVELS[s.level]}·{s.area.name}"), Cell(f"{doc.title}（{status}）")]
 
 
-ROWS: tuple[tuple[str, Callable[[Scheme], list[Entry]]], ...] = (
+ROWS: tuple[tuple[str, Callable[[Scheme], list[Cell]]], ...] = (
     ("级别与文件", _identity),
     ("周期", _cycle),
     ("经营年限", _years_operating),
@@ -127,7 +127,7 @@ ROWS: tuple[tuple[str, Callable[[Scheme], list[Entry]]], ...] = (
 )
 
 
-def comparison(schemes: list[Scheme]) -> list[tuple[str, list[list[Entry]]]]:
+def comparison(schemes: list[Scheme]) -> list[tuple[str, list[list[Cell]]]]:
     """Rows of (aspect, one list of entries per scheme); an empty list means the text says nothing."""
     return [(label, [fn(s) for s in schemes]) for label, fn in ROWS]
 

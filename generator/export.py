@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from generator.model.validate import Portal
+from generator.load.portal import Portal
 from generator.plugin.structure.nav import ordered
 
 DATA_VERSION = 1

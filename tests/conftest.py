@@ -13,7 +13,7 @@ import pytest
 
 from generator import ROOT
 from generator.build import build_site
-from generator.model.validate import Portal, load_portal
+from generator.load.portal import Portal, load_portal
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator import ROOT
-from generator.model.validate import load_portal
+from generator.load.portal import load_portal
 from tests.conftest import copy_project
 
 HZ = "public_lists/haizhou-quality-award/2026/2026-11-18-acceptance.yaml"
@@ -221,7 +221,7 @@ def test_objections_name_who_receives_them(project):
 
 # --- sealed notices -------------------------------------------------------------------------------------
 def _publish(root: Path, rel: str = YC) -> None:
-    from generator.model.notices import seal
+    from generator.load.ledger import seal
 
     edit(root, rel, "sample: true\n", "")
     portal = load_portal(root, today=TODAY)
@@ -268,7 +268,7 @@ def _git(root: Path, *args: str) -> None:
 
 
 def test_ledger_edited_with_the_notice_does_not_hide_the_edit(project):
-    from generator.model.notices import seal
+    from generator.load.ledger import seal
 
     _git(project, "init", "-q")
     _publish(project)

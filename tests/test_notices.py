@@ -13,7 +13,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from generator import ROOT
-from generator.model.validate import load_portal
+from generator.load.portal import load_portal
 from tests.conftest import copy_project
 
 HZ = "public_lists/haizhou-quality-award/2026/2026-11-18-acceptance.yaml"
@@ -103,7 +103,7 @@ def test_production_build_refuses_samples(project):
 
 
 def test_sealed_notice_changes_only_with_a_correction(project):
-    from generator.model.notices import seal
+    from generator.load.ledger import seal
 
     edit(project, YC, "sample: true\n", "")  # a real notice now
     portal = load_portal(project)

@@ -8,7 +8,7 @@ import hashlib
 import pytest
 
 from generator import ROOT
-from generator.model.validate import walk_cites
+from generator.load.schemes import walk_cites
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator import ROOT
-from generator.model.validate import load_portal
+from generator.load.portal import load_portal
 from tests.conftest import copy_project
 
 HAIZHOU = "schemes/haizhou-quality-award.yaml"

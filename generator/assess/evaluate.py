@@ -218,7 +218,7 @@ def _certificate(rule: dict, profile: dict) -> tuple[str, str]:
     return _combine_any(statuses), f"持有：{shown}" + (f"（须满{years}年）" if years else "")
 
 
-LEVELS = ("none", "A", "AA", "AAA")
+CREDIT_ORDER = ("none", "A", "AA", "AAA")
 
 
 def _credit_held(rule: dict, profile: dict) -> tuple[str, str]:
@@ -228,7 +228,7 @@ def _credit_held(rule: dict, profile: dict) -> tuple[str, str]:
     if level is None:
         return UNKNOWN, "未填写现有质量信用等级"
     if level != wanted:
-        if LEVELS.index(level) < LEVELS.index(wanted):
+        if CREDIT_ORDER.index(level) < CREDIT_ORDER.index(wanted):
             return FAIL, f"现有等级：{ENUM_LABELS.get(level, level)}，须为{wanted}级"
         return UNKNOWN, f"现有等级{level}级已高于{wanted}级，是否可申报由认定机关判断"
     if since is None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+from typing import Any
 
 from pydantic import Field, field_validator, model_validator
 
 from generator.model.scheme import NoticeKind, Sector, Strict
+from generator.periods import Period
 
 # Dates a notice can carry; outside them a date is a typo (and 9999-12-31 + 1 day overflows).
 EARLIEST = dt.date(2000, 1, 1)
@@ -107,3 +110,30 @@ class Notice(Strict):
     def cycle_year(self) -> int:
         return self.year or self.published.year
 
+
+@dataclass
+class LoadedNotice:
+    path: str  # relative to the project root: public_lists/...
+    notice: Notice
+    period: Period | None
+    data: Any = None  # the loaded YAML, for lines
+
+    @property
+    def slug(self) -> str:
+        """Stable id: the path under public_lists/ without .yaml."""
+        return self.path.removeprefix("public_lists/").removesuffix(".yaml")
+
+    def status(self, today: dt.date) -> str:
+        """upcoming / open (in its period) / closed (period over) / published (no period)."""
+        if today < self.notice.published:
+            return "upcoming"
+        if self.period is None:
+            return "published"
+        return "open" if today <= self.period.end else "closed"
+
+    def may_be_live(self, today: dt.date) -> bool:
+        """Whether a reader's clock could show this notice as open or upcoming before the next daily build.
+
+        A day of slack covers readers in time zones behind China's.
+        """
+        return self.period is not None and self.period.end >= today - dt.timedelta(days=1)

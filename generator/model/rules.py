@@ -26,7 +26,7 @@ from typing import Any
 
 from generator.assess.profile import BY_NAME, record_fields
 
-Problem = tuple[tuple[Any, ...], str]
+RuleProblem = tuple[tuple[Any, ...], str]
 
 _FACT_OPS = {
     "is": ("bool", "enum", "str"),
@@ -39,7 +39,7 @@ _FACT_OPS = {
 }
 
 
-def check_rule(rule: Any, loc: tuple[Any, ...] = ()) -> list[Problem]:
+def check_rule(rule: Any, loc: tuple[Any, ...] = ()) -> list[RuleProblem]:
     """Every problem of ``rule``, each with its location inside the rule."""
     if not isinstance(rule, dict) or not rule:
         return [(loc, "expected a rule: a mapping such as {fact: ..., is: ...}")]
@@ -51,11 +51,11 @@ def check_rule(rule: Any, loc: tuple[Any, ...] = ()) -> list[Problem]:
     return _CHECKS[head](rule, loc)
 
 
-def _keys(rule: dict, loc: tuple, allowed: set[str]) -> list[Problem]:
+def _keys(rule: dict, loc: tuple, allowed: set[str]) -> list[RuleProblem]:
     return [((*loc, k), f"unknown key {k!r} here; expected one of {sorted(allowed)}") for k in rule if k not in allowed]
 
 
-def _check_group(rule: dict, loc: tuple) -> list[Problem]:
+def _check_group(rule: dict, loc: tuple) -> list[RuleProblem]:
     head = "all" if "all" in rule else "any"
     problems = _keys(rule, loc, {head})
     items = rule[head]
@@ -66,11 +66,11 @@ def _check_group(rule: dict, loc: tuple) -> list[Problem]:
     return problems
 
 
-def _check_not(rule: dict, loc: tuple) -> list[Problem]:
+def _check_not(rule: dict, loc: tuple) -> list[RuleProblem]:
     return _keys(rule, loc, {"not"}) + check_rule(rule["not"], (*loc, "not"))
 
 
-def _enum_values(field_name: str, values: list, loc: tuple) -> list[Problem]:
+def _enum_values(field_name: str, values: list, loc: tuple) -> list[RuleProblem]:
     field = BY_NAME[field_name]
     enum = field.enum or (field.item.enum if field.item else ())
     if not enum:
@@ -79,7 +79,7 @@ def _enum_values(field_name: str, values: list, loc: tuple) -> list[Problem]:
             for v in values if v not in enum]
 
 
-def _check_fact(rule: dict, loc: tuple) -> list[Problem]:
+def _check_fact(rule: dict, loc: tuple) -> list[RuleProblem]:
     name = rule["fact"]
     if name not in BY_NAME:
         return [((*loc, "fact"), f"unknown fact {name!r}; expected a field of the applicant profile (docs/PROFILE.md)")]
@@ -109,7 +109,7 @@ def _check_fact(rule: dict, loc: tuple) -> list[Problem]:
     return []
 
 
-def _check_certificate(rule: dict, loc: tuple) -> list[Problem]:
+def _check_certificate(rule: dict, loc: tuple) -> list[RuleProblem]:
     problems = _keys(rule, loc, {"certificate", "years_at_least"})
     value = rule["certificate"]
     if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
@@ -120,11 +120,11 @@ def _check_certificate(rule: dict, loc: tuple) -> list[Problem]:
     return problems
 
 
-def _check_match(name: str, match: Any, loc: tuple) -> list[Problem]:
+def _check_match(name: str, match: Any, loc: tuple) -> list[RuleProblem]:
     fields = record_fields(name)
     if not isinstance(match, dict) or not match:
         return [(loc, "expected a mapping of record fields to values")]
-    problems: list[Problem] = []
+    problems: list[RuleProblem] = []
     for key, value in match.items():
         if key not in fields:
             problems.append(((*loc, key), f"{name} records have no field {key!r}; expected one of {sorted(fields)}"))
@@ -140,7 +140,7 @@ def _check_match(name: str, match: Any, loc: tuple) -> list[Problem]:
     return problems
 
 
-def _check_none(rule: dict, loc: tuple) -> list[Problem]:
+def _check_none(rule: dict, loc: tuple) -> list[RuleProblem]:
     problems = _keys(rule, loc, {"none", "within_years", "where", "except", "reviewers_where"})
     name = rule["none"]
     field = BY_NAME.get(name)
@@ -158,7 +158,7 @@ def _check_none(rule: dict, loc: tuple) -> list[Problem]:
     return problems
 
 
-def _check_credit(rule: dict, loc: tuple) -> list[Problem]:
+def _check_credit(rule: dict, loc: tuple) -> list[RuleProblem]:
     problems = _keys(rule, loc, {"credit_held", "years_at_least", "earlier_calendar_year"})
     if rule["credit_held"] not in ("A", "AA", "AAA"):
         problems.append(((*loc, "credit_held"), "expected A, AA or AAA"))

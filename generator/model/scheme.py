@@ -3,7 +3,7 @@
 Every rule-bearing item carries a :class:`Cite`: the clause and its text quoted from
 the source document. Structure and types are checked here; the quotes against the
 source texts, the rule language against the profile, and cross-references are checked
-in :mod:`generator.model.validate`.
+in :mod:`generator.load.schemes`.
 """
 
 from __future__ import annotations
@@ -317,17 +317,17 @@ class Materials(Strict):
         return self
 
 
-class Period(Strict):
+class PeriodRule(Strict):
     days: int = Field(ge=1)
     unit: Literal["calendar", "working"]
     minimum: bool
 
 
-class Notice(Strict):
+class NoticeRule(Strict):
     kind: NoticeKind
     title: str
     where: str | None = None
-    period: Period | None = None
+    period: PeriodRule | None = None
     cite: Cite
     objections: CitedItem | None = None
 
@@ -396,7 +396,7 @@ class Scheme(Strict):
     voting: Voting | None = None
     scoring: Scoring = Scoring()
     materials: Materials = Materials()
-    notices: list[Notice] = []
+    notices: list[NoticeRule] = []
     contacts: list[Contact] = []
     forms: list[Form] = []
     obligations: list[CitedItem] = []

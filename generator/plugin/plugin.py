@@ -20,7 +20,7 @@ from generator.bundle import BundleError, bundle_pyodide, pyodide_source
 from generator.clock import build_date
 from generator.csp import write_policies
 from generator.export import engine_json, fields_json
-from generator.model.validate import Portal, load_portal
+from generator.load.portal import Portal, load_portal
 from generator.plugin.config import PortalConfig
 from generator.plugin.structure.nav import build_nav
 from generator.plugin.structure.pages import generate

@@ -5,8 +5,8 @@ from __future__ import annotations
 from markupsafe import escape
 
 from generator.assess.profile import SCHEME_IDS
+from generator.load.portal import Portal
 from generator.model.scheme import Scheme
-from generator.model.validate import Portal
 
 # (page, nav title, template) for every scheme section.
 SCHEME_PAGES: tuple[tuple[str, str, str], ...] = (

@@ -10,11 +10,11 @@ from jinja2 import Environment
 
 from generator.assess.explain import explain
 from generator.assess.profile import FIELDS
-from generator.compare import LEVELS, NOTICE_KINDS, comparison, period_text
+from generator.compare import AREA_LEVELS, NOTICE_KINDS, comparison, period_text
 from generator.downloads import table_csv, table_xlsx
 from generator.feeds import atom, json_list, rss
+from generator.load.portal import Portal
 from generator.model.scheme import Cite, Scheme
-from generator.model.validate import Portal
 from generator.plugin.structure.nav import SCHEME_PAGES, TOP_PAGES, ordered, scheme_uri
 from generator.render import page_url, relative
 
@@ -72,7 +72,7 @@ def _context(portal: Portal, uri: str, scheme: Scheme | None = None) -> dict:
         "roles": ROLES,
         "required": REQUIRED,
         "credit_forms": FORMS,
-        "levels": LEVELS,
+        "levels": AREA_LEVELS,
         "notice_kinds": NOTICE_KINDS,
         "period_text": period_text,
         "anchor": anchor,

@@ -13,12 +13,17 @@ ledger may only add entries, or re-seal a notice whose change the published ledg
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from generator.model.notice import LoadedNotice
+from generator.model.problems import Problem
+from generator.yamlload import line_of
 
 LEDGER = "public_lists/ledger.json"
 VERSION = 1
@@ -99,3 +104,78 @@ def read_base(root: Path, ref: str) -> tuple[str | None, str | None]:
     except (OSError, subprocess.SubprocessError) as exc:
         return None, f"无法从 git 读取 {ref} 的 ledger.json（{exc}）"
     return (shown.stdout if shown.returncode == 0 else None), None
+
+
+def check_ledger(notices: list[LoadedNotice], root: Path, ledger_base: str | None,
+                 unreadable: set[str]) -> list[Problem]:
+    """Against the ledger as published: a sealed notice changes only by a new correction, keeps its
+    earlier corrections and never disappears; the working ledger only adds or re-seals."""
+    ledger_file = root / LEDGER
+    if ledger_file.is_symlink() or (ledger_file.exists() and not ledger_file.is_file()):
+        return [Problem(LEDGER, 1, "ledger.json 必须是普通文件")]
+    try:
+        working_text = ledger_file.read_text(encoding="utf-8") if ledger_file.is_file() else None
+    except (OSError, UnicodeDecodeError) as exc:
+        return [Problem(LEDGER, 1, f"无法读取 ledger.json（{exc}）")]
+    problems: list[Problem] = []
+    working: dict[str, Sealed] = {}
+    if working_text is not None:
+        working, problem, line = parse_ledger(working_text)
+        if problem:
+            problems.append(Problem(LEDGER, line, problem))
+    ref = ledger_base or default_base(root)
+    published = working
+    if ref is not None:
+        base_text, problem = read_base(root, ref)
+        if problem:
+            return [*problems, Problem(LEDGER, 1, problem)]
+        published, problem, line = parse_ledger(base_text) if base_text is not None else ({}, None, 1)
+        if problem:
+            problems.append(Problem(LEDGER, 1, f"{ref} 的 {problem}"))
+    by_path = {n.path: n for n in notices}
+    for path, sealed in sorted(published.items()):
+        loaded = by_path.get(path)
+        if loaded is None:
+            if path not in unreadable:
+                problems.append(Problem(path, 1, "此公示已发布并封存，文件却被删除：已发布的公示只能更正，不能删除"))
+            continue
+        now = seal_of(loaded.notice)
+        line = line_of(loaded.data, ("corrections",))
+        if now.corrections[: len(sealed.corrections)] != sealed.corrections:
+            problems.append(Problem(path, line, (
+                "已封存的更正记录被改写或删除：更正是已发布内容的一部分，只能在 corrections 末尾追加新的更正")))
+        elif now.sha256 != sealed.sha256 and len(now.corrections) == len(sealed.corrections):
+            problems.append(Problem(path, 1, (
+                "此公示已发布并封存，内容被修改却未记录更正：请在 corrections 末尾追加一条，"
+                "例如 - {date: 2026-11-23, reason: 名称录入有误, changes: 将“甲”更正为“乙”}")))
+    if working_text is not None and published is not working:
+        for path, sealed in sorted(published.items()):
+            mine = working.get(path)
+            loaded = by_path.get(path)
+            if mine is None:
+                problems.append(Problem(LEDGER, 1, f"ledger.json 中已发布公示 {path} 的封存记录被删除"))
+            elif mine != sealed and (loaded is None or mine != seal_of(loaded.notice)):
+                problems.append(_forged(working_text, path))
+        for path, mine in sorted(working.items()):
+            loaded = by_path.get(path)
+            if path not in published and path not in unreadable and (loaded is None or mine != seal_of(loaded.notice)):
+                problems.append(_forged(working_text, path))
+    return problems
+
+
+def _forged(ledger_text: str, path: str) -> Problem:
+    return Problem(LEDGER, line_in_ledger(ledger_text, path),
+                   f"ledger.json 中 {path} 的封存记录与公示内容不符：封存记录只能由 python -m generator seal 写入")
+
+
+def seal(root: Path, notices: list[LoadedNotice], today: dt.date) -> dict[str, Sealed]:
+    """Record every notice published by ``today`` in the ledger; returns the ledger."""
+    ledger_file = root / LEDGER
+    sealed: dict[str, Sealed] = {}
+    if ledger_file.is_file():
+        sealed, _, _ = parse_ledger(ledger_file.read_text(encoding="utf-8"))
+    for n in notices:
+        if n.notice.published <= today and not n.notice.sample:
+            sealed[n.path] = seal_of(n.notice)
+    ledger_file.write_text(render_ledger(sealed), encoding="utf-8")
+    return sealed

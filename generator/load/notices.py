@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,55 +19,18 @@ from pydantic import ValidationError
 from stdnum.cn import uscc
 from stdnum.exceptions import ValidationError as CodeError
 
+from generator.load.ledger import check_ledger
 from generator.model.attachments import attachment_problem
-from generator.model.ledger import (
-    LEDGER,
-    Sealed,
-    default_base,
-    line_in_ledger,
-    parse_ledger,
-    read_base,
-    render_ledger,
-    seal_of,
-)
-from generator.model.notice import Notice
+from generator.model.notice import LoadedNotice, Notice
 from generator.model.privacy import personal_data
+from generator.model.problems import Problem, pydantic_problems, relative_path
 from generator.model.scheme import Scheme
-from generator.model.validate import Problem, _pydantic_problems, _rel
 from generator.periods import Period, PeriodError, required_period
 from generator.yamlload import YamlError, line_of, load_file
 
 RANKED_KINDS = ("proposed_winners", "winners")
 # Keys whose values are checked by their own rules rather than searched for personal data.
 _NOT_FREE_TEXT = {"credit_code", "file", "scheme", "kind"}
-
-
-@dataclass
-class LoadedNotice:
-    path: str  # relative to the project root: public_lists/...
-    notice: Notice
-    period: Period | None
-    data: Any = None  # the loaded YAML, for lines
-
-    @property
-    def slug(self) -> str:
-        """Stable id: the path under public_lists/ without .yaml."""
-        return self.path.removeprefix("public_lists/").removesuffix(".yaml")
-
-    def status(self, today: dt.date) -> str:
-        """upcoming / open (in its period) / closed (period over) / published (no period)."""
-        if today < self.notice.published:
-            return "upcoming"
-        if self.period is None:
-            return "published"
-        return "open" if today <= self.period.end else "closed"
-
-    def may_be_live(self, today: dt.date) -> bool:
-        """Whether a reader's clock could show this notice as open or upcoming before the next daily build.
-
-        A day of slack covers readers in time zones behind China's.
-        """
-        return self.period is not None and self.period.end >= today - dt.timedelta(days=1)
 
 
 def _code_problem(code: str) -> str | None:
@@ -273,68 +235,6 @@ def _path_problems(notice: Notice, data: Any, path: str) -> list[Problem]:
     return []
 
 
-def check_ledger(notices: list[LoadedNotice], root: Path, ledger_base: str | None,
-                 unreadable: set[str]) -> list[Problem]:
-    """Against the ledger as published: a sealed notice changes only by a new correction, keeps its
-    earlier corrections and never disappears; the working ledger only adds or re-seals."""
-    ledger_file = root / LEDGER
-    if ledger_file.is_symlink() or (ledger_file.exists() and not ledger_file.is_file()):
-        return [Problem(LEDGER, 1, "ledger.json 必须是普通文件")]
-    try:
-        working_text = ledger_file.read_text(encoding="utf-8") if ledger_file.is_file() else None
-    except (OSError, UnicodeDecodeError) as exc:
-        return [Problem(LEDGER, 1, f"无法读取 ledger.json（{exc}）")]
-    problems: list[Problem] = []
-    working: dict[str, Sealed] = {}
-    if working_text is not None:
-        working, problem, line = parse_ledger(working_text)
-        if problem:
-            problems.append(Problem(LEDGER, line, problem))
-    ref = ledger_base or default_base(root)
-    published = working
-    if ref is not None:
-        base_text, problem = read_base(root, ref)
-        if problem:
-            return [*problems, Problem(LEDGER, 1, problem)]
-        published, problem, line = parse_ledger(base_text) if base_text is not None else ({}, None, 1)
-        if problem:
-            problems.append(Problem(LEDGER, 1, f"{ref} 的 {problem}"))
-    by_path = {n.path: n for n in notices}
-    for path, sealed in sorted(published.items()):
-        loaded = by_path.get(path)
-        if loaded is None:
-            if path not in unreadable:
-                problems.append(Problem(path, 1, "此公示已发布并封存，文件却被删除：已发布的公示只能更正，不能删除"))
-            continue
-        now = seal_of(loaded.notice)
-        line = line_of(loaded.data, ("corrections",))
-        if now.corrections[: len(sealed.corrections)] != sealed.corrections:
-            problems.append(Problem(path, line, (
-                "已封存的更正记录被改写或删除：更正是已发布内容的一部分，只能在 corrections 末尾追加新的更正")))
-        elif now.sha256 != sealed.sha256 and len(now.corrections) == len(sealed.corrections):
-            problems.append(Problem(path, 1, (
-                "此公示已发布并封存，内容被修改却未记录更正：请在 corrections 末尾追加一条，"
-                "例如 - {date: 2026-11-23, reason: 名称录入有误, changes: 将“甲”更正为“乙”}")))
-    if working_text is not None and published is not working:
-        for path, sealed in sorted(published.items()):
-            mine = working.get(path)
-            loaded = by_path.get(path)
-            if mine is None:
-                problems.append(Problem(LEDGER, 1, f"ledger.json 中已发布公示 {path} 的封存记录被删除"))
-            elif mine != sealed and (loaded is None or mine != seal_of(loaded.notice)):
-                problems.append(_forged(working_text, path))
-        for path, mine in sorted(working.items()):
-            loaded = by_path.get(path)
-            if path not in published and path not in unreadable and (loaded is None or mine != seal_of(loaded.notice)):
-                problems.append(_forged(working_text, path))
-    return problems
-
-
-def _forged(ledger_text: str, path: str) -> Problem:
-    return Problem(LEDGER, line_in_ledger(ledger_text, path),
-                   f"ledger.json 中 {path} 的封存记录与公示内容不符：封存记录只能由 python -m generator seal 写入")
-
-
 _SYMLINK = "是符号链接：public_lists 中只能有普通文件和文件夹"
 
 
@@ -349,7 +249,7 @@ def _candidates(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
         dirs.sort()
         for name in list(dirs):
             if (base / name).is_symlink():
-                problems.append(Problem(_rel(base / name, root), 1, _SYMLINK))
+                problems.append(Problem(relative_path(base / name, root), 1, _SYMLINK))
                 dirs.remove(name)
             elif name.endswith(".yaml"):
                 found.append(base / name)  # refused by the loader with its own message
@@ -357,12 +257,12 @@ def _candidates(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
             path = base / name
             lower = name.lower()
             if lower.endswith((".yml", ".yaml")) and not name.endswith(".yaml"):
-                problems.append(Problem(_rel(path, root), 1, (
+                problems.append(Problem(relative_path(path, root), 1, (
                     f"扩展名应为 .yaml（小写），否则不会发布：请改名为 {name.rsplit('.', 1)[0]}.yaml")))
             elif name.endswith(".yaml"):
                 found.append(path)
             elif path.is_symlink():
-                problems.append(Problem(_rel(path, root), 1, _SYMLINK))
+                problems.append(Problem(relative_path(path, root), 1, _SYMLINK))
     return sorted(found), problems
 
 
@@ -374,7 +274,7 @@ def load_notices(root: Path, schemes: list[Scheme], today: dt.date,
     candidates, problems = _candidates(folder, root) if folder.is_dir() else ([], [])
     unreadable: set[str] = set()
     for file in candidates:
-        path = _rel(file, root)
+        path = relative_path(file, root)
         if len(path.split("/")) != 4:
             problems.append(Problem(path, 1, (
                 "公示文件应位于 public_lists/<方案>/<年度>/ 下，"
@@ -393,7 +293,7 @@ def load_notices(root: Path, schemes: list[Scheme], today: dt.date,
         try:
             notice = Notice.model_validate(data)
         except ValidationError as exc:
-            problems += _pydantic_problems(exc, data, path)
+            problems += pydantic_problems(exc, data, path)
             unreadable.add(path)
             continue
         period, found = check_notice(notice, data, path, by_id)
@@ -406,16 +306,3 @@ def load_notices(root: Path, schemes: list[Scheme], today: dt.date,
             loaded.append(LoadedNotice(path, notice, period, data))
     problems += check_ledger(loaded, root, ledger_base, unreadable)
     return loaded, problems
-
-
-def seal(root: Path, notices: list[LoadedNotice], today: dt.date) -> dict[str, Sealed]:
-    """Record every notice published by ``today`` in the ledger; returns the ledger."""
-    ledger_file = root / LEDGER
-    sealed: dict[str, Sealed] = {}
-    if ledger_file.is_file():
-        sealed, _, _ = parse_ledger(ledger_file.read_text(encoding="utf-8"))
-    for n in notices:
-        if n.notice.published <= today and not n.notice.sample:
-            sealed[n.path] = seal_of(n.notice)
-    ledger_file.write_text(render_ledger(sealed), encoding="utf-8")
-    return sealed

@@ -1,0 +1,60 @@
+"""Everything the site is made from, loaded and checked, top to bottom: source texts, the standard,
+schemes, notices (which check the ledger). Every problem comes back as ``path:line: message``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.clock import build_date
+from generator.load.notices import LoadedNotice, load_notices
+from generator.load.schemes import load_schemes
+from generator.load.standard import load_standard
+from generator.model.problems import Problem
+from generator.model.scheme import Cite, Scheme
+from generator.model.standard import Standard
+from generator.sources import SourceText, load_sources
+
+
+@dataclass
+class Portal:
+    """Everything the site is made from, validated."""
+
+    root: Path
+    schemes: list[Scheme] = field(default_factory=list)
+    standard: Standard | None = None
+    sources: dict[str, SourceText] = field(default_factory=dict)
+    notices: list[LoadedNotice] = field(default_factory=list)  # newest first
+    problems: list[Problem] = field(default_factory=list)
+
+    def source_of(self, scheme: Scheme, cite: Cite) -> tuple[SourceText, str]:
+        """The source text a cite quotes, and the document id."""
+        doc_id = cite.doc or scheme.documents[0].id
+        doc = next(d for d in scheme.documents if d.id == doc_id)
+        return self.sources[doc.source], doc_id
+
+    def cite_line(self, scheme: Scheme, cite: Cite) -> int:
+        source, _ = self.source_of(scheme, cite)
+        return source.find(cite.quote) or 1
+
+
+def load_portal(root: Path, production: bool = False, today: dt.date | None = None,
+                ledger_base: str | None = None) -> Portal:
+    """Load schemes/, standards/, public_lists/ and the source texts under ``root``; collect all problems.
+
+    A production build refuses sample notices. ``today`` (default: the build date) bounds correction
+    dates; ``ledger_base`` is the git revision whose ledger counts as published (default: HEAD)."""
+    portal = Portal(root=root, sources=load_sources(root / "schemes" / "sources"))
+    portal.standard, problems = load_standard(root)
+    portal.problems += problems
+    portal.schemes, problems = load_schemes(root, portal.sources)
+    portal.problems += problems
+    notices, problems = load_notices(root, portal.schemes, today or build_date(), ledger_base)
+    portal.problems += problems
+    if production:
+        portal.problems += [Problem(n.path, 1, "sample notice (sample: true) refused in a production build")
+                            for n in notices if n.notice.sample]
+    portal.notices = sorted(notices, key=lambda n: (n.notice.published, n.path), reverse=True)
+    portal.problems.sort()
+    return portal

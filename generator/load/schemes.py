@@ -1,0 +1,100 @@
+"""Load the schemes: each ``schemes/<id>.yaml`` validated by its model, then the checks pydantic cannot
+do (every quote word for word in its source, document files, rules against the profile)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.load.model_file import load_model
+from generator.model.problems import Problem, relative_path
+from generator.model.rules import check_rule
+from generator.model.scheme import Cite, Scheme
+from generator.sources import SourceText
+from generator.yamlload import line_of
+
+
+def walk_cites(node: Any, loc: tuple = ()) -> list[tuple[tuple, Cite]]:
+    """Every Cite inside a model, with its location."""
+    found: list[tuple[tuple, Cite]] = []
+    if isinstance(node, Cite):
+        return [(loc, node)]
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            found += walk_cites(getattr(node, name), (*loc, name))
+    elif isinstance(node, (list, tuple)):
+        for n, item in enumerate(node):
+            found += walk_cites(item, (*loc, n))
+    return found
+
+
+def rules_of(scheme: Scheme) -> list[tuple[tuple, Any]]:
+    rules: list[tuple[tuple, Any]] = []
+    for n, c in enumerate(scheme.conditions):
+        if c.rule is not None:
+            rules.append((("conditions", n, "rule"), c.rule))
+        if c.applies_when is not None:
+            rules.append((("conditions", n, "applies_when"), c.applies_when))
+    for n, level in enumerate(scheme.levels):
+        if level.rule is not None:
+            rules.append((("levels", n, "rule"), level.rule))
+    if scheme.scoring.credit:
+        for n, veto in enumerate(scheme.scoring.credit.vetoes):
+            rules.append((("scoring", "credit", "vetoes", n, "rule"), veto.rule))
+    for n, item in enumerate(scheme.materials.items):
+        for m, entry in enumerate(item.entries):
+            if entry.when is not None:
+                rules.append((("materials", "items", n, "entries", m, "when"), entry.when))
+    return rules
+
+
+def check_scheme(scheme: Scheme, data: Any, path: str, sources: dict[str, SourceText]) -> list[Problem]:
+    """Problems pydantic cannot see: quotes, document files, rules."""
+    problems: list[Problem] = []
+    docs = {d.id: d for d in scheme.documents}
+    for n, doc in enumerate(scheme.documents):
+        if doc.source not in sources:
+            problems.append(Problem(path, line_of(data, ("documents", n, "source")),
+                                    f"source file {doc.source!r} not found in schemes/sources/"))
+    for loc, cite in walk_cites(scheme):
+        doc = docs.get(cite.doc or scheme.documents[0].id)
+        if doc is None:
+            problems.append(Problem(path, line_of(data, (*loc, "doc")),
+                                    f"cite names document {cite.doc!r}; expected one of {sorted(docs)}"))
+            continue
+        source = sources.get(doc.source)
+        if source is not None and source.find(cite.quote) is None:
+            problems.append(Problem(path, line_of(data, (*loc, "quote")),
+                                    f"quote not found word for word in {doc.source}: {cite.quote[:40]!r}"))
+    for n, form in enumerate(scheme.forms):
+        source = sources.get(docs.get(form.cite.doc or scheme.documents[0].id, scheme.documents[0]).source)
+        for m, para in enumerate(form.paragraphs):
+            if source is not None and source.find(para) is None:
+                problems.append(Problem(path, line_of(data, ("forms", n, "paragraphs", m)),
+                                        f"paragraph not found word for word in {source.name}: {para[:40]!r}"))
+    for loc, rule in rules_of(scheme):
+        for sub, msg in check_rule(rule):
+            problems.append(Problem(path, line_of(data, (*loc, *sub)), msg))
+    return problems
+
+
+def load_schemes(root: Path, sources: dict[str, SourceText]) -> tuple[list[Scheme], list[Problem]]:
+    """Every scheme under ``root/schemes`` that loads, and the problems of all of them."""
+    schemes: list[Scheme] = []
+    problems: list[Problem] = []
+    for file in sorted((root / "schemes").glob("*.yaml")):
+        scheme, data, found = load_model(Scheme, file, root)
+        problems += found
+        if scheme is None:
+            continue
+        path = relative_path(file, root)
+        if scheme.id != file.stem:
+            problems.append(Problem(path, line_of(data, ("id",)),
+                                    f"id {scheme.id!r} differs from the file name {file.stem!r}"))
+        problems += check_scheme(scheme, data, path, sources)
+        schemes.append(scheme)
+    if not schemes and not problems:
+        problems.append(Problem("schemes", 1, "no scheme files (schemes/*.yaml) found"))
+    return schemes, problems
