@@ -29,8 +29,6 @@ class _Collect(logging.Handler):
 def build_site(root: Path, out: Path | None = None, production: bool = False) -> Path:
     """Check the data, run mkdocs into a temporary sibling of ``out``, and move it into place."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    if production:
-        os.environ["QP_PRODUCTION"] = "1"
     # The plugin loads and checks the data (once) and stops the build with every problem.
     out = (out or root / "site").resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -40,6 +38,9 @@ def build_site(root: Path, out: Path | None = None, production: bool = False) ->
     built = False
     try:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging))
+        # The build mode is the plugin's option, set on this build's config only (never the environment,
+        # which would leak into the next build of the same process).
+        config.plugins["quality-portal"].config.production = production
         build(config)
         built = True
     except PluginError as exc:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.compare import NOTICE_KINDS
-from generator.model.scheme import NoticeRule
-from generator.model.scheme import Scheme
+from generator.model.scheme import NoticeRule, Scheme
 from generator.periods import PeriodError, required_period
 
 

@@ -224,3 +224,13 @@ def test_every_feed_is_well_formed(site):
         raise AssertionError(name)
 
     json.loads((site / "feeds" / "notices.json").read_text(encoding="utf-8"), parse_constant=strict)
+
+
+def test_production_mode_does_not_leak_into_the_next_build(project, tmp_path):
+    """The build mode is the plugin's option on one build's config: a production build refuses the samples,
+    and an ordinary build in the same process afterwards accepts them (an environment flag once leaked)."""
+    from generator.build import BuildError, build_site
+
+    with pytest.raises(BuildError, match="sample notice"):
+        build_site(project, tmp_path / "prod" / "site", production=True)
+    assert build_site(project, tmp_path / "dev" / "site").is_dir()

@@ -11,5 +11,5 @@ class PortalConfig(Config):
     # relative paths are taken from the folder of mkdocs.yml.
     root = c.Type(str, default=".")
     templates = c.Type(str, default="templates")
-    # Refuse sample notices (set by `python -m generator build --production` or QP_PRODUCTION=1).
+    # Refuse sample notices (set by `python -m generator build --production`).
     production = c.Type(bool, default=False)

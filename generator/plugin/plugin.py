@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -29,6 +30,12 @@ from generator.render import make_env
 from generator.search import SearchIndexError, index_site
 
 log = get_plugin_logger(__name__)
+
+# Site-wide assets under site_src/assets/, in the order pages load them.
+STYLESHEETS = ("assets/stylesheets/portal.css",)
+SCRIPTS = ("assets/javascripts/print.js", "assets/javascripts/notices.js")
+# Folders whose changes rebuild the preview (mkdocs serve watches docs_dir and mkdocs.yml itself).
+WATCHED = ("schemes", "standards", "templates", "public_lists")
 
 
 def _symlinks(folder: Path) -> list[str]:
@@ -52,8 +59,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def _on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
         self.root = (base / self.config.root).resolve()
-        production = self.config.production or os.environ.get("QP_PRODUCTION") == "1"
-        self.portal = load_portal(self.root, production=production)
+        self._register_assets(config)
+        self.portal = load_portal(self.root, production=self.config.production)
         if self.portal.problems:
             lines = "\n".join(str(p) for p in self.portal.problems)
             raise PluginError(f"scheme data has {len(self.portal.problems)} problem(s):\n{lines}")
@@ -66,6 +73,23 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         )
         config.nav = build_nav(self.portal, hand_written)
         return config
+
+    def _register_assets(self, config: MkDocsConfig) -> None:
+        """The plugin brings its own theme overrides, styles and scripts, so mkdocs.yml need not list them."""
+        theme_dir = str(self.root / self.config.templates / "theme")
+        if theme_dir not in config.theme.dirs:
+            config.theme.dirs.insert(0, theme_dir)  # where mkdocs puts a theme's custom_dir
+        for css in STYLESHEETS:
+            if css not in config.extra_css:
+                config.extra_css.append(css)
+        present = {str(s) for s in config.extra_javascript}
+        config.extra_javascript.extend(ExtraScriptValue(js) for js in SCRIPTS if js not in present)
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):  # noqa: ANN001 (mkdocs' LiveReloadServer)
+        """Live reload on the data and templates too."""
+        for name in WATCHED:
+            server.watch(str(self.root / name))
+        return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         with timing.section("generate"):
