@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from generator.load.portal import Portal
-from generator.plugin.structure.nav import ordered
 
 DATA_VERSION = 1
 
@@ -14,7 +13,7 @@ def engine_data(portal: Portal) -> dict:
     assert portal.standard is not None
     return {
         "version": DATA_VERSION,
-        "schemes": [s.model_dump(mode="json", exclude_none=True) for s in ordered(portal)],
+        "schemes": [s.model_dump(mode="json", exclude_none=True) for s in portal.schemes],
         "standard": portal.standard.model_dump(mode="json"),
     }
 

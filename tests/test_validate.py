@@ -35,7 +35,7 @@ def problems(root: Path) -> list[str]:
 
 
 def test_shipped_data_is_clean(portal):
-    assert len(portal.schemes) == 5
+    assert len(portal.schemes) == len(list((ROOT / "schemes").glob("*.yaml")))
 
 
 # (file, old text, new text, expected message; the line is where `old` stood, plus `shift`)
@@ -117,10 +117,36 @@ def test_check_command_exit_codes(project):
     ok = subprocess.run([sys.executable, "-m", "generator", "--root", str(ROOT), "check"],
                         capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
-    assert "ok: 5 schemes" in ok.stdout and " notices" in ok.stdout
+    schemes = len(list((ROOT / "schemes").glob("*.yaml")))
+    assert f"ok: {schemes} schemes" in ok.stdout and " notices" in ok.stdout
     line = mutate(project, HAIZHOU, "    rule: {fact: registered_trademark, is: true}",
                   "    rule: {fact: trademark, is: true}")
     bad = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "check"],
                          capture_output=True, text=True)
     assert bad.returncode == 1
     assert f"{HAIZHOU}:{line}: unknown fact 'trademark'" in bad.stderr
+
+
+def test_scheme_order_and_references_are_data(project):
+    """Scheme identity, name and order live in schemes/*.yaml (issue 10): the order decides the portal's order,
+    two schemes may not share it, and a rule may only name a scheme that exists."""
+    assert [s.id for s in load_portal(project).schemes][:2] == ["suzhou-quality-award", "jiangsu-quality-credit"]
+    mutate(project, HAIZHOU, "order: 5", "order: 0")
+    assert any(p.startswith(f"{HAIZHOU}:") and "order" in p for p in problems(project))
+    mutate(project, HAIZHOU, "order: 0", "order: 1")
+    assert [s.id for s in load_portal(project).schemes][:2] == ["haizhou-quality-award", "suzhou-quality-award"]
+    assert any("order: 1 与 haizhou-quality-award 相同" in p for p in problems(project))
+    mutate(project, HAIZHOU, "order: 1", "order: 5")
+    mutate(project, HAIZHOU, "where: {scheme: haizhou-quality-award, tier: award}",
+           "where: {scheme: haizhou-award, tier: award}")
+    assert any("没有方案 'haizhou-award'" in p for p in problems(project))
+
+
+def test_profile_scheme_ids_come_from_the_data(portal):
+    from generator.assess.api import assess_json
+    from generator.export import engine_json
+
+    bad = assess_json('{"awards": [{"scheme": "hangzhou-quality-award", "year": 2024}]}', engine_json(portal))
+    assert "awards[0].scheme: 没有这个方案" in bad and "haizhou-quality-award（海州质量奖）" in bad
+    good = assess_json('{"awards": [{"scheme": "haizhou-quality-award", "year": 2024}]}', engine_json(portal))
+    assert '"results"' in good

@@ -7,7 +7,7 @@ as a silent 0. Standard library only.
 
 from __future__ import annotations
 
-from generator.assess.profile import ENUM_LABELS, MAX_COUNT, ProfileError, _shown
+from generator.assess.profile import ENUM_LABELS, FIELDS, MAX_COUNT, ProfileError, _shown
 
 
 def _count(value: object, path: str) -> None:
@@ -48,8 +48,23 @@ def _check_answer(item: dict, answer: object, path: str) -> None:
                 raise ProfileError(f"{path}.{key}: 不是此项的分类；应为 {'、'.join(sorted(groups or keys))} 之一")
 
 
+def _check_schemes(profile: dict, data: dict) -> None:
+    """Scheme ids in records (awards, related_awards, false_materials) must name a scheme of the data."""
+    names = {s["id"]: s["name"] for s in data["schemes"]}
+    for field in FIELDS:
+        subs = [f.name for f in field.item.fields if f.kind == "scheme"] if field.item else []
+        for n, record in enumerate(profile.get(field.name) or [] if subs else []):
+            for sub in subs:
+                value = record.get(sub) if isinstance(record, dict) else None
+                if value is not None and value not in names:
+                    choices = "、".join(f"{sid}（{name}）" for sid, name in names.items())
+                    raise ProfileError(f"{field.name}[{n}].{sub}: 没有这个方案；应为以下之一：{choices}，"
+                                       f"而不是 {_shown(value)}")
+
+
 def check_answers(profile: dict, data: dict) -> None:
     """Raise :class:`ProfileError` for an answer the data does not know or cannot score."""
+    _check_schemes(profile, data)
     items = {item["id"]: item
              for scheme in data["schemes"]
              for part in ((scheme.get("scoring") or {}).get("credit") or {}).get("parts", [])

@@ -25,7 +25,7 @@ def _entry(scheme: dict, cid: str, title: str, cite: dict, judged_by: str, statu
             "judged_by": judged_by, "reason": reason, **extra}
 
 
-def condition_result(scheme: dict, condition: dict, profile: dict) -> dict:
+def condition_result(scheme: dict, condition: dict, profile: dict, names: dict[str, str] | None = None) -> dict:
     """One condition: pass / fail / unknown, with the reason and the clause.
 
     A condition whose ``applies_when`` fails does not apply and passes; one whose
@@ -38,7 +38,7 @@ def condition_result(scheme: dict, condition: dict, profile: dict) -> dict:
         reason = "申报组织声明符合；由评审专家判断" if declared else "由评审专家判断"
     else:
         status, reason = evaluate(condition["rule"], profile)
-        extra["rule"] = explain(condition["rule"])
+        extra["rule"] = explain(condition["rule"], names)
     when = condition.get("applies_when")
     if when is not None:
         applies, why = evaluate(when, profile)
@@ -78,8 +78,9 @@ def checklist(scheme: dict, profile: dict) -> dict:
     return out
 
 
-def assess_scheme(scheme: dict, profile: dict, standard: dict) -> dict:
-    conditions = [condition_result(scheme, c, profile) for c in scheme["conditions"]]
+def assess_scheme(scheme: dict, profile: dict, standard: dict, names: dict[str, str] | None = None) -> dict:
+    """One scheme's result; ``names`` are the data's scheme names by id, for explanations."""
+    conditions = [condition_result(scheme, c, profile, names) for c in scheme["conditions"]]
     result: dict = {"scheme": scheme["id"], "name": scheme["name"]}
     if scheme.get("levels"):
         credit = profile.get("credit") or {}
@@ -89,14 +90,14 @@ def assess_scheme(scheme: dict, profile: dict, standard: dict) -> dict:
         if spec.get("rule"):
             status, reason = evaluate(spec["rule"], profile)
             conditions.append(_entry(scheme, f"level-{level}", f"申报{level}级的前提：{spec['requires']}",
-                                     spec["cite"], "rule", status, reason, rule=explain(spec["rule"])))
+                                     spec["cite"], "rule", status, reason, rule=explain(spec["rule"], names)))
     credit_spec = scheme.get("scoring", {}).get("credit")
     if credit_spec:
         vetoes = []
         for veto in credit_spec.get("vetoes", []):
             status, reason = evaluate(veto["rule"], profile)
             vetoes.append(_entry(scheme, f"veto-{veto['id']}", f"否决项 {veto['id']}：{veto['title']}", veto["cite"],
-                                 "rule", status, reason, rule=explain(veto["rule"])))
+                                 "rule", status, reason, rule=explain(veto["rule"], names)))
         conditions += vetoes
         result["veto"] = any(v["status"] == FAIL for v in vetoes)
         result["score"] = credit_score(credit_spec, profile)
@@ -130,5 +131,6 @@ def assess(profile: dict, data: dict, scheme_ids: list[str] | None = None) -> di
     if unknown:
         raise KeyError(f"没有这个方案：{', '.join(unknown)}；应为 {', '.join(by_id)} 之一")
     check_answers(profile, data)
+    names = {s["id"]: s["name"] for s in data["schemes"]}
     return {"as_of": profile["as_of"].isoformat(),
-            "results": [assess_scheme(by_id[sid], profile, data["standard"]) for sid in wanted]}
+            "results": [assess_scheme(by_id[sid], profile, data["standard"], names) for sid in wanted]}

@@ -10,18 +10,18 @@ from typing import Any
 from generator.assess.profile import BY_NAME, ENUM_LABELS, record_fields
 
 
-def _label(value: Any) -> str:
+def _label(value: Any, names: dict[str, str] | None = None) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
-    return ENUM_LABELS.get(str(value), str(value))
+    return (names or {}).get(str(value)) or ENUM_LABELS.get(str(value), str(value))
 
 
-def _values(values: Any) -> str:
+def _values(values: Any, names: dict[str, str] | None = None) -> str:
     values = values if isinstance(values, list) else [values]
-    return "或".join(_label(v) for v in values)
+    return "或".join(_label(v, names) for v in values)
 
 
-def _match(name: str, match: dict) -> str:
+def _match(name: str, match: dict, names: dict[str, str] | None) -> str:
     fields = record_fields(name)
     parts = []
     for key, value in match.items():
@@ -30,18 +30,18 @@ def _match(name: str, match: dict) -> str:
         if field is not None and field.kind == "bool":
             parts.append(label if value is True else f"非“{label}”")
         else:
-            parts.append(f"{label}为{_values(value)}")
+            parts.append(f"{label}为{_values(value, names)}")
     return "，".join(parts)
 
 
-def explain(rule: dict) -> str:
-    """One sentence that states what the rule checks."""
+def explain(rule: dict, names: dict[str, str] | None = None) -> str:
+    """One sentence that states what the rule checks; ``names`` gives scheme names by id (the data's)."""
     if "all" in rule:
-        return "；并且".join(explain(r) for r in rule["all"])
+        return "；并且".join(explain(r, names) for r in rule["all"])
     if "any" in rule:
-        return "（" + "）或者（".join(explain(r) for r in rule["any"]) + "）"
+        return "（" + "）或者（".join(explain(r, names) for r in rule["any"]) + "）"
     if "not" in rule:
-        return f"不满足：{explain(rule['not'])}"
+        return f"不满足：{explain(rule['not'], names)}"
     if "fact" in rule:
         field = BY_NAME[rule["fact"]]
         label = field.label
@@ -76,11 +76,11 @@ def explain(rule: dict) -> str:
         label = field.label.removesuffix("（日期）")
         text += f"无{label}" if label.endswith("记录") else f"无{label}记录"
         if "where" in rule:
-            text += f"（{_match(rule['none'], rule['where'])}）"
+            text += f"（{_match(rule['none'], rule['where'], names)}）"
         if "except" in rule:
-            text += f"，{_match(rule['none'], rule['except'])}的除外"
+            text += f"，{_match(rule['none'], rule['except'], names)}的除外"
         if "reviewers_where" in rule:
-            text += f"；{_match(rule['none'], rule['reviewers_where'])}的记录由评审专家判断"
+            text += f"；{_match(rule['none'], rule['reviewers_where'], names)}的记录由评审专家判断"
         return text
     if "credit_held" in rule:
         level = rule["credit_held"]

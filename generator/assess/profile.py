@@ -21,13 +21,9 @@ AWARD_LEVELS = ("national", "provincial", "city", "county")
 AWARD_TIERS = ("award", "nomination", "innovation", "excellence")
 CREDIT_LEVELS = ("none", "A", "AA", "AAA")
 TARGET_LEVELS = ("A", "AA", "AAA")
-SCHEME_IDS = (
-    "suzhou-quality-award",
-    "jiangsu-quality-credit",
-    "jiaxing-mayor-quality-award",
-    "yancheng-mayor-quality-award",
-    "haizhou-quality-award",
-)
+# A scheme id (kind "scheme"): the schemes are data (schemes/*.yaml), so the id is checked against the
+# exported data when assessing (generator.assess.answers), not against a list written here.
+SCHEME_ID = r"^[a-z][a-z0-9-]*$"
 
 ENUM_LABELS: dict[str, str] = {
     "manufacturing": "制造业",
@@ -60,17 +56,12 @@ ENUM_LABELS: dict[str, str] = {
     "geographical_indication": "地理标志",
     "HACCP": "HACCP",
     "ISO22000": "ISO22000",
-    "suzhou-quality-award": "苏州市质量奖",
-    "jiangsu-quality-credit": "江苏省质量信用等级认定",
-    "jiaxing-mayor-quality-award": "嘉兴市市长质量奖",
-    "yancheng-mayor-quality-award": "盐城市市长质量奖",
-    "haizhou-quality-award": "海州质量奖",
 }
 
 
 @dataclass(frozen=True)
 class Field:
-    """One profile field. ``kind`` is bool/int/number/date/str/enum/list/object/map."""
+    """One profile field. ``kind`` is bool/int/number/date/str/enum/scheme/list/object/map."""
 
     name: str
     kind: str
@@ -159,7 +150,7 @@ FIELDS: tuple[Field, ...] = (
     Field("quality_dishonesty", "list", "质量失信行为（日期）", item=_DATE_ITEM, dated_by="self"),
     Field("awards", "list", "获得（或曾获得）的质量奖", dated_by="year",
           item=Field("award", "object", "奖项", fields=(
-              Field("scheme", "enum", "奖项", enum=SCHEME_IDS),
+              Field("scheme", "scheme", "奖项"),
               Field("level", "enum", "级别", enum=AWARD_LEVELS),
               Field("tier", "enum", "等次", enum=AWARD_TIERS),
               Field("year", "int", "年份"),
@@ -170,14 +161,14 @@ FIELDS: tuple[Field, ...] = (
           item=Field("award", "object", "奖项", fields=(
               Field("relation", "enum", "关系", enum=("parent", "subsidiary")),
               Field("level", "enum", "级别", enum=("provincial", "city")),
-              Field("scheme", "enum", "奖项", enum=SCHEME_IDS),
+              Field("scheme", "scheme", "奖项"),
               Field("tier", "enum", "等次", enum=AWARD_TIERS),
               Field("year", "int", "年份"),
           ))),
     _b("related_applicant_this_cycle", "有关联关系的母公司或子公司在同一申报周期申报"),
     Field("false_materials", "list", "被查实提供虚假材料", dated_by="year",
           item=Field("record", "object", "记录", fields=(
-              Field("scheme", "enum", "方案", enum=SCHEME_IDS),
+              Field("scheme", "scheme", "方案"),
               Field("year", "int", "年份"),
           ))),
     Field("credit", "object", "江苏省质量信用等级", fields=(
@@ -259,6 +250,10 @@ def _value(field: Field, value: object, path: str) -> object:
     if kind == "str":
         if not isinstance(value, str) or (field.pattern and not re.fullmatch(field.pattern, value)):
             raise ProfileError(f"{path}: {field.label}应为{field.help or '文字'}，而不是 {_shown(value)}")
+        return value
+    if kind == "scheme":
+        if not isinstance(value, str) or not re.fullmatch(SCHEME_ID, value):
+            raise ProfileError(f"{path}: {field.label}应为方案编号，例如 suzhou-quality-award，而不是 {_shown(value)}")
         return value
     if kind == "enum":
         if not isinstance(value, str) or value not in field.enum:

@@ -97,4 +97,36 @@ def load_schemes(root: Path, sources: dict[str, SourceText]) -> tuple[list[Schem
         schemes.append(scheme)
     if not schemes and not problems:
         problems.append(Problem("schemes", 1, "no scheme files (schemes/*.yaml) found"))
+    schemes.sort(key=lambda s: (s.order, s.id))
+    for earlier, later in zip(schemes, schemes[1:], strict=False):
+        if earlier.order == later.order:
+            problems.append(Problem(f"schemes/{later.id}.yaml", 1,
+                                    f"order: {later.order} 与 {earlier.id} 相同：每个方案的 order 应不同"))
+    problems += _scheme_references(schemes, root)
     return schemes, problems
+
+
+def _scheme_references(schemes: list[Scheme], root: Path) -> list[Problem]:
+    """Record matches in rules that name a scheme (``where: {scheme: ...}``) must name one that exists."""
+    ids = {s.id for s in schemes}
+    problems: list[Problem] = []
+    for scheme in schemes:
+        for loc, rule in rules_of(scheme):
+            for sub, wanted in _scheme_matches(rule):
+                for value in wanted if isinstance(wanted, list) else [wanted]:
+                    if value not in ids:
+                        problems.append(Problem(f"schemes/{scheme.id}.yaml", 1,
+                                                f"{'.'.join(map(str, (*loc, *sub)))}: 没有方案 {value!r}；"
+                                                f"应为 {', '.join(sorted(ids))} 之一"))
+    return problems
+
+
+def _scheme_matches(rule: Any, loc: tuple = ()):
+    if isinstance(rule, dict):
+        for key, value in rule.items():
+            if key in ("where", "except", "reviewers_where") and isinstance(value, dict) and "scheme" in value:
+                yield (*loc, key, "scheme"), value["scheme"]
+            yield from _scheme_matches(value, (*loc, key))
+    elif isinstance(rule, list):
+        for n, item in enumerate(rule):
+            yield from _scheme_matches(item, (*loc, n))

@@ -375,6 +375,7 @@ class Funding(Strict):
 
 class Scheme(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    order: int = Field(ge=1)  # the portal's order of schemes: nav, comparison, calculator
     name: str
     short_name: str
     kind: Literal["award", "credit_rating"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from generator.assess.profile import SCHEME_IDS
 from generator.load.portal import Portal
 from generator.model.scheme import Scheme
 
@@ -36,12 +35,6 @@ def scheme_uri(scheme: Scheme | str, page: str = "index") -> str:
     return f"schemes/{scheme_id}/{page}.md"
 
 
-def ordered(portal: Portal) -> list[Scheme]:
-    """The schemes in the portal's order (as in the seeds' index), new ones after."""
-    rank = {sid: n for n, sid in enumerate(SCHEME_IDS)}
-    return sorted(portal.schemes, key=lambda s: (rank.get(s.id, len(rank)), s.id))
-
-
 def build_nav(portal: Portal, hand_written: list[str]) -> list:
     """The nav of mkdocs.yml's shape. The theme prints nav titles as HTML, unescaped, so any
     title from YAML is HTML-escaped here."""
@@ -49,7 +42,7 @@ def build_nav(portal: Portal, hand_written: list[str]) -> list:
     nav.append({
         "质量奖与信用认定": [
             {str(escape(s.name)): [{title: scheme_uri(s, page)} for page, title, _ in SCHEME_PAGES]}
-            for s in ordered(portal)
+            for s in portal.schemes
         ]
     })
     nav.append({"公示公告": "notices/index.md"})

@@ -15,7 +15,7 @@ from generator.downloads import table_csv, table_xlsx
 from generator.feeds import atom, json_list, rss
 from generator.load.portal import Portal
 from generator.model.scheme import Cite, Scheme
-from generator.plugin.structure.nav import SCHEME_PAGES, TOP_PAGES, ordered, scheme_uri
+from generator.plugin.structure.nav import SCHEME_PAGES, TOP_PAGES, scheme_uri
 from generator.render import page_url, relative
 
 GROUPS = {
@@ -61,13 +61,13 @@ def _cite_href(portal: Portal, scheme: Scheme, from_uri: str, cite: Cite) -> str
 def _context(portal: Portal, uri: str, scheme: Scheme | None = None) -> dict:
     ctx = {
         "portal": portal,
-        "schemes": ordered(portal),
+        "schemes": portal.schemes,
         "standard": portal.standard,
         "page_uri": uri,
         "link": partial(relative, from_uri=uri),
         "scheme_uri": scheme_uri,
         "scheme_pages": SCHEME_PAGES,
-        "explain": explain,
+        "explain": partial(explain, names={s.id: s.name for s in portal.schemes}),
         "groups": GROUPS,
         "roles": ROLES,
         "required": REQUIRED,
@@ -148,7 +148,7 @@ def _winner_pages(portal: Portal, env: Environment, today) -> Iterator[tuple[str
         present = {r["scheme"].id for r in mine}
         ctx = _notice_context(portal, _context(portal, uri), today) | {
             "rows": mine, "year": year, "is_index": is_index, "years_count": years_count,
-            "tiers": sorted(tiers.items()), "winner_schemes": [s for s in ordered(portal) if s.id in present]}
+            "tiers": sorted(tiers.items()), "winner_schemes": [s for s in portal.schemes if s.id in present]}
         yield uri, env.get_template("notices/winners.md.j2").render(ctx)
 
 
@@ -158,7 +158,7 @@ def form_file(scheme: Scheme, form_id: str, ext: str) -> str:
 
 def generate(portal: Portal, env: Environment, today, site_url: str = "/") -> Iterator[tuple[str, str | bytes]]:
     """(src_uri, content) for every generated page and file; ``today`` gives the build's notice status."""
-    schemes = ordered(portal)
+    schemes = portal.schemes
     years = notice_years(portal)
     extra = {"comparison": comparison(schemes), "fields": FIELDS}
     for uri, _, template in TOP_PAGES:
@@ -186,7 +186,7 @@ def _notice_pages(portal: Portal, env: Environment, today, site_url: str,
     yield "notices/index.md", env.get_template("notices/index.md.j2").render(
         _notice_context(portal, _context(portal, "notices/index.md"), today) | {"notice_years": years})
     yield from _winner_pages(portal, env, today)
-    for scheme in ordered(portal):
+    for scheme in portal.schemes:
         for year, items in years.get(scheme.id, []):
             uri = notice_year_uri(scheme, year)
             ctx = _notice_context(portal, _context(portal, uri, scheme), today) | {
@@ -210,7 +210,7 @@ def _notice_pages(portal: Portal, env: Environment, today, site_url: str,
 
     groups = [("notices", "质量奖公共服务门户：公示公告", portal.notices)]
     groups += [(s.id, f"{s.name}：公示公告", [n for n in portal.notices if n.notice.scheme == s.id])
-               for s in ordered(portal)]
+               for s in portal.schemes]
     for name, title, items in groups:
         yield f"feeds/{name}.atom", atom(items, title, site_url, f"feeds/{name}.atom", url_of, names)
         yield f"feeds/{name}.rss", rss(items, title, site_url, url_of, names)

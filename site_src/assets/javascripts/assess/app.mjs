@@ -85,10 +85,12 @@ function scalarInput(field, obj, key, id) {
       el("option", { value: "yes", text: "是", selected: value === true }),
       el("option", { value: "no", text: "否", selected: value === false }));
   }
-  if (field.kind === "enum") {
+  if (field.kind === "enum" || field.kind === "scheme") {
+    // Scheme ids are data (schemes/*.yaml): the choices come from the exported schemes, in their order.
+    const choices = field.kind === "scheme" ? schemes.map((s) => [s.id, s.name]) : field.enum.map((v) => [v, label(v)]);
     return el("select", { id, onchange: (e) => setValue(obj, key, e.target.value || undefined) },
       el("option", { value: "", text: "未填写" }),
-      ...field.enum.map((v) => el("option", { value: v, text: label(v), selected: value === v })));
+      ...choices.map(([v, text]) => el("option", { value: v, text, selected: value === v })));
   }
   if (field.kind === "date") {
     return el("input", { id, type: "date", value: value ?? "", onchange: (e) => setValue(obj, key, e.target.value) });
