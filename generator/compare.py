@@ -5,17 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.assess.terms import AREA_LEVELS, NOTICE_KINDS, PERIOD_UNITS
 from generator.model.scheme import Cite, PeriodRule, Scheme
 from generator.render import yuan
-
-AREA_LEVELS = {"province": "省级", "city": "市级", "district": "区（县）级"}
-NOTICE_KINDS = {
-    "call": "申报通知",
-    "acceptance": "受理名单公示",
-    "proposed_winners": "拟奖（候选）名单公示",
-    "winners": "获奖名单公布",
-    "credit_results": "认定结果公示",
-}
 
 
 @dataclass(frozen=True)
@@ -27,8 +19,7 @@ class Cell:
 def period_text(period: PeriodRule | None) -> str:
     if period is None:
         return "源文件未规定期限"
-    unit = "个工作日" if period.unit == "working" else "天"
-    return f"{'不少于' if period.minimum else ''}{period.days}{unit}"
+    return f"{'不少于' if period.minimum else ''}{period.days}{PERIOD_UNITS[period.unit]}"
 
 
 def _years_operating(s: Scheme) -> list[Cell]:
@@ -71,7 +62,7 @@ def _ratio(s: Scheme) -> list[Cell]:
 
 
 def _notices(s: Scheme) -> list[Cell]:
-    return [Cell(f"{NOTICE_KINDS[n.kind]}：{period_text(n.period)}", n.cite)
+    return [Cell(f"{NOTICE_KINDS[n.kind].label}：{period_text(n.period)}", n.cite)
             for n in s.notices if n.kind not in ("call", "winners")]
 
 

@@ -22,9 +22,10 @@ def fields_json() -> str:
     """The profile fields (names, kinds, labels, enums) for the assessment form."""
     from dataclasses import asdict
 
-    from generator.assess.profile import ENUM_LABELS, FIELDS
+    from generator.assess.profile import FIELDS
+    from generator.assess.terms import VALUE_LABELS, for_scripts
 
-    return json.dumps({"fields": [asdict(f) for f in FIELDS], "labels": ENUM_LABELS},
+    return json.dumps({"fields": [asdict(f) for f in FIELDS], "labels": VALUE_LABELS, "terms": for_scripts()},
                       ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 

@@ -10,8 +10,8 @@ import json
 from email.utils import format_datetime
 from xml.etree import ElementTree as ET
 
+from generator.assess.terms import NOTICE_KINDS
 from generator.clock import CHINA
-from generator.compare import NOTICE_KINDS
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -22,7 +22,7 @@ def _when(day: dt.date) -> dt.datetime:
 
 def _summary(item, scheme_names: dict[str, str]) -> str:
     n = item.notice
-    text = f"{scheme_names[n.scheme]} · {NOTICE_KINDS[n.kind]} · 发布 {n.published.isoformat()}"
+    text = f"{scheme_names[n.scheme]} · {NOTICE_KINDS[n.kind].label} · 发布 {n.published.isoformat()}"
     if item.period:
         text += f" · 公示期 {item.period.start.isoformat()} 至 {item.period.end.isoformat()}"
     if n.sample:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.compare import NOTICE_KINDS
+from generator.assess.terms import NOTICE_KINDS
 from generator.model.scheme import NoticeRule, Scheme
 from generator.periods import PeriodError, required_period
 
@@ -15,7 +15,7 @@ def _quote(text: str) -> str:
 
 def skeleton(scheme: Scheme, spec: NoticeRule, today: dt.date) -> str:
     lines = [
-        f"# {scheme.name}：{NOTICE_KINDS[spec.kind]}。填写后提交本文件；构建时会逐项检查，发现问题会指出行号。",
+        f"# {scheme.name}：{NOTICE_KINDS[spec.kind].label}。填写后提交本文件；构建时会逐项检查，发现问题会指出行号。",
         f"# 依据：{spec.cite.clause}“{spec.cite.quote}”",
         f"scheme: {scheme.id}",
         f"kind: {spec.kind}",

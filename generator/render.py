@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
-from generator.assess.profile import ENUM_LABELS
+from generator.assess.terms import label
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -67,7 +67,7 @@ def make_env(template_dir: Path) -> Environment:
         comment_end_string="##}",
     )
     env.filters["md"] = md_escape
-    env.filters["label"] = lambda v: ENUM_LABELS.get(str(v), str(v))
+    env.filters["label"] = label
     env.filters["yuan"] = yuan
     env.filters["num"] = number
     env.globals["posixpath"] = posixpath

@@ -7,7 +7,8 @@ as a silent 0. Standard library only.
 
 from __future__ import annotations
 
-from generator.assess.profile import ENUM_LABELS, FIELDS, MAX_COUNT, ProfileError, _shown
+from generator.assess.profile import FIELDS, MAX_COUNT, ProfileError, _shown
+from generator.assess.terms import VALUE_LABELS
 
 
 def _count(value: object, path: str) -> None:
@@ -27,7 +28,7 @@ def _check_answer(item: dict, answer: object, path: str) -> None:
     elif form == "highest":
         values = [o["value"] for o in item["options"]]
         if answer is not False and answer not in values:
-            choices = "、".join(f"\"{v}\"（{ENUM_LABELS.get(v, v)}）" for v in values)
+            choices = "、".join(f"\"{v}\"（{VALUE_LABELS.get(v, v)}）" for v in values)
             raise ProfileError(f"{path}: 应为 {choices} 或 null（无），而不是 {_shown(answer)}")
     else:  # cumulative: {"invention": n} or {"lead": {"national": n}}
         keys = {o["value"] for o in item["options"]}

@@ -11,7 +11,8 @@ import re
 from typing import Any
 
 from generator.assess.explain import explain
-from generator.assess.profile import BY_NAME, ENUM_LABELS, record_fields
+from generator.assess.profile import BY_NAME, record_fields
+from generator.assess.terms import VALUE_LABELS
 
 PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
 
@@ -83,10 +84,10 @@ def _fact(rule: dict, profile: dict) -> tuple[str, str]:
     as_of: dt.date = profile["as_of"]
     if "is" in rule:
         ok = value == rule["is"]
-        shown = ("是" if value else "否") if isinstance(value, bool) else ENUM_LABELS.get(str(value), str(value))
+        shown = ("是" if value else "否") if isinstance(value, bool) else VALUE_LABELS.get(str(value), str(value))
         return (PASS if ok else FAIL), f"{field.label}：{shown}"
     if "in" in rule:
-        return (PASS if value in rule["in"] else FAIL), f"{field.label}：{ENUM_LABELS.get(str(value), value)}"
+        return (PASS if value in rule["in"] else FAIL), f"{field.label}：{VALUE_LABELS.get(str(value), value)}"
     if "at_least" in rule:
         return (PASS if value >= rule["at_least"] else FAIL), f"{field.label}：{value}"
     if "years_at_least" in rule:
@@ -101,7 +102,7 @@ def _fact(rule: dict, profile: dict) -> tuple[str, str]:
         return (PASS if ok else FAIL), f"{field.label}：{value}"
     if "contains_any" in rule:
         ok = any(v in value for v in rule["contains_any"])
-        shown = "、".join(ENUM_LABELS.get(str(v), str(v)) for v in value) or "无"
+        shown = "、".join(VALUE_LABELS.get(str(v), str(v)) for v in value) or "无"
         return (PASS if ok else FAIL), f"{field.label}：{shown}"
     if "any_year_within" in rule:
         window = year_status(value, rule["any_year_within"], as_of)
@@ -229,7 +230,7 @@ def _credit_held(rule: dict, profile: dict) -> tuple[str, str]:
         return UNKNOWN, "未填写现有质量信用等级"
     if level != wanted:
         if CREDIT_ORDER.index(level) < CREDIT_ORDER.index(wanted):
-            return FAIL, f"现有等级：{ENUM_LABELS.get(level, level)}，须为{wanted}级"
+            return FAIL, f"现有等级：{VALUE_LABELS.get(level, level)}，须为{wanted}级"
         return UNKNOWN, f"现有等级{level}级已高于{wanted}级，是否可申报由认定机关判断"
     if since is None:
         return UNKNOWN, f"现有等级{level}级，未填写认定日期"

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.assess.profile import BY_NAME, ENUM_LABELS, record_fields
+from generator.assess.profile import BY_NAME, record_fields
+from generator.assess.terms import VALUE_LABELS
 
 
 def _label(value: Any, names: dict[str, str] | None = None) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
-    return (names or {}).get(str(value)) or ENUM_LABELS.get(str(value), str(value))
+    return (names or {}).get(str(value)) or VALUE_LABELS.get(str(value), str(value))
 
 
 def _values(values: Any, names: dict[str, str] | None = None) -> str:

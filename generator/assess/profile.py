@@ -12,51 +12,26 @@ import math
 import re
 from dataclasses import dataclass, field
 
-SECTORS = ("manufacturing", "agriculture", "service", "construction")
-INCIDENT_KINDS = ("quality", "safety", "environment", "public_health", "food_safety")
-INCIDENT_SEVERITIES = ("general", "larger", "major", "especially_major")
-VIOLATION_SEVERITIES = ("general", "larger", "major")
-SAMPLING_LEVELS = ("national", "provincial", "industry", "city", "county")
-AWARD_LEVELS = ("national", "provincial", "city", "county")
-AWARD_TIERS = ("award", "nomination", "innovation", "excellence")
-CREDIT_LEVELS = ("none", "A", "AA", "AAA")
-TARGET_LEVELS = ("A", "AA", "AAA")
+from generator.assess.terms import (
+    AGRI_CERTIFICATIONS,
+    AWARD_LEVELS,
+    AWARD_TIERS,
+    CREDIT_LEVELS,
+    FOOD_SAFETY_SYSTEMS,
+    INCIDENT_KINDS,
+    INCIDENT_SEVERITIES,
+    RELATED_AWARD_LEVELS,
+    RELATIONS,
+    SAMPLING_LEVELS,
+    SECTORS,
+    TARGET_LEVELS,
+    VALUE_LABELS,
+    VIOLATION_SEVERITIES,
+)
+
 # A scheme id (kind "scheme"): the schemes are data (schemes/*.yaml), so the id is checked against the
 # exported data when assessing (generator.assess.answers), not against a list written here.
 SCHEME_ID = r"^[a-z][a-z0-9-]*$"
-
-ENUM_LABELS: dict[str, str] = {
-    "manufacturing": "制造业",
-    "agriculture": "农业",
-    "service": "服务业",
-    "construction": "建筑业",
-    "quality": "质量",
-    "safety": "安全（生产）",
-    "environment": "环境污染",
-    "public_health": "公共卫生",
-    "food_safety": "食品安全",
-    "general": "一般",
-    "larger": "较大",
-    "major": "重大",
-    "especially_major": "特别重大",
-    "national": "国家级",
-    "provincial": "省级",
-    "industry": "行业",
-    "city": "市级",
-    "county": "县（市、区）级",
-    "award": "质量奖",
-    "nomination": "提名奖",
-    "innovation": "创新奖",
-    "excellence": "质量管理优秀奖",
-    "none": "无",
-    "parent": "母公司",
-    "subsidiary": "子公司",
-    "green": "绿色食品",
-    "organic": "有机",
-    "geographical_indication": "地理标志",
-    "HACCP": "HACCP",
-    "ISO22000": "ISO22000",
-}
 
 
 @dataclass(frozen=True)
@@ -89,7 +64,7 @@ FIELDS: tuple[Field, ...] = (
     _b("legal_person", "具有法人资格"),
     _b("independent_legal_person", "具有独立法人资格", help="具有独立法人资格即具有法人资格"),
     Field("established", "date", "注册登记日期", help="“N年以上”含N年本数"),
-    Field("sector", "enum", "行业", enum=SECTORS),
+    Field("sector", "enum", "行业", enum=SECTORS.ids),
     _b("industrial_mining_trade", "工矿商贸行业企业"),
     _b("safety_standardization", "开展安全生产标准化工作"),
     _b("metrology_confirmation", "计量管理体系达到计量合格确认以上水平"),
@@ -97,10 +72,10 @@ FIELDS: tuple[Field, ...] = (
     _b("instruments_calibrated", "主要计量器具检定（校准）合格且在有效期内"),
     _b("food_producer", "食品生产企业"),
     Field("food_safety_systems", "list", "有效运行的食品安全管理体系",
-          item=Field("system", "enum", "体系", enum=("HACCP", "ISO22000"))),
+          item=Field("system", "enum", "体系", enum=FOOD_SAFETY_SYSTEMS.ids)),
     Field("food_inspectors", "int", "食品检验员人数"),
     Field("agri_certifications", "list", "主要产品的农产品认证",
-          item=Field("certification", "enum", "认证", enum=("green", "organic", "geographical_indication"))),
+          item=Field("certification", "enum", "认证", enum=AGRI_CERTIFICATIONS.ids)),
     _b("own_production_base", "有自己的生产基地"),
     _b("technical_staff", "有专业技术人员"),
     _b("service_standards", "建立完善的服务标准"),
@@ -123,14 +98,14 @@ FIELDS: tuple[Field, ...] = (
     Field("incidents", "list", "事故", dated_by="date",
           item=Field("incident", "object", "事故", fields=(
               _DATE_ITEM,
-              Field("kind", "enum", "类别", enum=INCIDENT_KINDS),
-              Field("severity", "enum", "等级", enum=INCIDENT_SEVERITIES),
+              Field("kind", "enum", "类别", enum=INCIDENT_KINDS.ids),
+              Field("severity", "enum", "等级", enum=INCIDENT_SEVERITIES.ids),
           ))),
     Field("major_quality_complaints", "list", "重大质量投诉（日期）", item=_DATE_ITEM, dated_by="self"),
     Field("sampling_failures", "list", "监督抽查不合格", dated_by="date",
           item=Field("failure", "object", "不合格记录", fields=(
               _DATE_ITEM,
-              Field("level", "enum", "抽查级别", enum=SAMPLING_LEVELS),
+              Field("level", "enum", "抽查级别", enum=SAMPLING_LEVELS.ids),
           ))),
     Field("export_failures", "list", "出口产品因质量原因退运、销毁、遭国外官方通报或出口检验检疫不合格（日期）",
           item=_DATE_ITEM, dated_by="self"),
@@ -139,7 +114,7 @@ FIELDS: tuple[Field, ...] = (
     Field("violations", "list", "违法违规记录", dated_by="date",
           item=Field("violation", "object", "记录", fields=(
               _DATE_ITEM,
-              Field("severity", "enum", "等级", enum=VIOLATION_SEVERITIES),
+              Field("severity", "enum", "等级", enum=VIOLATION_SEVERITIES.ids),
               _b("penalized", "受到行政处罚"),
               _b("serious", "情节严重"),
               _b("credit_repaired", "已完成信用修复"),
@@ -151,18 +126,18 @@ FIELDS: tuple[Field, ...] = (
     Field("awards", "list", "获得（或曾获得）的质量奖", dated_by="year",
           item=Field("award", "object", "奖项", fields=(
               Field("scheme", "scheme", "奖项"),
-              Field("level", "enum", "级别", enum=AWARD_LEVELS),
-              Field("tier", "enum", "等次", enum=AWARD_TIERS),
+              Field("level", "enum", "级别", enum=AWARD_LEVELS.ids),
+              Field("tier", "enum", "等次", enum=AWARD_TIERS.ids),
               Field("year", "int", "年份"),
               _b("revoked", "已被撤销"),
               _b("fraud", "因弄虚作假被撤销"),
           ))),
     Field("related_awards", "list", "母公司或子公司获得的质量奖", dated_by="year",
           item=Field("award", "object", "奖项", fields=(
-              Field("relation", "enum", "关系", enum=("parent", "subsidiary")),
-              Field("level", "enum", "级别", enum=("provincial", "city")),
+              Field("relation", "enum", "关系", enum=RELATIONS.ids),
+              Field("level", "enum", "级别", enum=RELATED_AWARD_LEVELS.ids),
               Field("scheme", "scheme", "奖项"),
-              Field("tier", "enum", "等次", enum=AWARD_TIERS),
+              Field("tier", "enum", "等次", enum=AWARD_TIERS.ids),
               Field("year", "int", "年份"),
           ))),
     _b("related_applicant_this_cycle", "有关联关系的母公司或子公司在同一申报周期申报"),
@@ -172,9 +147,9 @@ FIELDS: tuple[Field, ...] = (
               Field("year", "int", "年份"),
           ))),
     Field("credit", "object", "江苏省质量信用等级", fields=(
-        Field("level", "enum", "现有等级", enum=CREDIT_LEVELS),
+        Field("level", "enum", "现有等级", enum=CREDIT_LEVELS.ids),
         Field("since", "date", "认定日期"),
-        Field("target_level", "enum", "申报等级", enum=TARGET_LEVELS),
+        Field("target_level", "enum", "申报等级", enum=TARGET_LEVELS.ids),
     )),
     Field("declarations", "map", "对评审专家判断的条件的自我声明（条件编号 → true）"),
     Field("credit_answers", "map", "质量信用技术指标（附件1）逐项回答（指标编号 → 回答）"),
@@ -257,7 +232,7 @@ def _value(field: Field, value: object, path: str) -> object:
         return value
     if kind == "enum":
         if not isinstance(value, str) or value not in field.enum:
-            choices = "、".join(f"{v}（{ENUM_LABELS.get(v, v)}）" for v in field.enum)
+            choices = "、".join(f"{v}（{VALUE_LABELS.get(v, v)}）" for v in field.enum)
             raise ProfileError(f"{path}: {field.label}应为以下之一：{choices}，而不是 {_shown(value)}")
         return value
     if kind == "list":

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-VERDICTS = {"eligible": "符合申报条件", "ineligible": "不符合申报条件", "undetermined": "尚不能确定"}
-STATUS = {"pass": "✓ 符合", "fail": "✗ 不符合", "unknown": "? 无法判断"}
+from generator.assess.terms import STATUSES, VERDICTS
+
+_MARKS = {"pass": "✓", "fail": "✗", "unknown": "?"}
+STATUS = {key: f"{_MARKS[key]} {label}" for key, label in STATUSES.items()}
 
 
 def text_report(result: dict) -> str:

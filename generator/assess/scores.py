@@ -5,7 +5,7 @@ Each item says how its points came about, in the words of its rule form. Standar
 
 from __future__ import annotations
 
-from generator.assess.profile import ENUM_LABELS
+from generator.assess.terms import VALUE_LABELS
 
 
 def _num(x: float) -> str:
@@ -53,7 +53,8 @@ def score_item(item: dict, answer: object) -> tuple[float, str]:
     options = {o["value"]: o["points"] for o in item["options"]}
     if form == "highest":
         if answer in options:
-            return options[answer], f"{ENUM_LABELS.get(str(answer), answer)}：{_num(options[answer])}分（取单项最高分）"
+            points = options[answer]
+            return points, f"{VALUE_LABELS.get(str(answer), answer)}：{_num(points)}分（取单项最高分）"
         return 0.0, "无，得0分"
     # cumulative: answer is {"lead": {"national": 1, ...}} or {"invention": 2, ...}
     flat: dict[str, float] = {}

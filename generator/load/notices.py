@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from stdnum.cn import uscc
 from stdnum.exceptions import ValidationError as CodeError
 
+from generator.assess.terms import NOTICE_KINDS
 from generator.load.ledger import check_ledger
 from generator.model.attachments import attachment_problem
 from generator.model.notice import LoadedNotice, Notice
@@ -28,7 +29,6 @@ from generator.model.scheme import Scheme
 from generator.periods import Period, PeriodError, required_period
 from generator.yamlload import YamlError, line_of, load_file
 
-RANKED_KINDS = ("proposed_winners", "winners")
 # Keys whose values are checked by their own rules rather than searched for personal data.
 _NOT_FREE_TEXT = {"credit_code", "file", "scheme", "kind"}
 
@@ -140,9 +140,9 @@ def check_notice(
                     f"tier {entry.tier!r} does not exist in {scheme.name}; expected one of {sorted(tiers)}",
                 )
             )
-        if notice.kind in RANKED_KINDS and entry.tier is None and tiers:
+        if NOTICE_KINDS[notice.kind].ranked and entry.tier is None and tiers:
             problems.append(Problem(path, at("entries", n), f"entry {entry.organisation}: give its tier"))
-    if notice.kind in RANKED_KINDS:
+    if NOTICE_KINDS[notice.kind].ranked:
         counts = Counter(e.tier for e in notice.entries if e.tier)
         for tier in scheme.tiers:
             if tier.cap is not None and counts[tier.id] > tier.cap:

@@ -13,9 +13,23 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-Sector = Literal["manufacturing", "agriculture", "service", "construction"]
-NoticeKind = Literal["call", "acceptance", "proposed_winners", "winners", "credit_results"]
-Role = Literal["organises", "recommends", "reviews", "decides", "approves", "interprets"]
+from generator.assess.terms import (
+    AREA_LEVELS,
+    CONDITION_GROUPS,
+    CREDIT_FORMS,
+    MATERIAL_REQUIRED,
+    NOTICE_KINDS,
+    PERIOD_UNITS,
+    ROLES,
+    SECTORS,
+    TARGET_LEVELS,
+)
+
+# Closed vocabularies come from generator.assess.terms, which also labels them.
+Sector = Literal[SECTORS.ids]
+NoticeKind = Literal[tuple(NOTICE_KINDS)]
+Role = Literal[ROLES.ids]
+ConditionGroup = Literal[CONDITION_GROUPS.ids]
 
 
 class Strict(BaseModel):
@@ -113,7 +127,7 @@ class Tier(Strict):
 
 
 class CreditLevel(Strict):
-    id: Literal["A", "AA", "AAA"]
+    id: Literal[TARGET_LEVELS.ids]
     name: str
     requires: str
     rule: dict[str, Any] | None = None
@@ -121,7 +135,7 @@ class CreditLevel(Strict):
 
 
 class Quota(Strict):
-    level: Literal["A", "AA", "AAA"]
+    level: Literal[TARGET_LEVELS.ids]
     max: int = Field(ge=0)
     per: str
     cite: Cite
@@ -129,7 +143,7 @@ class Quota(Strict):
 
 class Condition(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_.-]*$")
-    group: str
+    group: ConditionGroup
     title: str
     judged_by: Literal["rule", "reviewers"]
     rule: dict[str, Any] | None = None
@@ -199,7 +213,7 @@ class CreditItem(Strict):
 
     id: str = Field(pattern=r"^\d+\.\d+$")
     max: float = Field(gt=0)
-    form: Literal["fixed", "base_increment", "highest", "cumulative"]
+    form: Literal[CREDIT_FORMS.ids]
     base: float | None = None
     increment: float | None = None
     options: list[CreditOption] = []
@@ -287,7 +301,7 @@ class Scoring(Strict):
 class MaterialEntry(Strict):
     name: str
     note: str | None = None
-    required: Literal["all", "when", "if_applicable", "optional"]
+    required: Literal[MATERIAL_REQUIRED.ids]
     when: dict[str, Any] | None = None
     limit: str | None = None
 
@@ -319,7 +333,7 @@ class Materials(Strict):
 
 class PeriodRule(Strict):
     days: int = Field(ge=1)
-    unit: Literal["calendar", "working"]
+    unit: Literal[PERIOD_UNITS.ids]
     minimum: bool
 
 
@@ -379,7 +393,7 @@ class Scheme(Strict):
     name: str
     short_name: str
     kind: Literal["award", "credit_rating"]
-    level: Literal["province", "city", "district"]
+    level: Literal[AREA_LEVELS.ids]
     area: Area
     issuers: list[str] = Field(min_length=1)
     documents: list[Document] = Field(min_length=1)

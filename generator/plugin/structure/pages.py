@@ -10,43 +10,22 @@ from jinja2 import Environment
 
 from generator.assess.explain import explain
 from generator.assess.profile import FIELDS
-from generator.compare import AREA_LEVELS, NOTICE_KINDS, comparison, period_text
+from generator.assess.terms import (
+    AREA_LEVELS,
+    CONDITION_GROUPS,
+    CREDIT_FORMS,
+    MATERIAL_REQUIRED,
+    NOTICE_KINDS,
+    NOTICE_STATUSES,
+    ROLES,
+)
+from generator.compare import comparison, period_text
 from generator.downloads import table_csv, table_xlsx
 from generator.feeds import atom, json_list, rss
 from generator.load.portal import Portal
 from generator.model.scheme import Cite, Scheme
 from generator.plugin.structure.nav import SCHEME_PAGES, TOP_PAGES, scheme_uri
 from generator.render import page_url, relative
-
-GROUPS = {
-    "basic": "基本条件",
-    "record": "近年记录要求",
-    "safety": "安全生产",
-    "manufacturing": "制造业",
-    "agriculture": "农业",
-    "service": "服务业",
-    "construction": "建筑业",
-    "group": "以集团名义申报",
-    "related": "关联企业",
-    "exclusion": "不予受理的情形",
-    "procedure": "申报前的程序要求",
-}
-ROLES = {
-    "organises": "组织实施",
-    "recommends": "审核推荐",
-    "reviews": "评审",
-    "decides": "审议决定",
-    "approves": "批准",
-    "interprets": "解释",
-}
-REQUIRED = {"all": "所有申报组织提供", "when": "符合条件的申报组织提供", "if_applicable": "涉及时提供",
-            "optional": "如有可提供"}
-FORMS = {
-    "fixed": "符合即得该项分值",
-    "base_increment": "基础分加递增分，设上限",
-    "highest": "取单项最高分",
-    "cumulative": "得分可累计，设上限",
-}
 
 
 def anchor(doc_id: str, line: int) -> str:
@@ -68,10 +47,10 @@ def _context(portal: Portal, uri: str, scheme: Scheme | None = None) -> dict:
         "scheme_uri": scheme_uri,
         "scheme_pages": SCHEME_PAGES,
         "explain": partial(explain, names={s.id: s.name for s in portal.schemes}),
-        "groups": GROUPS,
+        "groups": CONDITION_GROUPS,
         "roles": ROLES,
-        "required": REQUIRED,
-        "credit_forms": FORMS,
+        "required": MATERIAL_REQUIRED,
+        "credit_forms": CREDIT_FORMS,
         "levels": AREA_LEVELS,
         "notice_kinds": NOTICE_KINDS,
         "period_text": period_text,
@@ -83,7 +62,6 @@ def _context(portal: Portal, uri: str, scheme: Scheme | None = None) -> dict:
     return ctx
 
 
-STATUS_LABELS = {"upcoming": "即将发布", "open": "正在公示", "closed": "已结束", "published": "已发布"}
 
 
 def notice_uri(item) -> str:
@@ -101,7 +79,7 @@ def _notice_context(portal: Portal, ctx: dict, today) -> dict:
         "today": today,
         "notice_uri": notice_uri,
         "notice_year_uri": notice_year_uri,
-        "status_labels": STATUS_LABELS,
+        "status_labels": NOTICE_STATUSES,
         "scheme_names": {s.id: s.name for s in portal.schemes},
     }
 
@@ -177,6 +155,7 @@ def generate(portal: Portal, env: Environment, today, site_url: str = "/") -> It
                 yield form_file(scheme, form.id, "csv"), table_csv(form)
                 yield form_file(scheme, form.id, "xlsx"), table_xlsx(scheme, form)
     yield "search.md", env.get_template("search.md.j2").render(_context(portal, "search.md"))
+    yield "assets/javascripts/notices.js", env.get_template("notices.js.j2").render(notice_statuses=NOTICE_STATUSES)
     yield from _notice_pages(portal, env, today, site_url, years)
 
 

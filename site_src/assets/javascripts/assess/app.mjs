@@ -22,8 +22,9 @@ const GROUPS = [
     "own_fault_quality_claims", "violations", "serious_dishonesty_list", "labor_dishonesty", "quality_dishonesty"]],
   ["获奖与信用", ["awards", "related_awards", "related_applicant_this_cycle", "false_materials", "credit"]],
 ];
-const VERDICT = { eligible: "符合申报条件", ineligible: "不符合申报条件", undetermined: "尚不能确定" };
-const STATUS = { pass: "符合", fail: "不符合", unknown: "无法判断" };
+// Labels of verdicts and statuses come with the field spec (generator/assess/terms.py).
+let VERDICT = {};
+let STATUS = {};
 
 let spec, schemes, labels;
 let profile = {};
@@ -417,6 +418,7 @@ async function main() {
   const [fieldsDoc, data] = await Promise.all([fetch(root.dataset.fields).then((r) => r.json()),
     fetch(root.dataset.schemes).then((r) => r.json())]);
   spec = fieldsDoc; labels = fieldsDoc.labels; schemes = data.schemes;
+  VERDICT = fieldsDoc.terms.verdicts; STATUS = fieldsDoc.terms.statuses;
   let initial = {};
   let problem = null;
   if (location.hash.startsWith("#p=")) {
