@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from generator.load.portal import Portal
-from generator.model.scheme import Scheme
+from generator.plugin.structure import urls
 
 # (page, nav title, template) for every scheme section.
 SCHEME_PAGES: tuple[tuple[str, str, str], ...] = (
@@ -21,18 +21,13 @@ SCHEME_PAGES: tuple[tuple[str, str, str], ...] = (
     ("source", "原文", "scheme/source.md.j2"),
 )
 
-# Pages made from the data as a whole: (src_uri, nav title, template).
-TOP_PAGES: tuple[tuple[str, str, str], ...] = (
-    ("index.md", "首页", "home.md.j2"),
-    ("compare.md", "方案对比", "compare.md.j2"),
-    ("assess.md", "申报自评", "assess.md.j2"),
-    ("profile.md", "申报档案格式", "profile.md.j2"),
+# Pages made from the data as a whole, in nav order: (src_uri, nav title).
+TOP_PAGES: tuple[tuple[str, str], ...] = (
+    (urls.HOME, "首页"),
+    (urls.COMPARE, "方案对比"),
+    (urls.ASSESS, "申报自评"),
+    (urls.PROFILE, "申报档案格式"),
 )
-
-
-def scheme_uri(scheme: Scheme | str, page: str = "index") -> str:
-    scheme_id = scheme if isinstance(scheme, str) else scheme.id
-    return f"schemes/{scheme_id}/{page}.md"
 
 
 def build_nav(portal: Portal, hand_written: list[str]) -> list:
@@ -41,13 +36,13 @@ def build_nav(portal: Portal, hand_written: list[str]) -> list:
     nav: list = [{TOP_PAGES[0][1]: TOP_PAGES[0][0]}]
     nav.append({
         "质量奖与信用认定": [
-            {str(escape(s.name)): [{title: scheme_uri(s, page)} for page, title, _ in SCHEME_PAGES]}
+            {str(escape(s.name)): [{title: urls.scheme(s, page)} for page, title, _ in SCHEME_PAGES]}
             for s in portal.schemes
         ]
     })
-    nav.append({"公示公告": "notices/index.md"})
-    nav.append({"获奖名单": "winners.md"})
-    nav += [{title: uri} for uri, title, _ in TOP_PAGES[1:]]
-    generated = {uri for uri, _, _ in TOP_PAGES}
+    nav.append({"公示公告": urls.NOTICES})
+    nav.append({"获奖名单": urls.winners()})
+    nav += [{title: uri} for uri, title in TOP_PAGES[1:]]
+    generated = {uri for uri, _ in TOP_PAGES}
     nav += [uri for uri in hand_written if uri not in generated]
     return nav

@@ -1,0 +1,50 @@
+"""Notices: the list of all schemes (latest award year), a page per scheme and year, a page per notice,
+and its attachments beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from generator.load.portal import Portal
+from generator.plugin.structure import urls
+from generator.plugin.structure.pages.build import Build
+from generator.plugin.structure.pages.vocab import NOTICE_TERMS
+
+
+def by_year(items: list, year_of: Callable[[Any], int]) -> list[tuple[int, list]]:
+    """(year, its items in their order), newest year first: one page per award year."""
+    groups: dict[int, list] = {}
+    for item in items:
+        groups.setdefault(year_of(item), []).append(item)
+    return sorted(groups.items(), key=lambda group: -group[0])
+
+
+def notice_years(portal: Portal) -> dict[str, list[tuple[int, list]]]:
+    """Each scheme's notices by award year, newest first (schemes without notices are absent)."""
+    mine: dict[str, list] = {}
+    for item in portal.notices:
+        mine.setdefault(item.notice.scheme, []).append(item)
+    return {sid: by_year(items, lambda n: n.notice.cycle_year) for sid, items in mine.items()}
+
+
+def pages(build: Build) -> Iterator[tuple[str, str | bytes]]:
+    portal = build.portal
+    common = {"notices": portal.notices} | NOTICE_TERMS
+    yield urls.NOTICES, build.render("notices/index.md.j2", urls.NOTICES, notice_years=build.years, **common)
+    for scheme in portal.schemes:
+        for year, items in build.years.get(scheme.id, []):
+            uri = urls.notice_year(scheme, year)
+            yield uri, build.render("notices/year.md.j2", uri, scheme, year=year, items=items,
+                                    notice_years=build.years[scheme.id], **common)
+    by_id = {s.id: s for s in portal.schemes}
+    for item in portal.notices:
+        scheme = by_id[item.notice.scheme]
+        uri = urls.notice(item)
+        spec = next((n for n in scheme.notices if n.kind == item.notice.kind), None)
+        yield uri, build.render("notices/notice.md.j2", uri, scheme, item=item, spec=spec,
+                                tier_names=scheme.tier_names, has_tier=any(e.tier for e in item.notice.entries),
+                                **common)
+        folder = (portal.root / item.path).parent
+        for attachment in item.notice.attachments:
+            yield urls.notice_attachment(item, attachment.file), (folder / attachment.file).read_bytes()

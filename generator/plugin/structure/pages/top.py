@@ -1,0 +1,24 @@
+"""Pages made from the data as a whole: home, comparison, calculator, profile format, search."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.assess.profile import FIELDS
+from generator.assess.terms import AREA_LEVELS
+from generator.compare import comparison
+from generator.plugin.structure import urls
+from generator.plugin.structure.pages.build import Build
+from generator.plugin.structure.pages.vocab import NOTICE_TERMS
+
+
+def pages(build: Build) -> Iterator[tuple[str, str]]:
+    notices = {"notices": build.portal.notices} | NOTICE_TERMS
+    yield urls.HOME, build.render("home.md.j2", urls.HOME, levels=AREA_LEVELS, **notices)
+    yield urls.COMPARE, build.render(
+        "compare.md.j2", urls.COMPARE, comparison=comparison(build.portal.schemes),
+        # Comparison cells cite clauses of many schemes.
+        cite_of=lambda scheme, cite: build.cite_href(scheme, urls.COMPARE, cite))
+    yield urls.ASSESS, build.render("assess.md.j2", urls.ASSESS, fields=FIELDS)
+    yield urls.PROFILE, build.render("profile.md.j2", urls.PROFILE, fields=FIELDS)
+    yield urls.SEARCH, build.render("search.md.j2", urls.SEARCH)

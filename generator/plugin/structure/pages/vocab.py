@@ -1,0 +1,23 @@
+"""The vocabularies templates print, grouped by the pages that print them (all from generator.assess.terms)."""
+
+from __future__ import annotations
+
+from generator.assess.terms import (
+    AREA_LEVELS,
+    CONDITION_GROUPS,
+    CREDIT_FORMS,
+    MATERIAL_REQUIRED,
+    NOTICE_KINDS,
+    NOTICE_STATUSES,
+    ROLES,
+)
+from generator.compare import period_text
+from generator.plugin.structure.nav import SCHEME_PAGES
+
+# Lists and statuses of notices (templates/notices/_status.j2 and the pages that import it).
+NOTICE_TERMS = {"notice_kinds": NOTICE_KINDS, "status_labels": NOTICE_STATUSES}
+# A scheme's own section.
+SCHEME_TERMS = NOTICE_TERMS | {
+    "groups": CONDITION_GROUPS, "roles": ROLES, "required": MATERIAL_REQUIRED, "credit_forms": CREDIT_FORMS,
+    "levels": AREA_LEVELS, "period_text": period_text, "scheme_pages": SCHEME_PAGES,
+}
