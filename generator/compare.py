@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.assess.rules import facts
+from generator.assess.rules.fact import years_required
+from generator.assess.rules.records import window_years
 from generator.assess.terms import AREA_LEVELS, NOTICE_KINDS, PERIOD_UNITS
 from generator.model.scheme import Cite, PeriodRule, Scheme
 from generator.render import yuan
@@ -23,24 +26,17 @@ def period_text(period: PeriodRule | None) -> str:
 
 
 def _years_operating(s: Scheme) -> list[Cell]:
-    return [
-        Cell(f"{c.rule['years_at_least']}年以上", c.cite)
-        for c in s.conditions
-        if c.rule and c.rule.get("fact") == "established" and "years_at_least" in c.rule
-    ]
+    return [Cell(f"{years}年以上", c.cite) for c in s.conditions
+            if (years := years_required(c.rule, "established")) is not None]
 
 
 def _certificates(s: Scheme) -> list[Cell]:
-    out = []
-    for c in s.conditions:
-        rule = c.rule or {}
-        if "certificate" in rule or rule.get("fact") == "excellence_model_since":
-            out.append(Cell(c.title, c.cite))
-    return out
+    return [Cell(c.title, c.cite) for c in s.conditions
+            if facts(c.rule) & {"management_systems", "excellence_model_since"}]
 
 
 def _windows(s: Scheme) -> list[Cell]:
-    return [Cell(c.title, c.cite) for c in s.conditions if c.rule and "within_years" in c.rule]
+    return [Cell(c.title, c.cite) for c in s.conditions if window_years(c.rule) is not None]
 
 
 def _bans(s: Scheme) -> list[Cell]:

@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import json
 
+from generator.assess.rules import facts
 from generator.load.portal import Portal
 
 DATA_VERSION = 1
+
+
+def _scheme_data(scheme) -> dict:
+    """A scheme as JSON; each condition also lists the profile facts it reads, so the page need not
+    look inside rules to say which clauses use a fact."""
+    data = scheme.model_dump(mode="json", exclude_none=True)
+    for condition in data["conditions"]:
+        condition["facts"] = sorted(facts(condition.get("rule")) | facts(condition.get("applies_when")))
+    return data
 
 
 def engine_data(portal: Portal) -> dict:
     assert portal.standard is not None
     return {
         "version": DATA_VERSION,
-        "schemes": [s.model_dump(mode="json", exclude_none=True) for s in portal.schemes],
+        "schemes": [_scheme_data(s) for s in portal.schemes],
         "standard": portal.standard.model_dump(mode="json"),
     }
 

@@ -21,10 +21,10 @@ _EPOCH = (2000, 1, 1, 0, 0, 0)
 
 
 def engine_files(root: Path = ROOT) -> dict[str, bytes]:
-    """arcname -> bytes: the package marker and generator/assess/*.py."""
+    """arcname -> bytes: the package marker and every module of generator/assess/, subpackages included."""
     files = {"generator/__init__.py": (root / "generator" / "__init__.py").read_bytes()}
-    for path in sorted((root / "generator" / "assess").glob("*.py")):
-        files[f"generator/assess/{path.name}"] = path.read_bytes()
+    for path in sorted((root / "generator" / "assess").rglob("*.py")):
+        files[path.relative_to(root).as_posix()] = path.read_bytes()
     return files
 
 

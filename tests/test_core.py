@@ -14,7 +14,7 @@ CORE = ROOT / "generator" / "assess"
 
 def test_core_imports_only_the_standard_library_and_itself():
     outside = []
-    for path in sorted(CORE.glob("*.py")):
+    for path in sorted(CORE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             names = ([a.name for a in node.names] if isinstance(node, ast.Import)
                      else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
@@ -42,3 +42,39 @@ def test_every_label_the_pages_use_comes_from_terms(site):
     for raw in ("lead.international", "participate.local", "utility_model"):
         assert f"{raw} " not in html
     assert "主导制（修）订国际标准 2.5 分" in html
+
+
+def test_each_rule_form_is_one_module_with_every_face(portal):
+    """The rule language lives in generator/assess/rules/: one module per form, every form with all its faces,
+    and every rule of the shipped data explained and its facts known (nothing else looks inside a rule)."""
+    from generator.assess import rules
+    from generator.load.schemes import rules_of
+
+    assert set(rules.FORMS) == {"all", "any", "not", "fact", "certificate", "none", "credit_held"}
+    for form in set(rules.FORMS.values()):
+        for face in ("check", "evaluate", "explain", "facts"):
+            assert callable(getattr(form, face)), (form, face)
+        assert (CORE / "rules" / f"{type(form).__module__.rsplit('.', 1)[1]}.py").is_file()
+    seen = 0
+    for scheme in portal.schemes:
+        for _, rule in rules_of(scheme):
+            seen += 1
+            assert rules.check(rule) == []
+            assert "无法解释" not in rules.explain(rule)
+            assert rules.facts(rule)
+    assert seen > 50
+    assert rules.check({"fact": "sector", "is": "manufacturing", "none": "incidents"})[0][1].startswith(
+        "a rule needs exactly one of")
+
+
+def test_nothing_outside_the_rules_package_looks_inside_a_rule():
+    """No module outside generator/assess/rules/ reads a rule's keys (compare.py, app.mjs and the engine once did)."""
+    import re
+
+    heads = "fact|none|certificate|credit_held|all|any|not|within_years|years_at_least"
+    probes = re.compile(r"""rule(\.get\(|\[)["'](""" + heads + ")")
+    offenders = [str(p.relative_to(ROOT)) for p in sorted((ROOT / "generator").rglob("*.py"))
+                 if "rules" not in p.relative_to(ROOT).parts[:3] and probes.search(p.read_text(encoding="utf-8"))]
+    offenders += [str(p.relative_to(ROOT)) for p in sorted((ROOT / "site_src").rglob("*.mjs"))
+                  if "rule.fact" in p.read_text(encoding="utf-8") or "factsOf" in p.read_text(encoding="utf-8")]
+    assert offenders == []

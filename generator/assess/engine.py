@@ -7,7 +7,7 @@ Input: a profile parsed by ``parse_profile`` and the scheme data exported at bui
 from __future__ import annotations
 
 from generator.assess.answers import check_answers
-from generator.assess.evaluate import FAIL, PASS, UNKNOWN, evaluate, explain
+from generator.assess.rules import FAIL, PASS, UNKNOWN, evaluate, explain
 from generator.assess.scores import credit_score, excellence_score, weighted_score
 
 NEXT_LEVEL = {"none": "A", "A": "AA", "AA": "AAA", "AAA": "AAA"}

@@ -8,9 +8,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.assess.rules import check as check_rule
+from generator.assess.rules.records import scheme_matches
 from generator.load.model_file import load_model
 from generator.model.problems import Problem, relative_path
-from generator.model.rules import check_rule
 from generator.model.scheme import Cite, Scheme
 from generator.sources import SourceText
 from generator.yamlload import line_of
@@ -112,21 +113,10 @@ def _scheme_references(schemes: list[Scheme], root: Path) -> list[Problem]:
     problems: list[Problem] = []
     for scheme in schemes:
         for loc, rule in rules_of(scheme):
-            for sub, wanted in _scheme_matches(rule):
+            for sub, wanted in scheme_matches(rule):
                 for value in wanted if isinstance(wanted, list) else [wanted]:
                     if value not in ids:
                         problems.append(Problem(f"schemes/{scheme.id}.yaml", 1,
                                                 f"{'.'.join(map(str, (*loc, *sub)))}: 没有方案 {value!r}；"
                                                 f"应为 {', '.join(sorted(ids))} 之一"))
     return problems
-
-
-def _scheme_matches(rule: Any, loc: tuple = ()):
-    if isinstance(rule, dict):
-        for key, value in rule.items():
-            if key in ("where", "except", "reviewers_where") and isinstance(value, dict) and "scheme" in value:
-                yield (*loc, key, "scheme"), value["scheme"]
-            yield from _scheme_matches(value, (*loc, key))
-    elif isinstance(rule, list):
-        for n, item in enumerate(rule):
-            yield from _scheme_matches(item, (*loc, n))

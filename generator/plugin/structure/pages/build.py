@@ -9,7 +9,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from generator.assess.explain import explain
+from generator.assess.rules import explain
 from generator.load.portal import Portal
 from generator.model.scheme import Cite, Scheme
 from generator.plugin.structure import urls

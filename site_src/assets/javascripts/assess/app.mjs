@@ -52,20 +52,12 @@ let uid = 0;
 const nextId = (name) => `qp-${name.replace(/[^a-z0-9]/gi, "-")}-${++uid}`;
 
 // ---------- which clauses use a fact (help text) ----------
-function factsOf(rule, out = new Set()) {
-  if (!rule || typeof rule !== "object") return out;
-  for (const key of ["fact", "none"]) if (typeof rule[key] === "string") out.add(rule[key]);
-  if (rule.certificate) out.add("management_systems");
-  if (rule.credit_held) out.add("credit");
-  for (const key of ["all", "any"]) (rule[key] || []).forEach((r) => factsOf(r, out));
-  if (rule.not) factsOf(rule.not, out);
-  return out;
-}
+// Each condition lists the facts it reads (generator/assess/rules, exported with the data).
 function citesFor(name) {
   const found = [];
   for (const s of schemes) {
     for (const c of s.conditions) {
-      if (factsOf(c.rule).has(name) || factsOf(c.applies_when).has(name)) found.push(`${s.short_name} ${c.cite.clause}`);
+      if (c.facts.includes(name)) found.push(`${s.short_name} ${c.cite.clause}`);
     }
   }
   return [...new Set(found)];

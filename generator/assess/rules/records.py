@@ -1,0 +1,177 @@
+"""``{none: F, within_years: N, where: {...}, except: {...}, reviewers_where: {...}}``: no record of the
+list F (dated, within the last N years if given) matches ``where``; records matching ``except`` do not
+count, records matching ``reviewers_where`` leave the verdict to the reviewers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from generator.assess.profile import BY_NAME, record_fields
+from generator.assess.rules import registry
+from generator.assess.rules.dates import add_years, year_status
+from generator.assess.rules.registry import FAIL, PASS, UNKNOWN, RuleProblem, combine_all
+from generator.assess.terms import label
+
+MATCHES = ("where", "except", "reviewers_where")
+
+
+def in_window(record: Any, field_name: str, within: int | None, as_of: dt.date) -> str:
+    """pass: the record falls in the window; fail: outside; unknown: cannot tell."""
+    if within is None:
+        return PASS
+    dated_by = BY_NAME[field_name].dated_by
+    if dated_by == "year":
+        year = record.get("year") if isinstance(record, dict) else None
+        if year is None:
+            return UNKNOWN
+        return year_status([year], within, as_of)
+    day = record if dated_by == "self" else (record.get(dated_by) if isinstance(record, dict) else None)
+    if day is None:
+        return UNKNOWN
+    start = add_years(as_of, -within)
+    return PASS if start < day <= as_of else FAIL
+
+
+def matches(record: Any, match: dict, list_name: str) -> str:
+    fields = record_fields(list_name)
+    statuses = []
+    for key, wanted in match.items():
+        wanted = wanted if isinstance(wanted, list) else [wanted]
+        value = record.get(key) if isinstance(record, dict) else None
+        if value is None:
+            if fields[key].kind != "bool":
+                statuses.append(UNKNOWN)
+                continue
+            value = False  # an absent flag (revoked, fraud, credit_repaired ...) reads as false
+        statuses.append(PASS if value in wanted else FAIL)
+    return combine_all(statuses) if statuses else PASS
+
+
+def _describe(name: str, match: dict, names: dict[str, str] | None) -> str:
+    fields = record_fields(name)
+    parts = []
+    for key, value in match.items():
+        field = fields.get(key)
+        field_label = field.label if field else key
+        if field is not None and field.kind == "bool":
+            parts.append(field_label if value is True else f"非“{field_label}”")
+        else:
+            values = value if isinstance(value, list) else [value]
+            parts.append(f"{field_label}为{'或'.join((names or {}).get(str(v)) or label(v) for v in values)}")
+    return "，".join(parts)
+
+
+def _check_match(name: str, match: Any, loc: tuple) -> list[RuleProblem]:
+    fields = record_fields(name)
+    if not isinstance(match, dict) or not match:
+        return [(loc, "expected a mapping of record fields to values")]
+    problems: list[RuleProblem] = []
+    for key, value in match.items():
+        if key not in fields:
+            problems.append(((*loc, key), f"{name} records have no field {key!r}; expected one of {sorted(fields)}"))
+            continue
+        field = fields[key]
+        values = value if isinstance(value, list) else [value]
+        if field.kind == "bool":
+            if not all(isinstance(v, bool) for v in values):
+                problems.append(((*loc, key), f"{key} is a bool: expected true or false"))
+        elif field.enum:
+            problems += [((*loc, key), f"{v!r} is not a value of {name}.{key}; expected one of {list(field.enum)}")
+                         for v in values if v not in field.enum]
+    return problems
+
+
+class NoRecord:
+    heads = ("none",)
+
+    def check(self, rule: dict, loc: tuple) -> list[RuleProblem]:
+        problems = registry.keys(rule, loc, {"none", "within_years", *MATCHES})
+        name = rule["none"]
+        field = BY_NAME.get(name)
+        if field is None or field.kind != "list":
+            return [*problems, ((*loc, "none"), f"none: expected a list field of the profile, got {name!r}")]
+        if "within_years" in rule:
+            years = rule["within_years"]
+            if isinstance(years, bool) or not isinstance(years, int) or years < 1:
+                problems.append(((*loc, "within_years"), "expected a whole number of years, at least 1"))
+            if not field.dated_by:
+                problems.append(((*loc, "within_years"), f"{name} records carry no date or year"))
+        for key in MATCHES:
+            if key in rule:
+                problems += _check_match(name, rule[key], (*loc, key))
+        return problems
+
+    def evaluate(self, rule: dict, profile: dict) -> tuple[str, str]:
+        name = rule["none"]
+        field = BY_NAME[name]
+        records = profile.get(name)
+        if records is None:
+            return registry.unfilled(name)
+        as_of = profile["as_of"]
+        within = rule.get("within_years")
+        found, doubtful, reviewers = 0, 0, 0
+        for record in records:
+            window = in_window(record, name, within, as_of)
+            if window == FAIL:
+                continue
+            match = matches(record, rule["where"], name) if "where" in rule else PASS
+            excepted = matches(record, rule["except"], name) if "except" in rule else FAIL
+            if excepted == PASS:
+                continue
+            if "reviewers_where" in rule and matches(record, rule["reviewers_where"], name) == PASS:
+                reviewers += 1
+                continue
+            if match == FAIL:
+                continue
+            if match == PASS and window == PASS and excepted == FAIL:
+                found += 1
+            else:
+                doubtful += 1
+        label_ = field.label.removesuffix("（日期）").removesuffix("记录")
+        if found:
+            return FAIL, f"有{found}条符合本条的{label_}记录"
+        if reviewers:
+            return UNKNOWN, f"有{reviewers}条{label_}记录须由评审专家判断"
+        if doubtful:
+            return UNKNOWN, f"有{doubtful}条{label_}记录信息不全（日期、等级等），无法判断"
+        return PASS, f"无符合本条的{label_}记录（已填写{len(records)}条）" if records else f"无{label_}记录"
+
+    def explain(self, rule: dict, names: dict[str, str] | None) -> str:
+        name = rule["none"]
+        text = f"近{rule['within_years']}年内" if "within_years" in rule else ""
+        label_ = BY_NAME[name].label.removesuffix("（日期）")
+        text += f"无{label_}" if label_.endswith("记录") else f"无{label_}记录"
+        if "where" in rule:
+            text += f"（{_describe(name, rule['where'], names)}）"
+        if "except" in rule:
+            text += f"，{_describe(name, rule['except'], names)}的除外"
+        if "reviewers_where" in rule:
+            text += f"；{_describe(name, rule['reviewers_where'], names)}的记录由评审专家判断"
+        return text
+
+    def facts(self, rule: dict) -> set[str]:
+        return {rule["none"]}
+
+
+def window_years(rule: Any) -> int | None:
+    """N of a rule that is itself ``{none: ..., within_years: N}`` (the comparison's 记录期限)."""
+    return rule.get("within_years") if registry.form_of(rule) is NO_RECORD else None
+
+
+def scheme_matches(rule: Any, loc: tuple = ()):
+    """(location, wanted) of every record match inside ``rule`` that names a scheme."""
+    form = registry.form_of(rule)
+    if form is NO_RECORD:
+        for key in MATCHES:
+            if isinstance(rule.get(key), dict) and "scheme" in rule[key]:
+                yield (*loc, key, "scheme"), rule[key]["scheme"]
+    elif form is not None:
+        for head in ("all", "any"):
+            for n, item in enumerate(rule.get(head, []) if isinstance(rule.get(head), list) else []):
+                yield from scheme_matches(item, (*loc, head, n))
+        if "not" in rule:
+            yield from scheme_matches(rule["not"], (*loc, "not"))
+
+
+NO_RECORD = registry.register(NoRecord())

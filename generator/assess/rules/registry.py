@@ -1,0 +1,104 @@
+"""The registry of rule forms and the four faces every rule has: check, evaluate, explain, facts.
+
+A rule is a small mapping from the scheme YAML, never code. Its form is named by its one head key
+(``all``, ``fact``, ``none`` …); the form's module says everything about it. Nothing outside this
+package looks inside a rule.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from generator.assess.profile import BY_NAME
+
+PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
+RuleProblem = tuple[tuple[Any, ...], str]  # (location inside the rule, message)
+
+
+class RuleForm(Protocol):
+    heads: tuple[str, ...]
+
+    def check(self, rule: dict, loc: tuple) -> list[RuleProblem]:
+        """Problems of a rule of this form, against the applicant-profile spec."""
+
+    def evaluate(self, rule: dict, profile: dict) -> tuple[str, str]:
+        """(pass / fail / unknown, the reason in Chinese) for a parsed profile."""
+
+    def explain(self, rule: dict, names: dict[str, str] | None) -> str:
+        """The rule said in plain Chinese; ``names`` are scheme names by id."""
+
+    def facts(self, rule: dict) -> set[str]:
+        """The profile fields the rule reads."""
+
+
+FORMS: dict[str, RuleForm] = {}
+
+
+def register(form: RuleForm) -> RuleForm:
+    for head in form.heads:
+        FORMS[head] = form
+    return form
+
+
+def form_of(rule: Any) -> RuleForm | None:
+    """The form of ``rule``, or None if it is not a rule of exactly one form."""
+    if not isinstance(rule, dict):
+        return None
+    heads = [key for key in rule if key in FORMS]
+    return FORMS[heads[0]] if len(heads) == 1 else None
+
+
+def check(rule: Any, loc: tuple[Any, ...] = ()) -> list[RuleProblem]:
+    """Every problem of ``rule``, each with its location inside the rule."""
+    if not isinstance(rule, dict) or not rule:
+        return [(loc, "expected a rule: a mapping such as {fact: ..., is: ...}")]
+    form = form_of(rule)
+    if form is None:
+        return [(loc, f"a rule needs exactly one of {'/'.join(FORMS)}, got {sorted(rule)}")]
+    return form.check(rule, loc)
+
+
+def _form(rule: dict) -> RuleForm:
+    form = form_of(rule)
+    if form is None:
+        raise ValueError(f"not a rule: {rule!r}")
+    return form
+
+
+def evaluate(rule: dict, profile: dict) -> tuple[str, str]:
+    """(status, reason in Chinese) of ``rule`` for ``profile``. A missing fact is unknown, never fail."""
+    return _form(rule).evaluate(rule, profile)
+
+
+def explain(rule: dict, names: dict[str, str] | None = None) -> str:
+    """One sentence that states what the rule checks; ``names`` gives scheme names by id."""
+    form = form_of(rule)
+    return form.explain(rule, names) if form else "（无法解释的规则）"
+
+
+def facts(rule: Any) -> set[str]:
+    """The profile fields ``rule`` reads (empty for no rule)."""
+    form = form_of(rule) if rule else None
+    return form.facts(rule) if form else set()
+
+
+def keys(rule: dict, loc: tuple, allowed: set[str]) -> list[RuleProblem]:
+    """A problem for every key of ``rule`` outside ``allowed``."""
+    return [((*loc, k), f"unknown key {k!r} here; expected one of {sorted(allowed)}") for k in rule if k not in allowed]
+
+
+def unfilled(name: str) -> tuple[str, str]:
+    """A fact the profile leaves out: unknown, never fail."""
+    return UNKNOWN, f"未填写“{BY_NAME[name].label}”"
+
+
+def combine_all(statuses: list[str]) -> str:
+    if FAIL in statuses:
+        return FAIL
+    return PASS if all(s == PASS for s in statuses) else UNKNOWN
+
+
+def combine_any(statuses: list[str]) -> str:
+    if PASS in statuses:
+        return PASS
+    return FAIL if all(s == FAIL for s in statuses) else UNKNOWN
