@@ -1,5 +1,6 @@
-"""The engine inside Pyodide (Node + the npm package, with the wheel and lockfile the build
-ships) gives the same JSON as on CPython, for every case the engine tests assess."""
+"""The engine inside Pyodide (Node + the npm package, with the wheel and lockfile the build ships)
+gives the same JSON as on CPython, for every engine case (tests/cases/engine.yaml) and two whole
+profiles. It reads the cases itself, so it runs on its own."""
 
 from __future__ import annotations
 
@@ -12,25 +13,16 @@ import pytest
 
 from generator import ROOT
 from generator.assess.api import assess_json
-from tests import test_assess
+from tests.engine_cases import runs
 
 RUNNER = ROOT / "tests" / "node" / "run_engine.mjs"
-
-
-def all_cases() -> list[dict]:
-    """Two whole profiles; the threshold cases come from test_assess.CASES, filled as its tests run."""
-    cases = [{"profile": json.loads((ROOT / "examples" / "profile-suzhou-manufacturer.json").read_text())},
-             {"profile": {"as_of": test_assess.AS_OF}}]
-    return cases
 
 
 def test_pyodide_gives_identical_json(site: Path, tmp_path: Path):
     if shutil.which("node") is None:
         pytest.fail("node not found: the Pyodide parity test needs Node.js")
     data = (site / "data" / "schemes.json").read_text(encoding="utf-8")
-    if not test_assess.CASES:
-        pytest.skip("run together with tests/test_assess.py, whose cases it replays")
-    cases = all_cases() + [{"profile": facts, "schemes": [scheme]} for scheme, facts in test_assess.CASES]
+    cases = runs()
     (tmp_path / "cases.json").write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
     (tmp_path / "schemes.json").write_text(data, encoding="utf-8")
     pyodide_dir = next((site / "assets" / "pyodide").iterdir())
