@@ -1,4 +1,4 @@
-"""Notice periods (公示期), counted as the law counts them.
+"""Notice periods (公示期), counted as the law counts them (docs/FACTS.md).
 
 - 《民法典》第二百零一条: a period in days starts the day after it begins; the
   publication day is not counted.

@@ -78,3 +78,14 @@ def test_nothing_outside_the_rules_package_looks_inside_a_rule():
     offenders += [str(p.relative_to(ROOT)) for p in sorted((ROOT / "site_src").rglob("*.mjs"))
                   if "rule.fact" in p.read_text(encoding="utf-8") or "factsOf" in p.read_text(encoding="utf-8")]
     assert offenders == []
+
+
+def test_every_fact_is_asked_in_the_form_exactly_once():
+    """The form's groups come from the profile spec; a new fact must be placed in one (app.mjs once kept its own
+    list, so a new fact silently missed the form)."""
+    from generator.assess.profile import FIELDS, FORM_GROUPS
+    from generator.assess.terms import FACT_GROUPS
+
+    placed = [name for names in FORM_GROUPS.values() for name in names]
+    assert sorted(placed) == sorted(f.name for f in FIELDS)
+    assert set(FORM_GROUPS) == set(FACT_GROUPS)

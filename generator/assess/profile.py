@@ -163,6 +163,26 @@ FIELDS: tuple[Field, ...] = (
 
 BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
 
+# Where the calculator's form asks each fact, group by group (labels: terms.FACT_GROUPS). Every field is in
+# exactly one group (a test checks), so a new fact cannot silently miss the form. "answers" are the maps the
+# form asks item by item in blocks of their own.
+FORM_GROUPS: dict[str, tuple[str, ...]] = {
+    "basic": ("as_of", "region_code", "in_hu_su_dafeng_zone", "legal_person", "independent_legal_person",
+              "established", "sector"),
+    "production": ("industrial_mining_trade", "safety_standardization", "metrology_confirmation",
+                   "traditional_handicraft", "instruments_calibrated", "food_producer", "food_safety_systems",
+                   "food_inspectors", "agri_certifications", "own_production_base", "technical_staff",
+                   "service_standards", "complaint_mechanism", "satisfaction_reports",
+                   "trade_settlement_by_measurement", "pollutant_discharge"),
+    "systems": ("management_systems", "excellence_model_since", "chief_quality_officer", "registered_trademark",
+                "invention_patents", "utility_model_patents", "design_patents"),
+    "records": ("incidents", "major_quality_complaints", "sampling_failures", "export_failures",
+                "own_fault_quality_claims", "violations", "serious_dishonesty_list", "labor_dishonesty",
+                "quality_dishonesty"),
+    "awards": ("awards", "related_awards", "related_applicant_this_cycle", "false_materials", "credit"),
+    "answers": ("declarations", "credit_answers", "excellence_percent", "review_scores"),
+}
+
 
 def record_fields(name: str) -> dict[str, Field]:
     """Sub-fields of the records of a list field (empty for a list of plain values)."""

@@ -36,6 +36,10 @@ RELATIONS = Vocabulary(parent="母公司", subsidiary="子公司")
 FOOD_SAFETY_SYSTEMS = Vocabulary(HACCP="HACCP", ISO22000="ISO22000")
 AGRI_CERTIFICATIONS = Vocabulary(green="绿色食品", organic="有机", geographical_indication="地理标志")
 
+# Groups of the calculator's form (generator.assess.profile.FORM_GROUPS).
+FACT_GROUPS = Vocabulary(basic="基本信息", production="行业与生产条件", systems="管理体系与创新", records="近年记录",
+                         awards="获奖与信用", answers="逐项回答")
+
 # --- the engine's answers ------------------------------------------------------------------------------
 STATUSES = Vocabulary(**{"pass": "符合", "fail": "不符合", "unknown": "无法判断"})
 VERDICTS = Vocabulary(eligible="符合申报条件", ineligible="不符合申报条件", undetermined="尚不能确定")

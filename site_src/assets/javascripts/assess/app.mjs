@@ -9,19 +9,6 @@ const statusLine = document.getElementById("qp-engine-status");
 const problemBox = document.getElementById("qp-profile-problem");
 const abs = (rel) => new URL(rel, location.href).href;
 
-const GROUPS = [
-  ["基本信息", ["as_of", "region_code", "in_hu_su_dafeng_zone", "legal_person", "independent_legal_person",
-    "established", "sector"]],
-  ["行业与生产条件", ["industrial_mining_trade", "safety_standardization", "metrology_confirmation",
-    "traditional_handicraft", "instruments_calibrated", "food_producer", "food_safety_systems", "food_inspectors",
-    "agri_certifications", "own_production_base", "technical_staff", "service_standards", "complaint_mechanism",
-    "satisfaction_reports", "trade_settlement_by_measurement", "pollutant_discharge"]],
-  ["管理体系与创新", ["management_systems", "excellence_model_since", "chief_quality_officer", "registered_trademark",
-    "invention_patents", "utility_model_patents", "design_patents"]],
-  ["近年记录", ["incidents", "major_quality_complaints", "sampling_failures", "export_failures",
-    "own_fault_quality_claims", "violations", "serious_dishonesty_list", "labor_dishonesty", "quality_dishonesty"]],
-  ["获奖与信用", ["awards", "related_awards", "related_applicant_this_cycle", "false_materials", "credit"]],
-];
 // Labels of verdicts and statuses come with the field spec (generator/assess/terms.py).
 let VERDICT = {};
 let STATUS = {};
@@ -278,7 +265,8 @@ function section(title, ...content) {
 function buildForm(standard) {
   uid = 0;
   const byName = Object.fromEntries(spec.fields.map((f) => [f.name, f]));
-  const parts = GROUPS.map(([title, names]) => section(title, ...names.map((n) => fieldBlock(byName[n]))));
+  // The groups of facts, and their order, come with the field spec (generator/assess/profile.FORM_GROUPS).
+  const parts = spec.groups.map(([title, names]) => section(title, ...names.map((n) => fieldBlock(byName[n]))));
   parts.push(section("评审专家判断的条件：自我声明", el("p", { class: "qp-help",
     text: "这些条件原文没有量化标准，由评审专家判断。勾选表示贵单位认为符合；结果中仍注明由评审专家判断。" }), declarationsBlock()));
   parts.push(section("江苏省质量信用技术指标（附件1）", creditBlock()));
