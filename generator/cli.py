@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from generator import ROOT
+from generator.assess.terms import NOTICE_KINDS
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -201,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     period = sub.add_parser("notice-period", help="the period the rules require for a notice")
     period.add_argument("--scheme", required=True)
     period.add_argument(
-        "--kind", required=True, choices=["call", "acceptance", "proposed_winners", "winners", "credit_results"]
+        "--kind", required=True, choices=list(NOTICE_KINDS)
     )
     period.add_argument("--published", required=True, help="publication date YYYY-MM-DD")
     period.add_argument("--json", action="store_true")
@@ -209,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     new = sub.add_parser("new-notice", help="write a notice skeleton with today's date and the required period")
     new.add_argument("--scheme", required=True)
     new.add_argument(
-        "--kind", required=True, choices=["call", "acceptance", "proposed_winners", "winners", "credit_results"]
+        "--kind", required=True, choices=list(NOTICE_KINDS)
     )
     new.set_defaults(func=cmd_new_notice)
     sub.add_parser("seal", help="record published notices in public_lists/ledger.json").set_defaults(func=cmd_seal)

@@ -89,3 +89,30 @@ def test_every_fact_is_asked_in_the_form_exactly_once():
     placed = [name for names in FORM_GROUPS.values() for name in names]
     assert sorted(placed) == sorted(f.name for f in FIELDS)
     assert set(FORM_GROUPS) == set(FACT_GROUPS)
+
+
+def test_a_sixth_scheme_is_two_files(tmp_path):
+    """A new scheme is its YAML and its source text: nothing else names the schemes. The copy below is a sixth
+    scheme made from 海州's files; it loads, takes its place in the nav, the comparison and the calculator."""
+    import shutil
+
+    from generator.export import engine_data
+    from generator.load.portal import load_portal
+    from generator.plugin.structure.nav import build_nav
+    from tests.conftest import copy_project
+
+    project = copy_project(tmp_path)
+    sources = project / "schemes" / "sources"
+    haizhou = (project / "schemes" / "haizhou-quality-award.yaml").read_text(encoding="utf-8")
+    source = next(s for s in sources.iterdir() if s.name in haizhou)
+    shutil.copy(source, sources / "099_0123456789abcdef.txt")  # file 1: the source text
+    sixth = (haizhou.replace("id: haizhou-quality-award", "id: sixth-quality-award")
+             .replace("order: 5", "order: 6").replace("name: 海州质量奖", "name: 第六质量奖")
+             .replace(source.name, "099_0123456789abcdef.txt"))
+    (project / "schemes" / "sixth-quality-award.yaml").write_text(sixth, encoding="utf-8")  # file 2: the YAML
+    portal = load_portal(project)
+    assert portal.problems == []
+    assert [s.id for s in portal.schemes][-1] == "sixth-quality-award"
+    assert [s["id"] for s in engine_data(portal)["schemes"]][-1] == "sixth-quality-award"
+    schemes_nav = build_nav(portal, [])[1]["质量奖与信用认定"]
+    assert list(schemes_nav[-1]) == ["第六质量奖"]
