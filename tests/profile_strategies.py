@@ -8,7 +8,10 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
+from generator import ROOT
 from generator.assess.profile import FIELDS, Field
+
+SCHEME_IDS = sorted(p.stem for p in (ROOT / "schemes").glob("*.yaml"))
 
 JSON_SCALARS = st.one_of(
     st.none(), st.booleans(), st.integers(min_value=-(10**30), max_value=10**30),
@@ -45,11 +48,17 @@ def valid_for(field: Field) -> st.SearchStrategy:
         return st.one_of(st.floats(min_value=0, max_value=top), st.sampled_from([0, top]))
     if kind == "date":
         days = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2199, 12, 31)).map(dt.date.isoformat)
-        return st.one_of(days, st.sampled_from(["1900-01-01", "2199-12-31", "2020-02-29", "2023-05-01", "2026-11-23"]))
+        # Mostly near today, where windows and durations begin and end.
+        recent = st.dates(min_value=dt.date(2010, 1, 1), max_value=dt.date(2030, 12, 31)).map(dt.date.isoformat)
+        return st.one_of(days, recent, recent, recent, st.sampled_from(["1900-01-01", "2199-12-31", "2020-02-29", "2023-05-01", "2026-11-23"]))
+    if kind == "str" and field.name == "standard":
+        return st.sampled_from(["ISO9001", "GB/T 19001-2016", "IATF16949", "ISO14001", "GJB9001C"])
     if kind == "str":
         return st.sampled_from(["320506", "330402", "320706", "320583", "320902", "110101"])
     if kind == "enum":
         return st.sampled_from(list(field.enum))
+    if kind == "scheme":
+        return st.sampled_from(SCHEME_IDS)
     if kind == "list":
         return st.lists(valid_for(field.item), max_size=4)
     if kind == "object":
@@ -80,8 +89,8 @@ def value_for(field: Field) -> st.SearchStrategy:
         typed = DATES
     elif kind == "str":
         typed = st.text(max_size=8)
-    elif kind == "enum":
-        typed = st.sampled_from(["mining", "", "National"])
+    elif kind in ("enum", "scheme"):
+        typed = st.sampled_from(["mining", "", "National", "hangzhou-quality-award"])
     elif kind == "list":
         typed = st.lists(st.one_of(valid_for(field.item), value_for(field.item), st.none()), min_size=1, max_size=3)
     elif kind == "object":

@@ -1,5 +1,7 @@
 """The rule language of conditions: each form is one module with all its faces (check against the
-profile spec, evaluate three-valued, explain in Chinese, the facts it reads), behind one registry.
+profile spec, evaluate three-valued, explain in Chinese, the facts it reads, the facts that would decide
+an unknown, the days its result can change as time passes, hence the earliest day it passes), behind one
+registry.
 
 Forms: ``all``/``any``/``not`` (logic), ``fact`` (one fact against a value), ``certificate``
 (quality-management certificates), ``none`` (no record of a list matches), ``credit_held`` (the
@@ -15,11 +17,15 @@ from generator.assess.rules.registry import (
     PASS,
     UNKNOWN,
     RuleProblem,
+    changes,
     check,
     evaluate,
     explain,
     facts,
     form_of,
+    needs,
+    passes_from,
 )
 
-__all__ = ["FAIL", "FORMS", "PASS", "UNKNOWN", "RuleProblem", "check", "evaluate", "explain", "facts", "form_of"]
+__all__ = ["FAIL", "FORMS", "PASS", "UNKNOWN", "RuleProblem", "changes", "check", "evaluate", "explain", "facts",
+           "form_of", "needs", "passes_from"]

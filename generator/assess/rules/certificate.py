@@ -73,5 +73,21 @@ class Certificate:
     def facts(self, rule: dict) -> set[str]:
         return {"management_systems"}
 
+    def needs(self, rule: dict, profile: dict) -> set[str]:
+        held = profile.get("management_systems")
+        if held is None:
+            return {"management_systems"}
+        wanted = set(rule["certificate"])
+        # A listed certificate without the date it was obtained; an unlisted one is for the reviewers.
+        missing_since = rule.get("years_at_least") and any(
+            standard_name(c.get("standard", "")) in wanted and c.get("since") is None for c in held)
+        return {"management_systems"} if missing_since else set()
+
+    def changes(self, rule: dict, profile: dict) -> set:
+        years = rule.get("years_at_least", 0)
+        wanted = set(rule["certificate"])
+        return {add_years(c["since"], years) for c in profile.get("management_systems") or []
+                if years and c.get("since") is not None and standard_name(c.get("standard", "")) in wanted}
+
 
 registry.register(Certificate())

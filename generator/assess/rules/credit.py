@@ -3,6 +3,8 @@ Jiangsu quality-credit level held, for long enough or since an earlier calendar 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from generator.assess.rules import registry
 from generator.assess.rules.dates import add_years
 from generator.assess.rules.registry import FAIL, PASS, UNKNOWN, RuleProblem
@@ -51,6 +53,22 @@ class CreditHeld:
 
     def facts(self, rule: dict) -> set[str]:
         return {"credit"}
+
+    def needs(self, rule: dict, profile: dict) -> set[str]:
+        credit = profile.get("credit") or {}
+        if credit.get("level") is None:
+            return {"credit"}
+        if credit.get("level") == rule["credit_held"] and credit.get("since") is None:
+            return {"credit"}
+        return set()  # a higher level held: the authority judges
+
+    def changes(self, rule: dict, profile: dict) -> set:
+        since = (profile.get("credit") or {}).get("since")
+        if since is None:
+            return set()
+        if "years_at_least" in rule:
+            return {add_years(since, rule["years_at_least"])}
+        return {dt.date(since.year + 1, 1, 1)} if since.year < dt.MAXYEAR else set()
 
 
 registry.register(CreditHeld())

@@ -25,3 +25,26 @@ def year_status(years: list[int], within: int, as_of: dt.date) -> str:
     if any(y == as_of.year - within for y in years):
         return UNKNOWN
     return FAIL
+
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+def first_day_outside(day: dt.date, within: int) -> dt.date:
+    """The first ``as_of`` whose window of the last ``within`` years, (as_of − N years, as_of], no longer holds
+    ``day`` (29 February made exact: add_years moves it to 28 February)."""
+    candidate = add_years(day, within)
+    while add_years(candidate, -within) >= day and add_years(candidate - ONE_DAY, -within) >= day:
+        candidate -= ONE_DAY
+    while add_years(candidate, -within) < day:
+        candidate += ONE_DAY
+    return candidate
+
+
+def year_changes(year: int, within: int) -> set[dt.date]:
+    """The days a year-dated record enters "the last N years", then straddles its edge, then leaves it."""
+    days = set()
+    for y in (year, year + within, year + within + 1):
+        if dt.MINYEAR <= y <= dt.MAXYEAR:
+            days.add(dt.date(y, 1, 1))
+    return days

@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.assess.profile import BY_NAME
 from generator.assess.rules import registry
-from generator.assess.rules.dates import add_years, year_status
+from generator.assess.rules.dates import add_years, year_changes, year_status
 from generator.assess.rules.registry import FAIL, PASS, RuleProblem
 from generator.assess.terms import VALUE_LABELS, label
 
@@ -135,6 +135,20 @@ class Fact:
 
     def facts(self, rule: dict) -> set[str]:
         return {rule["fact"]}
+
+    def needs(self, rule: dict, profile: dict) -> set[str]:
+        # Unknown only when the fact is missing, or a year straddles the window's edge (no fact decides that).
+        return {rule["fact"]} if profile.get(rule["fact"]) is None else set()
+
+    def changes(self, rule: dict, profile: dict) -> set:
+        value = profile.get(rule["fact"])
+        if value is None:
+            return set()
+        if "years_at_least" in rule:
+            return {add_years(value, rule["years_at_least"])}
+        if "any_year_within" in rule:
+            return set().union(*(year_changes(y, rule["any_year_within"]) for y in value))
+        return set()
 
 
 def years_required(rule: Any, fact: str) -> int | None:

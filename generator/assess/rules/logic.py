@@ -37,6 +37,13 @@ class Group:
     def facts(self, rule: dict) -> set[str]:
         return set().union(*(registry.facts(r) for r in rule[self._head(rule)]))
 
+    def needs(self, rule: dict, profile: dict) -> set[str]:
+        return set().union(*(registry.needs(r, profile) for r in rule[self._head(rule)]
+                             if registry.evaluate(r, profile)[0] == UNKNOWN))
+
+    def changes(self, rule: dict, profile: dict) -> set:
+        return set().union(*(registry.changes(r, profile) for r in rule[self._head(rule)]))
+
 
 class Not:
     heads = ("not",)
@@ -53,6 +60,12 @@ class Not:
 
     def facts(self, rule: dict) -> set[str]:
         return registry.facts(rule["not"])
+
+    def needs(self, rule: dict, profile: dict) -> set[str]:
+        return registry.needs(rule["not"], profile)
+
+    def changes(self, rule: dict, profile: dict) -> set:
+        return registry.changes(rule["not"], profile)
 
 
 registry.register(Group())

@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.assess.profile import BY_NAME, record_fields
 from generator.assess.rules import registry
-from generator.assess.rules.dates import add_years, year_status
+from generator.assess.rules.dates import add_years, first_day_outside, year_changes, year_status
 from generator.assess.rules.registry import FAIL, PASS, UNKNOWN, RuleProblem, combine_all
 from generator.assess.terms import label
 
@@ -102,13 +102,10 @@ class NoRecord:
                 problems += _check_match(name, rule[key], (*loc, key))
         return problems
 
-    def evaluate(self, rule: dict, profile: dict) -> tuple[str, str]:
+    @staticmethod
+    def _tally(rule: dict, records: list, as_of: dt.date) -> tuple[int, int, int]:
+        """(records that break the rule, records that may, records for the reviewers)."""
         name = rule["none"]
-        field = BY_NAME[name]
-        records = profile.get(name)
-        if records is None:
-            return registry.unfilled(name)
-        as_of = profile["as_of"]
         within = rule.get("within_years")
         found, doubtful, reviewers = 0, 0, 0
         for record in records:
@@ -128,7 +125,15 @@ class NoRecord:
                 found += 1
             else:
                 doubtful += 1
-        label_ = field.label.removesuffix("（日期）").removesuffix("记录")
+        return found, doubtful, reviewers
+
+    def evaluate(self, rule: dict, profile: dict) -> tuple[str, str]:
+        name = rule["none"]
+        records = profile.get(name)
+        if records is None:
+            return registry.unfilled(name)
+        found, doubtful, reviewers = self._tally(rule, records, profile["as_of"])
+        label_ = BY_NAME[name].label.removesuffix("（日期）").removesuffix("记录")
         if found:
             return FAIL, f"有{found}条符合本条的{label_}记录"
         if reviewers:
@@ -152,6 +157,34 @@ class NoRecord:
 
     def facts(self, rule: dict) -> set[str]:
         return {rule["none"]}
+
+    def needs(self, rule: dict, profile: dict) -> set[str]:
+        """The list itself when it is not filled in, or when records lack a date or a detail the rule reads;
+        nothing when the remaining doubt is for the reviewers."""
+        name = rule["none"]
+        records = profile.get(name)
+        if records is None:
+            return {name}
+        found, doubtful, reviewers = self._tally(rule, records, profile["as_of"])
+        return {name} if doubtful and not found and not reviewers else set()
+
+    def changes(self, rule: dict, profile: dict) -> set:
+        within = rule.get("within_years")
+        records = profile.get(rule["none"]) or []
+        if within is None:
+            return set()
+        dated_by = BY_NAME[rule["none"]].dated_by
+        days: set = set()
+        for record in records:
+            if dated_by == "year":
+                year = record.get("year") if isinstance(record, dict) else None
+                if year is not None:
+                    days |= year_changes(year, within)
+                continue
+            day = record if dated_by == "self" else (record.get(dated_by) if isinstance(record, dict) else None)
+            if isinstance(day, dt.date):
+                days |= {day, first_day_outside(day, within)}
+        return days
 
 
 def window_years(rule: Any) -> int | None:

@@ -7,6 +7,7 @@ package looks inside a rule.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Protocol
 
 from generator.assess.profile import BY_NAME
@@ -29,6 +30,14 @@ class RuleForm(Protocol):
 
     def facts(self, rule: dict) -> set[str]:
         """The profile fields the rule reads."""
+
+    def needs(self, rule: dict, profile: dict) -> set[str]:
+        """For an unknown result: the profile fields whose filling in could decide it (empty when only the
+        reviewers can)."""
+
+    def changes(self, rule: dict, profile: dict) -> set[dt.date]:
+        """Every day on which the result could change with the same facts as time passes (a window opens or
+        closes, a duration completes); between two such days the result stays the same."""
 
 
 FORMS: dict[str, RuleForm] = {}
@@ -80,6 +89,26 @@ def facts(rule: Any) -> set[str]:
     """The profile fields ``rule`` reads (empty for no rule)."""
     form = form_of(rule) if rule else None
     return form.facts(rule) if form else set()
+
+
+def needs(rule: dict, profile: dict) -> set[str]:
+    """The facts that would decide ``rule`` where the profile leaves it unknown."""
+    return _form(rule).needs(rule, profile)
+
+
+def changes(rule: dict, profile: dict) -> set[dt.date]:
+    """The days on which ``rule``'s result could change as time passes, the facts staying the same."""
+    return _form(rule).changes(rule, profile)
+
+
+def passes_from(rule: dict, profile: dict) -> dt.date | None:
+    """The earliest ``as_of`` after the profile's on which ``rule`` passes with the same facts, or None when time
+    cannot make it pass. The result only changes on the rule's change days, so those are the days to try."""
+    as_of = profile["as_of"]
+    for day in sorted(d for d in changes(rule, profile) if d > as_of):
+        if evaluate(rule, profile | {"as_of": day})[0] == PASS:
+            return day
+    return None
 
 
 def keys(rule: dict, loc: tuple, allowed: set[str]) -> list[RuleProblem]:
