@@ -49,10 +49,13 @@ def mismatches(expected: Any, actual: Any, path: str = "") -> list[str]:
 def check(case: dict, result: dict) -> list[str]:
     """Problems of ``result`` (one scheme's) against the case's expected output."""
     expected = dict(case["output"])
-    statuses = {c["id"]: c["status"] for c in result["conditions"]}
-    problems = [f"conditions.{cid}: expected {want}, got {statuses.get(cid, 'absent')}"
-                for cid, want in (expected.pop("conditions", None) or {}).items()
-                if statuses.get(cid, "absent") != want]
+    by_id = {c["id"]: c for c in result["conditions"]}
+    problems = []
+    for cid, want in (expected.pop("conditions", None) or {}).items():
+        if isinstance(want, dict):  # {status: …, passes_from: …, next_step: {needs: […]}}
+            problems += mismatches(want, by_id.get(cid, {}), f"conditions.{cid}")
+        elif (by_id[cid]["status"] if cid in by_id else "absent") != want:
+            problems.append(f"conditions.{cid}: expected {want}, got {by_id.get(cid, {}).get('status', 'absent')}")
     score = expected.pop("score", None)
     if score is not None:
         problems += mismatches(score, result.get("score", {}), "score")

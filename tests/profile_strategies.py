@@ -50,7 +50,8 @@ def valid_for(field: Field) -> st.SearchStrategy:
         days = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2199, 12, 31)).map(dt.date.isoformat)
         # Mostly near today, where windows and durations begin and end.
         recent = st.dates(min_value=dt.date(2010, 1, 1), max_value=dt.date(2030, 12, 31)).map(dt.date.isoformat)
-        return st.one_of(days, recent, recent, recent, st.sampled_from(["1900-01-01", "2199-12-31", "2020-02-29", "2023-05-01", "2026-11-23"]))
+        edges = st.sampled_from(["1900-01-01", "2199-12-31", "2020-02-29", "2023-05-01", "2026-11-23"])
+        return st.one_of(days, recent, recent, recent, edges)
     if kind == "str" and field.name == "standard":
         return st.sampled_from(["ISO9001", "GB/T 19001-2016", "IATF16949", "ISO14001", "GJB9001C"])
     if kind == "str":

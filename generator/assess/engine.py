@@ -6,7 +6,10 @@ Input: a profile parsed by ``parse_profile`` and the scheme data exported at bui
 
 from __future__ import annotations
 
+import datetime as dt
+
 from generator.assess.answers import check_answers
+from generator.assess.next_steps import advice
 from generator.assess.rules import FAIL, PASS, UNKNOWN, evaluate, explain
 from generator.assess.scores import credit_score, excellence_score, weighted_score
 
@@ -47,6 +50,8 @@ def condition_result(scheme: dict, condition: dict, profile: dict, names: dict[s
             extra["applicable"] = False
         elif applies == UNKNOWN and status != PASS:
             status, reason = UNKNOWN, f"无法确定是否适用（{why}）；{reason}"
+    rules = [r for r in (condition.get("rule"), when) if r is not None]
+    extra |= advice(status, reason, judged_by, rules, profile)
     return _entry(scheme, cid, condition["title"], cite, judged_by, status, reason, **extra)
 
 
@@ -78,7 +83,22 @@ def checklist(scheme: dict, profile: dict) -> dict:
     return out
 
 
-def assess_scheme(scheme: dict, profile: dict, standard: dict, names: dict[str, str] | None = None) -> dict:
+def eligible_from(scheme: dict, conditions: list[dict], profile: dict, standard: dict,
+                  names: dict[str, str] | None) -> str | None:
+    """The day from which every failing condition passes with the same facts, when time cures them all and
+    no condition waits for a fact; checked by assessing that day (nothing else may fail by then)."""
+    failing = [c for c in conditions if c["status"] == FAIL]
+    if not failing or any(c["status"] == UNKNOWN and c["next_step"]["needs"] for c in conditions):
+        return None
+    if any(c.get("passes_from") is None for c in failing):
+        return None
+    day = max(c["passes_from"] for c in failing)
+    later = assess_scheme(scheme, profile | {"as_of": dt.date.fromisoformat(day)}, standard, names, advise=False)
+    return day if later["verdict"] != "ineligible" else None
+
+
+def assess_scheme(scheme: dict, profile: dict, standard: dict, names: dict[str, str] | None = None,
+                  advise: bool = True) -> dict:
     """One scheme's result; ``names`` are the data's scheme names by id, for explanations."""
     conditions = [condition_result(scheme, c, profile, names) for c in scheme["conditions"]]
     result: dict = {"scheme": scheme["id"], "name": scheme["name"]}
@@ -90,18 +110,24 @@ def assess_scheme(scheme: dict, profile: dict, standard: dict, names: dict[str, 
         if spec.get("rule"):
             status, reason = evaluate(spec["rule"], profile)
             conditions.append(_entry(scheme, f"level-{level}", f"申报{level}级的前提：{spec['requires']}",
-                                     spec["cite"], "rule", status, reason, rule=explain(spec["rule"], names)))
+                                     spec["cite"], "rule", status, reason, rule=explain(spec["rule"], names),
+                                     **advice(status, reason, "rule", [spec["rule"]], profile)))
     credit_spec = scheme.get("scoring", {}).get("credit")
     if credit_spec:
         vetoes = []
         for veto in credit_spec.get("vetoes", []):
             status, reason = evaluate(veto["rule"], profile)
             vetoes.append(_entry(scheme, f"veto-{veto['id']}", f"否决项 {veto['id']}：{veto['title']}", veto["cite"],
-                                 "rule", status, reason, rule=explain(veto["rule"], names)))
+                                 "rule", status, reason, rule=explain(veto["rule"], names),
+                                 **advice(status, reason, "rule", [veto["rule"]], profile)))
         conditions += vetoes
-        result["veto"] = any(v["status"] == FAIL for v in vetoes)
+        # true: a veto applies; null: one may, the profile cannot tell; false: none applies.
+        statuses = {v["status"] for v in vetoes}
+        result["veto"] = True if FAIL in statuses else None if UNKNOWN in statuses else False
         result["score"] = credit_score(credit_spec, profile)
     result["verdict"] = verdict(conditions)
+    if advise:
+        result["eligible_from"] = eligible_from(scheme, conditions, profile, standard, names)
     result["conditions"] = conditions
     scoring = scheme.get("scoring", {})
     if scoring.get("standard") == "gbt19580":

@@ -13,8 +13,18 @@ def text_report(result: dict) -> str:
     for r in result["results"]:
         head = f"【{r['name']}】{VERDICTS[r['verdict']]}"
         if "level" in r:
-            head += f"（评估等级：{r['level']}级{'，触及否决项' if r.get('veto') else ''}）"
+            veto = {True: "，触及否决项", None: "，否决项尚无法判断"}.get(r.get("veto"), "")
+            head += f"（评估等级：{r['level']}级{veto}）"
         lines.append(head)
+        # First what to do: the conditions not met and those waiting for a fact, then the date, if any.
+        if r.get("eligible_from"):
+            lines.append(f"  情况不变时，自 {r['eligible_from']} 起符合全部规则判断的条件")
+        todo = [c for c in r["conditions"] if c["status"] == "fail"
+                or (c["status"] == "unknown" and c["next_step"]["needs"])]
+        if todo:
+            lines.append("  需要处理：")
+            lines += [f"    {STATUS[c['status']]}  {c['title']}：{c['next_step']['text']}" for c in todo]
+        lines.append("  逐项条件：")
         for c in r["conditions"]:
             judge = "评审专家判断" if c["judged_by"] == "reviewers" else "规则判断"
             mark = "— 不适用" if c.get("applicable") is False else STATUS[c["status"]]

@@ -33,17 +33,22 @@ def in_window(record: Any, field_name: str, within: int | None, as_of: dt.date) 
     return PASS if start < day <= as_of else FAIL
 
 
-def matches(record: Any, match: dict, list_name: str) -> str:
+def matches(record: Any, match: dict, list_name: str, exception: bool = False) -> str:
+    """Whether a record matches: pass, fail, or unknown where a detail it needs is not filled in.
+
+    A flag left unfilled (serious, product_quality, revoked, fraud …) is unknown wherever it would bring the
+    record into the rule, never a silent "no"; only an exception (``except``: credit_repaired …) that is not
+    stated does not apply."""
     fields = record_fields(list_name)
     statuses = []
     for key, wanted in match.items():
         wanted = wanted if isinstance(wanted, list) else [wanted]
         value = record.get(key) if isinstance(record, dict) else None
         if value is None:
-            if fields[key].kind != "bool":
+            if fields[key].kind != "bool" or not exception:
                 statuses.append(UNKNOWN)
                 continue
-            value = False  # an absent flag (revoked, fraud, credit_repaired ...) reads as false
+            value = False
         statuses.append(PASS if value in wanted else FAIL)
     return combine_all(statuses) if statuses else PASS
 
@@ -113,7 +118,7 @@ class NoRecord:
             if window == FAIL:
                 continue
             match = matches(record, rule["where"], name) if "where" in rule else PASS
-            excepted = matches(record, rule["except"], name) if "except" in rule else FAIL
+            excepted = matches(record, rule["except"], name, exception=True) if "except" in rule else FAIL
             if excepted == PASS:
                 continue
             if "reviewers_where" in rule and matches(record, rule["reviewers_where"], name) == PASS:

@@ -298,13 +298,15 @@ function renderResults(doc) {
   const cards = doc.results.map((r) => {
     const rows = r.conditions.map((c) => el("tr", { class: `qp-st-${c.status}` },
       el("td", {}, el("span", { class: `qp-status qp-status-${c.status}`, text: c.applicable === false ? "不适用" : STATUS[c.status] })),
-      el("td", {}, el("strong", { text: c.title }), el("br"), el("span", { class: "qp-help", text: c.reason })),
+      el("td", {}, el("strong", { text: c.title }), el("br"), el("span", { class: "qp-help", text: c.reason }),
+        c.next_step ? el("p", { class: "qp-next-step", text: c.next_step.text }) : null),
       el("td", {}, el("span", { class: "qp-help", text: c.judged_by === "reviewers" ? "评审专家判断" : "规则判断" })),
       el("td", {}, el("span", { class: "qp-clause", text: c.source }), el("q", { class: "qp-quote", text: c.text }))));
     const counts = ["fail", "unknown", "pass"].map((k) => `${STATUS[k]} ${r.conditions.filter((c) => c.status === k).length}`).join(" · ");
     const card = el("article", { class: `qp-result qp-verdict-${r.verdict}` },
       el("h3", {}, `${r.name}：`, el("span", { class: "qp-verdict", text: VERDICT[r.verdict] })),
-      r.level ? el("p", { text: `评估等级：${r.level} 级${r.veto ? "（触及否决项）" : ""}` }) : null,
+      r.level ? el("p", { text: `评估等级：${r.level} 级${r.veto === true ? "（触及否决项）" : r.veto === null ? "（否决项尚无法判断）" : ""}` }) : null,
+      r.eligible_from ? el("p", { class: "qp-next-step", text: `情况不变时，自 ${r.eligible_from} 起符合全部规则判断的条件。` }) : null,
       el("p", { class: "qp-help", text: counts }),
       el("details", {}, el("summary", { text: "逐项条件" }),
         el("table", { class: "qp-table" }, el("thead", {}, el("tr", {}, ...["结果", "条件", "判断方式", "原文"].map((h) => el("th", { scope: "col", text: h })))),
