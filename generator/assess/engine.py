@@ -101,7 +101,9 @@ def assess_scheme(scheme: dict, profile: dict, standard: dict, names: dict[str, 
                   advise: bool = True) -> dict:
     """One scheme's result; ``names`` are the data's scheme names by id, for explanations."""
     conditions = [condition_result(scheme, c, profile, names) for c in scheme["conditions"]]
-    result: dict = {"scheme": scheme["id"], "name": scheme["name"]}
+    # Judged by the scheme's first document; a 征求意见稿 is not in force, and every answer says so.
+    result: dict = {"scheme": scheme["id"], "name": scheme["name"],
+                    "draft": scheme["documents"][0].get("status") == "draft"}
     if scheme.get("levels"):
         credit = profile.get("credit") or {}
         level = credit.get("target_level") or NEXT_LEVEL[credit.get("level") or "none"]

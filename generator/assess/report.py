@@ -12,6 +12,8 @@ def text_report(result: dict) -> str:
     lines = [f"评估日期：{result['as_of']}", ""]
     for r in result["results"]:
         head = f"【{r['name']}】{VERDICTS[r['verdict']]}"
+        if r.get("draft"):
+            head += "（按征求意见稿判断：该稿尚未施行）"
         if "level" in r:
             veto = {True: "，触及否决项", None: "，否决项尚无法判断"}.get(r.get("veto"), "")
             head += f"（评估等级：{r['level']}级{veto}）"

@@ -5,6 +5,7 @@ Each item says how its points came about, in the words of its rule form. Standar
 
 from __future__ import annotations
 
+from generator.assess.rules.certificate import standard_name
 from generator.assess.terms import VALUE_LABELS
 
 
@@ -24,7 +25,8 @@ def _derived_answer(item: dict, profile: dict) -> object:
     if value is None:
         return None
     if derive == "management_systems":
-        return len(value)
+        # 附件1 三①: valid certificates, each counted once (ISO 9001 and GB/T 19001 are one standard).
+        return len({standard_name(c.get("standard", "")) for c in value})
     if derive == "awards":
         held = [a.get("level") for a in value if not a.get("revoked")]
         for level, answer in (("national", "provincial"), ("provincial", "provincial"), ("city", "city"),

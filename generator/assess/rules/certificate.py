@@ -5,6 +5,7 @@ the verdict to the reviewers rather than failing it; known non-quality systems d
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from generator.assess.rules import registry
 from generator.assess.rules.dates import add_years
@@ -16,11 +17,28 @@ NOT_QMS = {"ISO14001", "ISO45001", "OHSAS18001", "ISO50001", "ISO27001", "ISO200
 _ALIASES = {"GBT19001": "ISO9001", "GB19001": "ISO9001", "ISO9000": "ISO9001"}
 
 
+_STANDARD = re.compile(r"(ISO|IATF|AS|GB/?T|GB|GJB|OHSAS)\s*(\d{3,5})((?<=\d)[A-Z](?![A-Z]))?")
+
+
+def standard_names(text: str) -> set[str]:
+    """Every standard a certificate names, as printed: 'GB/T19001-2016/ISO9001:2015', 'ISO9001质量管理体系',
+    full-width 'ＩＳＯ９００１' -> {'ISO9001'}. Empty when none is recognised."""
+    plain = unicodedata.normalize("NFKC", str(text)).upper()
+    names = set()
+    for prefix, number, suffix in _STANDARD.findall(plain):
+        name = prefix.replace("/", "") + number + (suffix if prefix == "GJB" else "")
+        names.add(_ALIASES.get(name, name))
+    if "HACCP" in plain:
+        names.add("HACCP")
+    return names
+
+
 def standard_name(text: str) -> str:
-    """'GB/T 19001-2016' / 'ISO 9001:2015' / 'iso9001' -> 'ISO9001'."""
-    name = re.sub(r"[-:]\d{4}$", "", str(text).strip().upper())
-    name = re.sub(r"[\s/\-_.]", "", name)
-    return _ALIASES.get(name, name)
+    """One name for a certificate: the first standard it names, or the text itself, squeezed."""
+    names = sorted(standard_names(text))
+    if names:
+        return names[0]
+    return re.sub(r"[\s/\-_.]", "", unicodedata.normalize("NFKC", str(text)).upper())
 
 
 class Certificate:
@@ -43,11 +61,12 @@ class Certificate:
         wanted = set(rule["certificate"])
         years = rule.get("years_at_least", 0)
         as_of = profile["as_of"]
-        statuses, names = [], []
+        statuses, names, unread = [], [], []
         for cert in held:
-            name = standard_name(cert.get("standard", ""))
-            names.append(name)
-            if name in wanted:
+            printed = str(cert.get("standard", ""))
+            found = standard_names(printed)
+            names.append("/".join(sorted(found)) or printed)
+            if found & wanted:
                 since = cert.get("since")
                 if not years:
                     statuses.append(PASS)
@@ -55,14 +74,19 @@ class Certificate:
                     statuses.append(UNKNOWN)
                 else:
                     statuses.append(PASS if add_years(since, years) <= as_of else FAIL)
-            elif name in NOT_QMS:
+            elif found and found <= NOT_QMS:
                 statuses.append(FAIL)
             else:
                 statuses.append(UNKNOWN)  # "其他国际通行质量管理体系": reviewers decide
+                if not found:
+                    unread.append(printed)
         shown = "、".join(names) or "无"
         if not statuses:
             return FAIL, "未持有管理体系认证证书"
-        return combine_any(statuses), f"持有：{shown}" + (f"（须满{years}年）" if years else "")
+        reason = f"持有：{shown}" + (f"（须满{years}年）" if years else "")
+        if unread:
+            reason += f"；未能识别证书“{'、'.join(unread)}”的标准编号，是否属于质量管理体系由评审专家判断"
+        return combine_any(statuses), reason
 
     def explain(self, rule: dict, names: dict[str, str] | None) -> str:
         text = f"持有有效的{'、'.join(rule['certificate'])}证书之一"
@@ -80,14 +104,14 @@ class Certificate:
         wanted = set(rule["certificate"])
         # A listed certificate without the date it was obtained; an unlisted one is for the reviewers.
         missing_since = rule.get("years_at_least") and any(
-            standard_name(c.get("standard", "")) in wanted and c.get("since") is None for c in held)
+            standard_names(c.get("standard", "")) & wanted and c.get("since") is None for c in held)
         return {"management_systems"} if missing_since else set()
 
     def changes(self, rule: dict, profile: dict) -> set:
         years = rule.get("years_at_least", 0)
         wanted = set(rule["certificate"])
         return {add_years(c["since"], years) for c in profile.get("management_systems") or []
-                if years and c.get("since") is not None and standard_name(c.get("standard", "")) in wanted}
+                if years and c.get("since") is not None and standard_names(c.get("standard", "")) & wanted}
 
 
 registry.register(Certificate())

@@ -305,6 +305,7 @@ function renderResults(doc) {
     const counts = ["fail", "unknown", "pass"].map((k) => `${STATUS[k]} ${r.conditions.filter((c) => c.status === k).length}`).join(" · ");
     const card = el("article", { class: `qp-result qp-verdict-${r.verdict}` },
       el("h3", {}, `${r.name}：`, el("span", { class: "qp-verdict", text: VERDICT[r.verdict] })),
+      r.draft ? el("p", { class: "qp-badge qp-draft-badge", text: "按征求意见稿判断：该稿尚未施行" }) : null,
       r.level ? el("p", { text: `评估等级：${r.level} 级${r.veto === true ? "（触及否决项）" : r.veto === null ? "（否决项尚无法判断）" : ""}` }) : null,
       r.eligible_from ? el("p", { class: "qp-next-step", text: `情况不变时，自 ${r.eligible_from} 起符合全部规则判断的条件。` }) : null,
       el("p", { class: "qp-help", text: counts }),
