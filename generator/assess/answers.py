@@ -27,9 +27,9 @@ def _check_answer(item: dict, answer: object, path: str) -> None:
         _count(answer, path)
     elif form == "highest":
         values = [o["value"] for o in item["options"]]
-        if answer is not False and answer not in values:
+        if answer not in (False, "none") and answer not in values:
             choices = "、".join(f"\"{v}\"（{VALUE_LABELS.get(v, v)}）" for v in values)
-            raise ProfileError(f"{path}: 应为 {choices} 或 null（无），而不是 {_shown(answer)}")
+            raise ProfileError(f"{path}: 应为 {choices} 或 \"none\"（无），而不是 {_shown(answer)}")
     else:  # cumulative: {"invention": n} or {"lead": {"national": n}}
         keys = {o["value"] for o in item["options"]}
         if not isinstance(answer, dict):

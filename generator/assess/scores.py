@@ -28,12 +28,16 @@ def _derived_answer(item: dict, profile: dict) -> object:
         # 附件1 三①: valid certificates, each counted once (ISO 9001 and GB/T 19001 are one standard).
         return len({standard_name(c.get("standard", "")) for c in value})
     if derive == "awards":
-        held = [a.get("level") for a in value if not a.get("revoked")]
-        for level, answer in (("national", "provincial"), ("provincial", "provincial"), ("city", "city"),
-                              ("county", "county")):
-            if level in held:
-                return answer
-        return None if not value else False
+        # 七② 获…质量奖: only the award tier settles the item; a 提名奖 (or a record without its tier) at a level
+        # that would score more leaves the item open, since the text does not say whether it counts.
+        ranks = {"national": 3, "provincial": 3, "city": 2, "county": 1}
+        answers = {3: "provincial", 2: "city", 1: "county"}
+        current = [a for a in value if a.get("revoked") is not True and a.get("level") in ranks]
+        settled = max((ranks[a["level"]] for a in current if a.get("tier") == "award"), default=0)
+        doubtful = max((ranks[a["level"]] for a in current if a.get("tier") != "award"), default=0)
+        if doubtful > settled:
+            return None
+        return answers.get(settled, False if value else None)
     return value
 
 
