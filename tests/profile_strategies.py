@@ -62,6 +62,10 @@ def valid_for(field: Field) -> st.SearchStrategy:
         return st.sampled_from(SCHEME_IDS)
     if kind == "list":
         return st.lists(valid_for(field.item), max_size=4)
+    if kind == "object" and field.name == "credit":  # a level held, usually with its date
+        subs = {f.name: valid_for(f) for f in field.fields}
+        return st.fixed_dictionaries({"level": subs["level"]},
+                                     optional={"since": subs["since"], "target_level": subs["target_level"]})
     if kind == "object":
         return st.fixed_dictionaries({}, optional={f.name: valid_for(f) for f in field.fields})
     if field.name == "credit_answers":

@@ -30,7 +30,7 @@ def _kind(rule: dict) -> str:
     return type(form).__name__ + ("." + next(k for k in rule if k != "fact") if "fact" in rule else "")
 
 
-@settings(max_examples=250, derandomize=True, deadline=None, database=None,
+@settings(max_examples=400, derandomize=True, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(raw=VALID_PROFILES, as_of=st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2030, 12, 31)))
 def test_passes_from_flips_and_needs_decide(all_rules, raw, as_of):

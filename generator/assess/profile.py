@@ -130,6 +130,7 @@ FIELDS: tuple[Field, ...] = (
               Field("tier", "enum", "等次", enum=AWARD_TIERS.ids),
               Field("year", "int", "年份"),
               _b("revoked", "已被撤销"),
+              Field("revoked_on", "date", "撤销日期", help="“撤销…N年内不得申报”自撤销之日起计算"),
               _b("fraud", "因弄虚作假被撤销"),
           ))),
     Field("related_awards", "list", "母公司或子公司获得的质量奖", dated_by="year",

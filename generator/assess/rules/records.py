@@ -16,11 +16,14 @@ from generator.assess.terms import label
 MATCHES = ("where", "except", "reviewers_where")
 
 
-def in_window(record: Any, field_name: str, within: int | None, as_of: dt.date) -> str:
-    """pass: the record falls in the window; fail: outside; unknown: cannot tell."""
+def in_window(record: Any, field_name: str, within: int | None, as_of: dt.date, dated_by: str | None = None) -> str:
+    """pass: the record falls in the window; fail: outside; unknown: cannot tell.
+
+    ``dated_by`` names the record's date the window counts from where the rule says (a ban runs from the
+    event that starts it: ``revoked_on``); otherwise the list's own date."""
     if within is None:
         return PASS
-    dated_by = BY_NAME[field_name].dated_by
+    dated_by = dated_by or BY_NAME[field_name].dated_by
     if dated_by == "year":
         year = record.get("year") if isinstance(record, dict) else None
         if year is None:
@@ -91,7 +94,7 @@ class NoRecord:
     heads = ("none",)
 
     def check(self, rule: dict, loc: tuple) -> list[RuleProblem]:
-        problems = registry.keys(rule, loc, {"none", "within_years", *MATCHES})
+        problems = registry.keys(rule, loc, {"none", "within_years", "dated_by", *MATCHES})
         name = rule["none"]
         field = BY_NAME.get(name)
         if field is None or field.kind != "list":
@@ -102,6 +105,11 @@ class NoRecord:
                 problems.append(((*loc, "within_years"), "expected a whole number of years, at least 1"))
             if not field.dated_by:
                 problems.append(((*loc, "within_years"), f"{name} records carry no date or year"))
+        if "dated_by" in rule:
+            sub = record_fields(name).get(rule["dated_by"])
+            if "within_years" not in rule or sub is None or sub.kind != "date":
+                problems.append(((*loc, "dated_by"), f"dated_by: expected a date field of {name} records, "
+                                 "with within_years"))
         for key in MATCHES:
             if key in rule:
                 problems += _check_match(name, rule[key], (*loc, key))
@@ -114,7 +122,7 @@ class NoRecord:
         within = rule.get("within_years")
         found, doubtful, reviewers = 0, 0, 0
         for record in records:
-            window = in_window(record, name, within, as_of)
+            window = in_window(record, name, within, as_of, rule.get("dated_by"))
             if window == FAIL:
                 continue
             match = matches(record, rule["where"], name) if "where" in rule else PASS
@@ -150,6 +158,8 @@ class NoRecord:
     def explain(self, rule: dict, names: dict[str, str] | None) -> str:
         name = rule["none"]
         text = f"近{rule['within_years']}年内" if "within_years" in rule else ""
+        if "dated_by" in rule:
+            text = f"自{record_fields(name)[rule['dated_by']].label}起{rule['within_years']}年内"
         label_ = BY_NAME[name].label.removesuffix("（日期）")
         text += f"无{label_}" if label_.endswith("记录") else f"无{label_}记录"
         if "where" in rule:
@@ -178,7 +188,7 @@ class NoRecord:
         records = profile.get(rule["none"]) or []
         if within is None:
             return set()
-        dated_by = BY_NAME[rule["none"]].dated_by
+        dated_by = rule.get("dated_by") or BY_NAME[rule["none"]].dated_by
         days: set = set()
         for record in records:
             if dated_by == "year":
