@@ -35,7 +35,12 @@ def condition_result(scheme: dict, condition: dict, profile: dict, names: dict[s
     applicability is unknown passes only if it would pass anyway."""
     cid, cite, judged_by = condition["id"], condition["cite"], condition["judged_by"]
     extra: dict = {}
-    if judged_by == "reviewers":
+    falls_short = condition.get("fails_when")
+    if judged_by == "reviewers" and falls_short is not None and evaluate(falls_short, profile)[0] == PASS:
+        # Reviewers judge how much is enough, but a known zero of what the text requires is not enough.
+        status, why = FAIL, evaluate(falls_short, profile)[1]
+        reason = f"{why}，不能满足“{condition['title']}”"
+    elif judged_by == "reviewers":
         declared = (profile.get("declarations") or {}).get(cid) is True
         status = PASS if declared else UNKNOWN
         reason = "申报组织声明符合；由评审专家判断" if declared else "由评审专家判断"
@@ -50,8 +55,11 @@ def condition_result(scheme: dict, condition: dict, profile: dict, names: dict[s
             extra["applicable"] = False
         elif applies == UNKNOWN and status != PASS:
             status, reason = UNKNOWN, f"无法确定是否适用（{why}）；{reason}"
-    rules = [r for r in (condition.get("rule"), when) if r is not None]
-    extra |= advice(status, reason, judged_by, rules, profile)
+    if status == FAIL and judged_by == "reviewers":  # fell short: time cannot cure a known zero
+        extra |= advice(status, reason, "rule", [{"not": falls_short}], profile)
+    else:
+        extra |= advice(status, reason, judged_by, [r for r in (condition.get("rule"), when) if r is not None],
+                        profile)
     return _entry(scheme, cid, condition["title"], cite, judged_by, status, reason, **extra)
 
 

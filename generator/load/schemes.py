@@ -38,6 +38,8 @@ def rules_of(scheme: Scheme) -> list[tuple[tuple, Any]]:
             rules.append((("conditions", n, "rule"), c.rule))
         if c.applies_when is not None:
             rules.append((("conditions", n, "applies_when"), c.applies_when))
+        if c.fails_when is not None:
+            rules.append((("conditions", n, "fails_when"), c.fails_when))
     for n, level in enumerate(scheme.levels):
         if level.rule is not None:
             rules.append((("levels", n, "rule"), level.rule))

@@ -147,6 +147,8 @@ class Condition(Strict):
     title: str
     judged_by: Literal["rule", "reviewers"]
     rule: dict[str, Any] | None = None
+    # For a condition the reviewers judge: what is known to fall short of it ("一定数量的发明专利" and none at all).
+    fails_when: dict[str, Any] | None = None
     applies_when: dict[str, Any] | None = None
     note: str | None = None
     cite: Cite
@@ -157,6 +159,8 @@ class Condition(Strict):
             raise ValueError("judged_by: rule needs a rule")
         if self.judged_by == "reviewers" and self.rule is not None:
             raise ValueError("judged_by: reviewers takes no rule")
+        if self.fails_when is not None and self.judged_by != "reviewers":
+            raise ValueError("fails_when goes with judged_by: reviewers (a rule says itself when it fails)")
         return self
 
 

@@ -1,7 +1,7 @@
 """``{fact: F, <op>: V}``: one fact of the profile against a value.
 
 - ``is`` (bool, enum, text), ``in`` (enum, text): the fact's value
-- ``at_least`` (number): not less than N
+- ``at_least`` / ``at_most`` (number): not less / not more than N
 - ``years_at_least`` (date): at least N whole years before ``as_of`` ("N年以上" includes N)
 - ``prefix_in`` (text): a code beginning with one of the prefixes (the area)
 - ``contains_any`` (list of values): one of the values is held
@@ -22,6 +22,7 @@ OPS = {
     "is": ("bool", "enum", "str"),
     "in": ("enum", "str"),
     "at_least": ("int", "number"),
+    "at_most": ("int", "number"),
     "years_at_least": ("date",),
     "prefix_in": ("str",),
     "contains_any": ("list",),
@@ -92,6 +93,8 @@ class Fact:
             return (PASS if value in rule["in"] else FAIL), f"{field.label}：{VALUE_LABELS.get(str(value), value)}"
         if "at_least" in rule:
             return (PASS if value >= rule["at_least"] else FAIL), f"{field.label}：{value}"
+        if "at_most" in rule:
+            return (PASS if value <= rule["at_most"] else FAIL), f"{field.label}：{value}"
         if "years_at_least" in rule:
             years = rule["years_at_least"]
             due = add_years(value, years)
@@ -124,6 +127,8 @@ class Fact:
             return f"{label_}为{_values(rule['in'], names)}"
         if "at_least" in rule:
             return f"{label_}不少于{rule['at_least']:g}"
+        if "at_most" in rule:
+            return f"{label_}为0" if rule["at_most"] == 0 else f"{label_}不超过{rule['at_most']:g}"
         if "years_at_least" in rule:
             years = rule["years_at_least"]
             return f"{label_}距评估日期已满{years}年（含本数）" if years else f"已有{label_}"
