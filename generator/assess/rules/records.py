@@ -47,6 +47,8 @@ def matches(record: Any, match: dict, list_name: str, exception: bool = False) -
     for key, wanted in match.items():
         wanted = wanted if isinstance(wanted, list) else [wanted]
         value = record.get(key) if isinstance(record, dict) else None
+        if value is None and key == "level" and "scheme" in match and isinstance(record, dict) and record.get("scheme"):
+            continue  # a named scheme has its level; the level in the match only rules out unnamed awards
         if value is None:
             if fields[key].kind != "bool" or not exception:
                 statuses.append(UNKNOWN)
