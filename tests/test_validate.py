@@ -137,8 +137,8 @@ def test_scheme_order_and_references_are_data(project):
     assert [s.id for s in load_portal(project).schemes][:2] == ["haizhou-quality-award", "suzhou-quality-award"]
     assert any("order: 1 与 haizhou-quality-award 相同" in p for p in problems(project))
     mutate(project, HAIZHOU, "order: 1", "order: 5")
-    mutate(project, HAIZHOU, "where: {scheme: haizhou-quality-award, tier: award}",
-           "where: {scheme: haizhou-award, tier: award}")
+    mutate(project, HAIZHOU, "where: {scheme: haizhou-quality-award, level: county, tier: award}",
+           "where: {scheme: haizhou-award, level: county, tier: award}")
     assert any("没有方案 'haizhou-award'" in p for p in problems(project))
 
 
