@@ -45,6 +45,24 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+@pytest.fixture
+def notices_project(tmp_path: Path) -> Path:
+    """A copy of the project with its notices, in a folder of its own (tmp_path stays free for outputs)."""
+    root = copy_project(tmp_path / "p")
+    (root / "public_lists").rmdir()
+    shutil.copytree(ROOT / "public_lists", root / "public_lists")
+    return root
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> int:
+    """Replace the one occurrence of ``old`` in ``root/rel``; return the line it starts on."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass

@@ -15,7 +15,7 @@ import pytest
 
 from generator import ROOT
 from generator.load.portal import load_portal
-from tests.conftest import copy_project
+from tests.conftest import edit
 
 HZ = "public_lists/haizhou-quality-award/2026/2026-11-18-acceptance.yaml"
 JX = "public_lists/jiaxing-mayor-quality-award/2026/2026-11-20-proposed-winners.yaml"
@@ -25,19 +25,8 @@ TODAY = __import__("datetime").date(2026, 11, 23)
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    root = copy_project(tmp_path / "p")
-    (root / "public_lists").rmdir()
-    shutil.copytree(ROOT / "public_lists", root / "public_lists")
-    return root
-
-
-def edit(root: Path, rel: str, old: str, new: str) -> int:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
+def project(notices_project: Path) -> Path:
+    return notices_project
 
 
 def problems(root: Path, **kw) -> list[str]:

@@ -4,7 +4,6 @@ their period, pages and feeds; the commands of docs/CLI.md behave."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 
 from generator import ROOT
 from generator.load.portal import load_portal
-from tests.conftest import copy_project
+from tests.conftest import edit
 
 HZ = "public_lists/haizhou-quality-award/2026/2026-11-18-acceptance.yaml"
 JX = "public_lists/jiaxing-mayor-quality-award/2026/2026-11-20-proposed-winners.yaml"
@@ -22,19 +21,8 @@ YC = "public_lists/yancheng-mayor-quality-award/2026/2026-06-30-winners.yaml"
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    root = copy_project(tmp_path)
-    (root / "public_lists").rmdir()
-    shutil.copytree(ROOT / "public_lists", root / "public_lists")
-    return root
-
-
-def edit(root: Path, rel: str, old: str, new: str) -> int:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
+def project(notices_project: Path) -> Path:
+    return notices_project
 
 
 def problems(root: Path, production: bool = False) -> list[str]:
