@@ -71,8 +71,9 @@ def notice_yaml(n: int, rng: random.Random) -> tuple[str, str]:
                      + (f", tier: {tier}" if tier else "") + "}")
     if count == 0:
         lines[-1] = "entries: []"
-    lines.append("objections: {phone: \"0000-0000000\"}")
-    return f"{scheme}/{year}/{n:05d}-{kind}.yaml", "\n".join(lines) + "\n"
+    lines.append("objections: {receiver: 测试机关, phone: \"0000-0000000\"}")
+    # The path agrees with the fields: <scheme>/<year>/<published>-<kind>[-…].yaml
+    return f"{scheme}/{year}/{published}-{kind.replace('_', '-')}-{n:05d}.yaml", "\n".join(lines) + "\n"
 
 
 def make_project(dest: Path, size: int) -> Path:

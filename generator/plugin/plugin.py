@@ -139,5 +139,5 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         with timing.section("csp"):
             write_policies(Path(config.site_dir))
         with timing.section("precompress"):
-            packed = precompress(Path(config.site_dir))
+            packed = precompress(Path(config.site_dir), cache=self.root / ".cache" / "precompress")
         log.info("precompressed: %d files, %d KiB", len(packed), sum(packed.values()) // 1024)
