@@ -151,6 +151,10 @@ def cmd_new_notice(args: argparse.Namespace) -> int:
     if error:
         print(error, file=sys.stderr)
         return 2
+    if NOTICE_KINDS[args.kind].by_applicant:
+        print(f"--kind: {NOTICE_KINDS[args.kind].label}由申报组织在本组织内部发布，不在本门户发布；"
+              "公示期用 notice-period 计算", file=sys.stderr)
+        return 2
     today = dt.date.today()
     name = f"{today.isoformat()}-{args.kind.replace('_', '-')}.yaml"
     path = root / "public_lists" / scheme.id / str(today.year) / name

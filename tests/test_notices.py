@@ -222,3 +222,26 @@ def test_production_mode_does_not_leak_into_the_next_build(project, tmp_path):
     with pytest.raises(BuildError, match="sample notice"):
         build_site(project, tmp_path / "prod" / "site", production=True)
     assert build_site(project, tmp_path / "dev" / "site").is_dir()
+
+
+def test_applicant_internal_notice_is_computed_not_published(project):
+    """盐城 第十一条（一）: the applicant posts a notice inside its own organisation for at least 5 working days
+    before applying. Its period can be computed; it is shown among the scheme's notices; it is never published
+    here."""
+    out = cli(ROOT, "notice-period", "--scheme", "yancheng-mayor-quality-award", "--kind", "internal",
+              "--published", "2026-11-23", "--json")
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    # Mon 2026-11-23: five working days are Tue 24 … Mon 30.
+    assert (doc["start"], doc["end"]) == ("2026-11-24", "2026-11-30") and "第十一条（一）" in doc["rule"]
+    new = cli(project, "new-notice", "--scheme", "yancheng-mayor-quality-award", "--kind", "internal")
+    assert new.returncode == 2 and "不在本门户发布" in new.stderr
+    path = "public_lists/yancheng-mayor-quality-award/2026/2026-11-23-internal.yaml"
+    (project / path).write_text("scheme: yancheng-mayor-quality-award\nkind: internal\ntitle: 内部公示\n"
+                                "issuer: 某公司\npublished: 2026-11-23\n", encoding="utf-8")
+    assert any(p.startswith(f"{path}:2:") and "不在本门户发布" in p for p in problems(project))
+
+
+def test_internal_notice_is_on_the_rules_page(site):
+    html = (site / "schemes" / "yancheng-mayor-quality-award" / "notices" / "index.html").read_text(encoding="utf-8")
+    assert "申报组织内部公示" in html and "不少于5个工作日" in html

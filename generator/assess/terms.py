@@ -76,6 +76,7 @@ class NoticeKind:
     id: str
     label: str
     ranked: bool = False  # entries carry a tier; caps and one-per-parent apply
+    by_applicant: bool = False  # posted by the applicant inside its own organisation, never on this portal
 
 
 NOTICE_KINDS: dict[str, NoticeKind] = {k.id: k for k in (
@@ -84,6 +85,7 @@ NOTICE_KINDS: dict[str, NoticeKind] = {k.id: k for k in (
     NoticeKind("proposed_winners", "拟奖（候选）名单公示", ranked=True),
     NoticeKind("winners", "获奖名单公布", ranked=True),
     NoticeKind("credit_results", "认定结果公示"),
+    NoticeKind("internal", "申报组织内部公示", by_applicant=True),
 )}
 NOTICE_STATUSES = Vocabulary(upcoming="即将发布", open="正在公示", closed="已结束", published="已发布")
 

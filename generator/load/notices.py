@@ -61,6 +61,10 @@ def check_notice(
             Problem(path, at("scheme"), f"unknown scheme {notice.scheme!r}; expected one of {sorted(schemes)}")
         ]
     spec = next((n for n in scheme.notices if n.kind == notice.kind), None)
+    if spec is not None and NOTICE_KINDS[notice.kind].by_applicant:
+        return None, [Problem(path, at("kind"), (
+            f"{NOTICE_KINDS[notice.kind].label}由申报组织在本组织内部发布，不在本门户发布；"
+            f"公示期可用 python -m generator notice-period --scheme {scheme.id} --kind {notice.kind} 计算"))]
     if spec is None:
         kinds = [n.kind for n in scheme.notices]
         return None, [
