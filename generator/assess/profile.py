@@ -286,6 +286,9 @@ def parse_profile(raw: object, today: _dt.date | None = None) -> dict:
         profile["as_of"] = today or _dt.date.today()
     if profile.get("independent_legal_person") is True and profile.get("legal_person") is None:
         profile["legal_person"] = True  # 具有独立法人资格 implies 具有法人资格
+    for award in profile.get("awards") or []:
+        if award.get("fraud") is True and award.get("revoked") is None:
+            award["revoked"] = True  # 因弄虚作假被撤销 is a revocation: every revocation ban applies
     for key, value in (profile.get("excellence_percent") or {}).items():
         if (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value)
                 or not 0 <= value <= 100 or value % 5):
