@@ -107,3 +107,22 @@ def test_bad_share_link_or_file_shows_a_chinese_message_and_no_stale_result(brow
     assert "not-a-profile.json 不是有效的档案文件" in problem.inner_text()
     assert page.locator(".qp-result").count() == 0
     context.close()
+
+
+def test_answer_first_and_no_sideways_scroll_on_a_phone(browser, server):
+    """The failing condition and its next step lead the result; opening the full table never widens the page."""
+    import json
+
+    profile = json.loads((__import__("generator").ROOT / "examples" / "profile-suzhou-manufacturer.json").read_text())
+    profile["established"] = "2024-01-10"
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.set_default_timeout(60000)
+    page.goto(server + "assess/#p=" + _share(profile))
+    page.get_by_text("计算引擎已就绪").wait_for()
+    page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
+    first = page.locator(".qp-result").first
+    assert "自 2027-01-10 起" in first.locator(".qp-next-steps").inner_text()
+    first.locator("details summary").first.click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()

@@ -302,6 +302,7 @@ function renderResults(doc) {
         c.next_step ? el("p", { class: "qp-next-step", text: c.next_step.text }) : null),
       el("td", {}, el("span", { class: "qp-help", text: c.judged_by === "reviewers" ? "评审专家判断" : "规则判断" })),
       el("td", {}, el("span", { class: "qp-clause", text: c.source }), el("q", { class: "qp-quote", text: c.text }))));
+    const actions = r.conditions.filter((c) => c.status === "fail" || (c.status === "unknown" && c.next_step.needs.length));
     const counts = ["fail", "unknown", "pass"].map((k) => `${STATUS[k]} ${r.conditions.filter((c) => c.status === k).length}`).join(" · ");
     const card = el("article", { class: `qp-result qp-verdict-${r.verdict}` },
       el("h3", {}, `${r.name}：`, el("span", { class: "qp-verdict", text: VERDICT[r.verdict] })),
@@ -309,9 +310,12 @@ function renderResults(doc) {
       r.level ? el("p", { text: `评估等级：${r.level} 级${r.veto === true ? "（触及否决项）" : r.veto === null ? "（否决项尚无法判断）" : ""}` }) : null,
       r.eligible_from ? el("p", { class: "qp-next-step", text: `情况不变时，自 ${r.eligible_from} 起符合全部规则判断的条件。` }) : null,
       el("p", { class: "qp-help", text: counts }),
+      // The answer first: what fails, and what a fact would decide, before the full table.
+      actions.length ? el("ul", { class: "qp-next-steps" }, ...actions.map((c) => el("li", {},
+        el("strong", { text: `${STATUS[c.status]}：${c.title}` }), el("br"), c.next_step.text))) : null,
       el("details", {}, el("summary", { text: "逐项条件" }),
-        el("table", { class: "qp-table" }, el("thead", {}, el("tr", {}, ...["结果", "条件", "判断方式", "原文"].map((h) => el("th", { scope: "col", text: h })))),
-          el("tbody", {}, ...rows))));
+        el("div", { class: "qp-table-scroll", tabindex: "0", role: "region", "aria-label": `${r.name}逐项条件` }, el("table", { class: "qp-table" }, el("thead", {}, el("tr", {}, ...["结果", "条件", "判断方式", "原文"].map((h) => el("th", { scope: "col", text: h })))),
+          el("tbody", {}, ...rows)))));
     const score = r.score;
     if (score?.items) {
       card.append(el("p", {}, el("strong", { text: `技术指标得分：${score.total} / ${score.max}` })),
