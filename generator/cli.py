@@ -98,7 +98,7 @@ def _notice_spec(root: Path, scheme_id: str, kind: str):
             None,
             f"--scheme: no scheme {scheme_id!r}; expected one of {', '.join(s.id for s in portal.schemes)}",
         )
-    spec = next((n for n in scheme.notices if n.kind == kind), None)
+    spec = scheme.notice_rule(kind)
     if spec is None:
         kinds = ", ".join(n.kind for n in scheme.notices)
         return scheme, None, f"--kind: {scheme.name} has no notice of kind {kind!r}; its rules name: {kinds}"

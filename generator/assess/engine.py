@@ -28,7 +28,8 @@ def _entry(scheme: dict, cid: str, title: str, cite: dict, judged_by: str, statu
             "judged_by": judged_by, "reason": reason, **extra}
 
 
-def condition_result(scheme: dict, condition: dict, profile: dict, names: dict[str, str] | None = None) -> dict:
+def condition_result(scheme: dict, condition: dict, profile: dict, names: dict[str, str] | None = None,
+                     advise: bool = True) -> dict:
     """One condition: pass / fail / unknown, with the reason and the clause.
 
     A condition whose ``applies_when`` fails does not apply and passes; one whose
@@ -36,10 +37,10 @@ def condition_result(scheme: dict, condition: dict, profile: dict, names: dict[s
     cid, cite, judged_by = condition["id"], condition["cite"], condition["judged_by"]
     extra: dict = {}
     falls_short = condition.get("fails_when")
-    if judged_by == "reviewers" and falls_short is not None and evaluate(falls_short, profile)[0] == PASS:
+    short, why = evaluate(falls_short, profile) if falls_short is not None else (FAIL, "")
+    if judged_by == "reviewers" and short == PASS:
         # Reviewers judge how much is enough, but a known zero of what the text requires is not enough.
-        status, why = FAIL, evaluate(falls_short, profile)[1]
-        reason = f"{why}，不能满足“{condition['title']}”"
+        status, reason = FAIL, f"{why}，不能满足“{condition['title']}”"
     elif judged_by == "reviewers":
         declared = (profile.get("declarations") or {}).get(cid) is True
         status = PASS if declared else UNKNOWN
@@ -55,9 +56,9 @@ def condition_result(scheme: dict, condition: dict, profile: dict, names: dict[s
             extra["applicable"] = False
         elif applies == UNKNOWN and status != PASS:
             status, reason = UNKNOWN, f"无法确定是否适用（{why}）；{reason}"
-    if status == FAIL and judged_by == "reviewers":  # fell short: time cannot cure a known zero
+    if advise and status == FAIL and judged_by == "reviewers":  # fell short: time cannot cure a known zero
         extra |= advice(status, reason, "rule", [{"not": falls_short}], profile)
-    else:
+    elif advise:
         extra |= advice(status, reason, judged_by, [r for r in (condition.get("rule"), when) if r is not None],
                         profile)
     return _entry(scheme, cid, condition["title"], cite, judged_by, status, reason, **extra)
@@ -91,37 +92,37 @@ def checklist(scheme: dict, profile: dict) -> dict:
     return out
 
 
-def eligible_from(scheme: dict, conditions: list[dict], profile: dict, standard: dict,
-                  names: dict[str, str] | None) -> str | None:
+def eligible_from(scheme: dict, conditions: list[dict], profile: dict, names: dict[str, str] | None) -> str | None:
     """The day from which every failing condition passes with the same facts, when time cures them all and
-    no condition waits for a fact; checked by assessing that day (nothing else may fail by then)."""
+    no condition waits for a fact; checked by judging the conditions on that day (nothing else may fail by then)."""
     failing = [c for c in conditions if c["status"] == FAIL]
     if not failing or any(c["status"] == UNKNOWN and c["next_step"]["needs"] for c in conditions):
         return None
     if any(c.get("passes_from") is None for c in failing):
         return None
     day = max(c["passes_from"] for c in failing)
-    later = assess_scheme(scheme, profile | {"as_of": dt.date.fromisoformat(day)}, standard, names, advise=False)
-    return day if later["verdict"] != "ineligible" else None
+    later, _ = judge(scheme, profile | {"as_of": dt.date.fromisoformat(day)}, names, advise=False)
+    return day if verdict(later) != "ineligible" else None
 
 
-def assess_scheme(scheme: dict, profile: dict, standard: dict, names: dict[str, str] | None = None,
-                  advise: bool = True) -> dict:
-    """One scheme's result; ``names`` are the data's scheme names by id, for explanations."""
-    conditions = [condition_result(scheme, c, profile, names) for c in scheme["conditions"]]
-    # Judged by the scheme's first document; a 征求意见稿 is not in force, and every answer says so.
-    result: dict = {"scheme": scheme["id"], "name": scheme["name"],
-                    "draft": scheme["documents"][0].get("status") == "draft"}
+def judge(scheme: dict, profile: dict, names: dict[str, str] | None, advise: bool = True) -> tuple[list[dict], dict]:
+    """Every condition of the scheme (its own, the level sought, the vetoes) and what the result says of them:
+    the level and the veto. With ``advise``, each unmet condition carries its next step."""
+    def counsel(status: str, reason: str, rule: dict) -> dict:
+        return advice(status, reason, "rule", [rule], profile) if advise else {}
+
+    conditions = [condition_result(scheme, c, profile, names, advise) for c in scheme["conditions"]]
+    said: dict = {}
     if scheme.get("levels"):
         credit = profile.get("credit") or {}
         level = credit.get("target_level") or NEXT_LEVEL[credit.get("level") or "none"]
-        result["level"] = level
+        said["level"] = level
         spec = next(lv for lv in scheme["levels"] if lv["id"] == level)
         if spec.get("rule"):
             status, reason = evaluate(spec["rule"], profile)
             conditions.append(_entry(scheme, f"level-{level}", f"申报{level}级的前提：{spec['requires']}",
                                      spec["cite"], "rule", status, reason, rule=explain(spec["rule"], names),
-                                     **advice(status, reason, "rule", [spec["rule"]], profile)))
+                                     **counsel(status, reason, spec["rule"])))
     credit_spec = scheme.get("scoring", {}).get("credit")
     if credit_spec:
         vetoes = []
@@ -129,15 +130,25 @@ def assess_scheme(scheme: dict, profile: dict, standard: dict, names: dict[str, 
             status, reason = evaluate(veto["rule"], profile)
             vetoes.append(_entry(scheme, f"veto-{veto['id']}", f"否决项 {veto['id']}：{veto['title']}", veto["cite"],
                                  "rule", status, reason, rule=explain(veto["rule"], names),
-                                 **advice(status, reason, "rule", [veto["rule"]], profile)))
+                                 **counsel(status, reason, veto["rule"])))
         conditions += vetoes
         # true: a veto applies; null: one may, the profile cannot tell; false: none applies.
         statuses = {v["status"] for v in vetoes}
-        result["veto"] = True if FAIL in statuses else None if UNKNOWN in statuses else False
+        said["veto"] = True if FAIL in statuses else None if UNKNOWN in statuses else False
+    return conditions, said
+
+
+def assess_scheme(scheme: dict, profile: dict, standard: dict, names: dict[str, str] | None = None) -> dict:
+    """One scheme's result; ``names`` are the data's scheme names by id, for explanations."""
+    conditions, said = judge(scheme, profile, names)
+    # Judged by the scheme's first document; a 征求意见稿 is not in force, and every answer says so.
+    result: dict = {"scheme": scheme["id"], "name": scheme["name"],
+                    "draft": scheme["documents"][0].get("status") == "draft", **said}
+    credit_spec = scheme.get("scoring", {}).get("credit")
+    if credit_spec:
         result["score"] = credit_score(credit_spec, profile)
     result["verdict"] = verdict(conditions)
-    if advise:
-        result["eligible_from"] = eligible_from(scheme, conditions, profile, standard, names)
+    result["eligible_from"] = eligible_from(scheme, conditions, profile, names)
     result["conditions"] = conditions
     scoring = scheme.get("scoring", {})
     if scoring.get("standard") == "gbt19580":

@@ -3,8 +3,6 @@ alone will cure it (docs/PROFILE.md "Answers a person can act on"). Standard lib
 
 from __future__ import annotations
 
-import datetime as dt
-
 from generator.assess.profile import BY_NAME
 from generator.assess.rules import FAIL, PASS, UNKNOWN, needs, passes_from
 
@@ -20,7 +18,7 @@ def advice(status: str, reason: str, judged_by: str, rules: list[dict], profile:
                               "needs": []},
                 "passes_from": None}
     wanted = sorted(set().union(*(needs(r, profile) for r in rules)) if status == UNKNOWN else set())
-    cured = _earliest(rules[0], profile)
+    cured = passes_from(rules[0], profile)
     if status == FAIL:
         text = f"不符合：{reason}。" + (f"情况不变时，自 {cured.isoformat()} 起符合本条。" if cured
                                      else "时间不能改变这一结果。")
@@ -34,6 +32,3 @@ def advice(status: str, reason: str, judged_by: str, rules: list[dict], profile:
             text += f"情况不变时，自 {cured.isoformat()} 起符合本条。"
     return {"next_step": {"text": text, "needs": wanted}, "passes_from": cured.isoformat() if cured else None}
 
-
-def _earliest(rule: dict, profile: dict) -> dt.date | None:
-    return passes_from(rule, profile)

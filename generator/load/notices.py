@@ -60,7 +60,7 @@ def check_notice(
         return None, [
             Problem(path, at("scheme"), f"unknown scheme {notice.scheme!r}; expected one of {sorted(schemes)}")
         ]
-    spec = next((n for n in scheme.notices if n.kind == notice.kind), None)
+    spec = scheme.notice_rule(notice.kind)
     if spec is not None and NOTICE_KINDS[notice.kind].by_applicant:
         return None, [Problem(path, at("kind"), (
             f"{NOTICE_KINDS[notice.kind].label}由申报组织在本组织内部发布，不在本门户发布；"
@@ -194,7 +194,7 @@ def check_content(notice: Notice, data: Any, path: str, folder: Path, schemes: d
         found = personal_data(text)
         if found:
             problems.append(Problem(path, line_of(data, loc), found))
-    spec = next((n for n in schemes[notice.scheme].notices if n.kind == notice.kind), None)
+    spec = schemes[notice.scheme].notice_rule(notice.kind)
     if spec is not None and (spec.objections is not None or spec.period is not None):
         clause = (spec.objections or spec).cite.clause
         if notice.objections is None:

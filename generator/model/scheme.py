@@ -424,6 +424,10 @@ class Scheme(Strict):
     # "同属一个母公司的多个子公司，最多推荐一个…": the notices check it where parents are given.
     one_per_parent: Cite | None = None
 
+    def notice_rule(self, kind: str) -> NoticeRule | None:
+        """What the scheme's rules say about notices of ``kind``, or None if they name no such notice."""
+        return next((n for n in self.notices if n.kind == kind), None)
+
     @property
     def tier_names(self) -> dict[str, str]:
         """Award tiers and credit levels, id -> name: what a notice entry's `tier` may be."""

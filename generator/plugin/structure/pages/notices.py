@@ -41,7 +41,7 @@ def pages(build: Build) -> Iterator[tuple[str, str | bytes]]:
     for item in portal.notices:
         scheme = by_id[item.notice.scheme]
         uri = urls.notice(item)
-        spec = next((n for n in scheme.notices if n.kind == item.notice.kind), None)
+        spec = scheme.notice_rule(item.notice.kind)
         yield uri, build.render("notices/notice.md.j2", uri, scheme, item=item, spec=spec,
                                 tier_names=scheme.tier_names, has_tier=any(e.tier for e in item.notice.entries),
                                 **common)
