@@ -50,7 +50,7 @@ def test_each_rule_form_is_one_module_with_every_face(portal):
     from generator.assess import rules
     from generator.load.schemes import rules_of
 
-    assert set(rules.FORMS) == {"all", "any", "not", "fact", "certificate", "none", "credit_held"}
+    assert set(rules.FORMS) == {"all", "any", "not", "fact", "certificate", "none", "credit_held", "credit_at_least"}
     for form in set(rules.FORMS.values()):
         for face in ("check", "evaluate", "explain", "facts"):
             assert callable(getattr(form, face)), (form, face)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.assess.answers import check_answers
+from generator.assess.edition import edition_answer
 from generator.assess.next_steps import advice
 from generator.assess.rules import FAIL, PASS, UNKNOWN, evaluate, explain
 from generator.assess.scores import credit_score, excellence_score, weighted_score
@@ -126,10 +127,20 @@ def judge(scheme: dict, profile: dict, names: dict[str, str] | None, advise: boo
     credit_spec = scheme.get("scoring", {}).get("credit")
     if credit_spec:
         vetoes = []
+        # 附件1 is named in the procedure of some levels only; for another the text does not say whether its
+        # vetoes apply, so one that would is for the reviewers, never a hard "no".
+        scope = credit_spec.get("levels") or []
+        silent = bool(scope) and said.get("level") not in scope
         for veto in credit_spec.get("vetoes", []):
             status, reason = evaluate(veto["rule"], profile)
+            judged_by = "rule"
+            if silent and status != PASS:
+                judged_by, status = "reviewers", UNKNOWN
+                where = credit_spec["levels_cite"]["clause"]
+                reason += (f"；附件1（含否决项）只见于{'、'.join(scope)}级的认定程序（{where}），"
+                           f"申报{said.get('level')}级时是否适用，源文件未说明，由认定机关判断")
             vetoes.append(_entry(scheme, f"veto-{veto['id']}", f"否决项 {veto['id']}：{veto['title']}", veto["cite"],
-                                 "rule", status, reason, rule=explain(veto["rule"], names),
+                                 judged_by, status, reason, rule=explain(veto["rule"], names),
                                  **counsel(status, reason, veto["rule"])))
         conditions += vetoes
         # true: a veto applies; null: one may, the profile cannot tell; false: none applies.
@@ -143,7 +154,8 @@ def assess_scheme(scheme: dict, profile: dict, standard: dict, names: dict[str, 
     conditions, said = judge(scheme, profile, names)
     # Judged by the scheme's first document; a 征求意见稿 is not in force, and every answer says so.
     result: dict = {"scheme": scheme["id"], "name": scheme["name"],
-                    "draft": scheme["documents"][0].get("status") == "draft", **said}
+                    "draft": scheme["documents"][0].get("status") == "draft", **said,
+                    "edition": edition_answer(scheme, said.get("level"), profile["as_of"])}
     credit_spec = scheme.get("scoring", {}).get("credit")
     if credit_spec:
         result["score"] = credit_score(credit_spec, profile)
@@ -179,5 +191,5 @@ def assess(profile: dict, data: dict, scheme_ids: list[str] | None = None) -> di
         raise KeyError(f"没有这个方案：{', '.join(unknown)}；应为 {', '.join(by_id)} 之一")
     check_answers(profile, data)
     names = {s["id"]: s["name"] for s in data["schemes"]}
-    return {"as_of": profile["as_of"].isoformat(),
+    return {"as_of": profile["as_of"].isoformat(), "organisation": profile.get("organisation"),
             "results": [assess_scheme(by_id[sid], profile, data["standard"], names) for sid in wanted]}

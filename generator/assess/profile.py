@@ -58,6 +58,8 @@ def _b(name: str, label: str, help: str = "") -> Field:
 _DATE_ITEM = Field("date", "date", "日期")
 
 FIELDS: tuple[Field, ...] = (
+    Field("organisation", "str", "申报组织名称", pattern=r"[^\x00-\x1f\x7f]{1,100}",
+          help="1 至 100 个字的名称，例如 苏州某某精密机械有限公司（只用于报告标题，不离开本页）"),
     Field("as_of", "date", "评估日期", help="缺省为今天；“近三年”“满2年”“近2年”等期间均截至该日"),
     Field("region_code", "str", "注册地行政区划代码", pattern=r"^\d{6}$", help="GB/T 2260 六位代码"),
     _b("in_hu_su_dafeng_zone", "位于沪苏大丰产业联动集聚区"),
@@ -107,8 +109,10 @@ FIELDS: tuple[Field, ...] = (
               _DATE_ITEM,
               Field("level", "enum", "抽查级别", enum=SAMPLING_LEVELS.ids),
           ))),
-    Field("export_failures", "list", "出口产品因质量原因退运、销毁、遭国外官方通报或出口检验检疫不合格（日期）",
+    Field("export_failures", "list", "出口产品因质量原因退运、销毁或遭国外官方通报（日期）",
           item=_DATE_ITEM, dated_by="self"),
+    Field("export_inspection_failures", "list", "出口检验检疫不合格（日期）", item=_DATE_ITEM, dated_by="self",
+          help="出口商品检验检疫不合格；不出口的组织填空列表"),
     Field("own_fault_quality_claims", "list", "属于组织自身责任而引起的质量异议、索赔和退货（日期）",
           item=_DATE_ITEM, dated_by="self"),
     Field("violations", "list", "违法违规记录", dated_by="date",
@@ -152,6 +156,8 @@ FIELDS: tuple[Field, ...] = (
         Field("since", "date", "认定日期"),
         Field("target_level", "enum", "申报等级", enum=TARGET_LEVELS.ids),
     )),
+    _b("construction_credit_a", "持有综合信用评价等级A级证明（建筑业）",
+       help="建筑业企业的综合信用评价，不是质量信用等级"),
     Field("declarations", "map", "对评审专家判断的条件的自我声明（条件编号 → true）"),
     Field("credit_answers", "map", "质量信用技术指标（附件1）逐项回答（指标编号 → 回答）"),
     Field("excellence_percent", "map", "GB/T 19580 各评分条款自评百分比（条款编号 → 0..100）"),
@@ -168,8 +174,8 @@ BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
 # exactly one group (a test checks), so a new fact cannot silently miss the form. "answers" are the maps the
 # form asks item by item in blocks of their own.
 FORM_GROUPS: dict[str, tuple[str, ...]] = {
-    "basic": ("as_of", "region_code", "in_hu_su_dafeng_zone", "legal_person", "independent_legal_person",
-              "established", "sector"),
+    "basic": ("organisation", "as_of", "region_code", "in_hu_su_dafeng_zone", "legal_person",
+              "independent_legal_person", "established", "sector"),
     "production": ("industrial_mining_trade", "safety_standardization", "metrology_confirmation",
                    "traditional_handicraft", "instruments_calibrated", "food_producer", "food_safety_systems",
                    "food_inspectors", "agri_certifications", "own_production_base", "technical_staff",
@@ -178,9 +184,11 @@ FORM_GROUPS: dict[str, tuple[str, ...]] = {
     "systems": ("management_systems", "excellence_model_since", "chief_quality_officer", "registered_trademark",
                 "invention_patents", "utility_model_patents", "design_patents"),
     "records": ("incidents", "major_quality_complaints", "sampling_failures", "export_failures",
+                "export_inspection_failures",
                 "own_fault_quality_claims", "violations", "serious_dishonesty_list", "labor_dishonesty",
                 "quality_dishonesty"),
-    "awards": ("awards", "related_awards", "related_applicant_this_cycle", "false_materials", "credit"),
+    "awards": ("awards", "related_awards", "related_applicant_this_cycle", "false_materials", "credit",
+               "construction_credit_a"),
     "answers": ("declarations", "credit_answers", "excellence_percent", "review_scores"),
 }
 

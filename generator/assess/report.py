@@ -9,7 +9,8 @@ STATUS = {key: f"{_MARKS[key]} {label}" for key, label in STATUSES.items()}
 
 
 def text_report(result: dict) -> str:
-    lines = [f"评估日期：{result['as_of']}", ""]
+    lines = [f"申报组织：{result['organisation']}"] if result.get("organisation") else []
+    lines += [f"评估日期：{result['as_of']}", ""]
     for r in result["results"]:
         head = f"【{r['name']}】{VERDICTS[r['verdict']]}"
         if r.get("draft"):
@@ -18,6 +19,7 @@ def text_report(result: dict) -> str:
             veto = {True: "，触及否决项", None: "，否决项尚无法判断"}.get(r.get("veto"), "")
             head += f"（评估等级：{r['level']}级{veto}）"
         lines.append(head)
+        lines.append(f"  {r['edition']['text']}")
         # First what to do: the conditions not met and those waiting for a fact, then the date, if any.
         if r.get("eligible_from"):
             lines.append(f"  情况不变时，自 {r['eligible_from']} 起符合全部规则判断的条件")

@@ -51,7 +51,7 @@ ROLES = Vocabulary(organises="组织实施", recommends="审核推荐", reviews=
 CONDITION_GROUPS = Vocabulary(
     basic="基本条件", record="近年记录要求", safety="安全生产", manufacturing="制造业", agriculture="农业",
     service="服务业", construction="建筑业", group="以集团名义申报", related="关联企业", exclusion="不予受理的情形",
-    procedure="申报前的程序要求",
+    procedure="申报前的程序要求", materials="申报材料一览表中的条件", discipline="申报纪律",
 )
 MATERIAL_REQUIRED = Vocabulary(all="所有申报组织提供", when="符合条件的申报组织提供", if_applicable="涉及时提供",
                                optional="如有可提供")

@@ -102,6 +102,21 @@ class KeyDate(Strict):
         return self
 
 
+class CallWindow(Strict):
+    """One application window of the call: a key date (its start and end), for some levels only if named."""
+
+    key_date: str
+    levels: list[Literal[TARGET_LEVELS.ids]] = []
+
+
+class Call(Strict):
+    """The call (申报通知) the assessment judges by: the latest one the portal has, and its windows."""
+
+    edition: str | None = None  # "2023年度"; none where the sources hold a standing text only
+    document: str  # a document id
+    windows: list[CallWindow] = Field(min_length=1)
+
+
 class RoleItem(Strict):
     role: Role
     who: str
@@ -275,6 +290,10 @@ class CreditScoring(Strict):
     total: float
     parts: list[CreditPart] = Field(min_length=1)
     vetoes: list[Veto] = []
+    # The levels whose procedure names the indicators (and so their vetoes); for another level the text is
+    # silent, and a veto that would apply is left to the reviewers.
+    levels: list[Literal[TARGET_LEVELS.ids]] = []
+    levels_cite: Cite | None = None
 
     @model_validator(mode="after")
     def _sum(self) -> CreditScoring:
@@ -284,6 +303,8 @@ class CreditScoring(Strict):
         for n, part in enumerate(self.parts, 1):
             if part.id != str(n):
                 raise ValueError(f"part {part.id}: expected id {n}")
+        if self.levels and not self.levels_cite:
+            raise ValueError("levels: expected levels_cite, the clause that names the levels")
         return self
 
 
@@ -404,6 +425,7 @@ class Scheme(Strict):
     purpose: Cite
     cycle: Cycle | None = None
     key_dates: list[KeyDate] = []
+    call: Call | None = None
     roles: list[RoleItem] = []
     principles: list[CitedItem] = []
     tiers: list[Tier] = []
@@ -450,6 +472,12 @@ class Scheme(Strict):
                 if item.id in seen:
                     raise ValueError(f"{label} id {item.id!r} is used twice")
                 seen.add(item.id)
+        if self.call is not None:
+            if self.call.document not in {d.id for d in self.documents}:
+                raise ValueError(f"call: document {self.call.document!r} is not one of the scheme's documents")
+            for window in self.call.windows:
+                if window.key_date not in {k.id for k in self.key_dates}:
+                    raise ValueError(f"call: key_date {window.key_date!r} is not one of the scheme's key_dates")
         if self.kind == "credit_rating" and not self.levels:
             raise ValueError("a credit_rating scheme needs levels")
         if self.kind == "award" and not self.tiers:

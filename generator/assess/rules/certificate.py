@@ -1,6 +1,7 @@
-"""``{certificate: [S, ...], years_at_least: N}``: holds one of the listed quality-management certificates
-(``years_at_least`` optional). Where a text adds "或其他国际通行…体系", a certificate not on the list leaves
-the verdict to the reviewers rather than failing it; known non-quality systems do not count."""
+"""``{certificate: [S, ...], years_at_least: N, system: quality|environment}``: holds one of the listed
+certificates (``years_at_least`` optional). For a quality-management system (the default) a certificate not
+on the list leaves the verdict to the reviewers ("或其他国际通行…体系"), known non-quality systems do not count;
+for an environmental system ("环境体系认证") only the listed standards count."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from generator.assess.rules.registry import FAIL, PASS, UNKNOWN, RuleProblem, co
 # Certificates that are known not to be quality-management systems: holding only these
 # fails "质量管理体系认证"; any other unlisted certificate is for the reviewers.
 NOT_QMS = {"ISO14001", "ISO45001", "OHSAS18001", "ISO50001", "ISO27001", "ISO20000", "ISO22000", "HACCP"}
-_ALIASES = {"GBT19001": "ISO9001", "GB19001": "ISO9001", "ISO9000": "ISO9001"}
+_ALIASES = {"GBT19001": "ISO9001", "GB19001": "ISO9001", "ISO9000": "ISO9001", "GBT24001": "ISO14001",
+            "GBT45001": "ISO45001"}
+SYSTEMS = {"quality": "质量管理体系", "environment": "环境管理体系"}
 
 
 _STANDARD = re.compile(r"(ISO|IATF|AS|GB/?T|GB|GJB|OHSAS)\s*(\d{3,5})((?<=\d)[A-Z](?![A-Z]))?")
@@ -45,7 +48,9 @@ class Certificate:
     heads = ("certificate",)
 
     def check(self, rule: dict, loc: tuple) -> list[RuleProblem]:
-        problems = registry.keys(rule, loc, {"certificate", "years_at_least"})
+        problems = registry.keys(rule, loc, {"certificate", "years_at_least", "system"})
+        if rule.get("system", "quality") not in SYSTEMS:
+            problems.append(((*loc, "system"), f"expected one of {sorted(SYSTEMS)}"))
         value = rule["certificate"]
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
             problems.append(((*loc, "certificate"), "expected a list of standards, e.g. [ISO9001, IATF16949]"))
@@ -60,6 +65,7 @@ class Certificate:
             return registry.unfilled("management_systems")
         wanted = set(rule["certificate"])
         years = rule.get("years_at_least", 0)
+        system = rule.get("system", "quality")
         as_of = profile["as_of"]
         statuses, names, unread = [], [], []
         for cert in held:
@@ -74,10 +80,10 @@ class Certificate:
                     statuses.append(UNKNOWN)
                 else:
                     statuses.append(PASS if add_years(since, years) <= as_of else FAIL)
-            elif found and found <= NOT_QMS:
+            elif found and (found <= NOT_QMS or system != "quality"):
                 statuses.append(FAIL)
             else:
-                statuses.append(UNKNOWN)  # "其他国际通行质量管理体系": reviewers decide
+                statuses.append(UNKNOWN)  # "其他国际通行质量管理体系", or a number not read: reviewers decide
                 if not found:
                     unread.append(printed)
         shown = "、".join(names) or "无"
@@ -85,7 +91,7 @@ class Certificate:
             return FAIL, "未持有管理体系认证证书"
         reason = f"持有：{shown}" + (f"（须满{years}年）" if years else "")
         if unread:
-            reason += f"；未能识别证书“{'、'.join(unread)}”的标准编号，是否属于质量管理体系由评审专家判断"
+            reason += f"；未能识别证书“{'、'.join(unread)}”的标准编号，是否属于{SYSTEMS[system]}由评审专家判断"
         return combine_any(statuses), reason
 
     def explain(self, rule: dict, names: dict[str, str] | None) -> str:

@@ -1,5 +1,6 @@
 """``{credit_held: L, years_at_least: N}`` / ``{credit_held: L, earlier_calendar_year: true}``: the
-Jiangsu quality-credit level held, for long enough or since an earlier calendar year."""
+Jiangsu quality-credit level held, for long enough or since an earlier calendar year.
+``{credit_at_least: L}``: the level held is L or higher ("质量信用评价A级或以上")."""
 
 from __future__ import annotations
 
@@ -72,3 +73,36 @@ class CreditHeld:
 
 
 registry.register(CreditHeld())
+
+
+class CreditAtLeast:
+    heads = ("credit_at_least",)
+
+    def check(self, rule: dict, loc: tuple) -> list[RuleProblem]:
+        problems = registry.keys(rule, loc, {"credit_at_least"})
+        if rule["credit_at_least"] not in TARGET_LEVELS:
+            problems.append(((*loc, "credit_at_least"), "expected A, AA or AAA"))
+        return problems
+
+    def evaluate(self, rule: dict, profile: dict) -> tuple[str, str]:
+        level = (profile.get("credit") or {}).get("level")
+        wanted = rule["credit_at_least"]
+        if level is None:
+            return UNKNOWN, "未填写现有质量信用等级"
+        ok = CREDIT_ORDER.index(level) >= CREDIT_ORDER.index(wanted)
+        return (PASS if ok else FAIL), f"现有质量信用等级：{VALUE_LABELS.get(level, level)}"
+
+    def explain(self, rule: dict, names: dict[str, str] | None) -> str:
+        return f"质量信用等级为{rule['credit_at_least']}级或以上"
+
+    def facts(self, rule: dict) -> set[str]:
+        return {"credit"}
+
+    def needs(self, rule: dict, profile: dict) -> set[str]:
+        return {"credit"} if (profile.get("credit") or {}).get("level") is None else set()
+
+    def changes(self, rule: dict, profile: dict) -> set:
+        return set()  # a level is awarded, not waited for
+
+
+registry.register(CreditAtLeast())

@@ -1,6 +1,8 @@
 """``{none: F, within_years: N, where: {...}, except: {...}, reviewers_where: {...}}``: no record of the
 list F (dated, within the last N years if given) matches ``where``; records matching ``except`` do not
-count, records matching ``reviewers_where`` leave the verdict to the reviewers."""
+count, records matching ``reviewers_where`` leave the verdict to the reviewers. ``same_year: true`` in place
+of ``within_years`` counts the records of the year of ``as_of`` only (the call of that year: "一经发现，取消其
+申报资格")."""
 
 from __future__ import annotations
 
@@ -16,14 +18,26 @@ from generator.assess.terms import label
 MATCHES = ("where", "except", "reviewers_where")
 
 
-def in_window(record: Any, field_name: str, within: int | None, as_of: dt.date, dated_by: str | None = None) -> str:
+def _year_of(record: Any, dated_by: str) -> int | None:
+    if dated_by == "year":
+        return record.get("year") if isinstance(record, dict) else None
+    day = record if dated_by == "self" else (record.get(dated_by) if isinstance(record, dict) else None)
+    return day.year if isinstance(day, dt.date) else None
+
+
+def in_window(record: Any, field_name: str, within: int | str | None, as_of: dt.date,
+              dated_by: str | None = None) -> str:
     """pass: the record falls in the window; fail: outside; unknown: cannot tell.
 
-    ``dated_by`` names the record's date the window counts from where the rule says (a ban runs from the
-    event that starts it: ``revoked_on``); otherwise the list's own date."""
+    ``within`` is N years, ``"same_year"`` (the year of ``as_of``) or None (any time). ``dated_by`` names the
+    record's date the window counts from where the rule says (a ban runs from the event that starts it:
+    ``revoked_on``); otherwise the list's own date."""
     if within is None:
         return PASS
     dated_by = dated_by or BY_NAME[field_name].dated_by
+    if within == "same_year":
+        year = _year_of(record, dated_by)
+        return UNKNOWN if year is None else PASS if year == as_of.year else FAIL
     if dated_by == "year":
         year = record.get("year") if isinstance(record, dict) else None
         if year is None:
@@ -34,6 +48,10 @@ def in_window(record: Any, field_name: str, within: int | None, as_of: dt.date, 
         return UNKNOWN
     start = add_years(as_of, -within)
     return PASS if start < day <= as_of else FAIL
+
+
+def _window(rule: dict) -> int | str | None:
+    return "same_year" if rule.get("same_year") else rule.get("within_years")
 
 
 def matches(record: Any, match: dict, list_name: str, exception: bool = False) -> str:
@@ -96,7 +114,7 @@ class NoRecord:
     heads = ("none",)
 
     def check(self, rule: dict, loc: tuple) -> list[RuleProblem]:
-        problems = registry.keys(rule, loc, {"none", "within_years", "dated_by", *MATCHES})
+        problems = registry.keys(rule, loc, {"none", "within_years", "same_year", "dated_by", *MATCHES})
         name = rule["none"]
         field = BY_NAME.get(name)
         if field is None or field.kind != "list":
@@ -107,6 +125,11 @@ class NoRecord:
                 problems.append(((*loc, "within_years"), "expected a whole number of years, at least 1"))
             if not field.dated_by:
                 problems.append(((*loc, "within_years"), f"{name} records carry no date or year"))
+        if "same_year" in rule:
+            if rule["same_year"] is not True or "within_years" in rule:
+                problems.append(((*loc, "same_year"), "same_year: expected true, without within_years"))
+            if not field.dated_by:
+                problems.append(((*loc, "same_year"), f"{name} records carry no date or year"))
         if "dated_by" in rule:
             sub = record_fields(name).get(rule["dated_by"])
             if "within_years" not in rule or sub is None or sub.kind != "date":
@@ -121,7 +144,7 @@ class NoRecord:
     def _tally(rule: dict, records: list, as_of: dt.date) -> tuple[int, int, int]:
         """(records that break the rule, records that may, records for the reviewers)."""
         name = rule["none"]
-        within = rule.get("within_years")
+        within = _window(rule)
         found, doubtful, reviewers = 0, 0, 0
         for record in records:
             window = in_window(record, name, within, as_of, rule.get("dated_by"))
@@ -160,6 +183,8 @@ class NoRecord:
     def explain(self, rule: dict, names: dict[str, str] | None) -> str:
         name = rule["none"]
         text = f"近{rule['within_years']}年内" if "within_years" in rule else ""
+        if "same_year" in rule:
+            text = "评估日期所在年度内"
         if "dated_by" in rule:
             text = f"自{record_fields(name)[rule['dated_by']].label}起{rule['within_years']}年内"
         label_ = BY_NAME[name].label.removesuffix("（日期）")
@@ -186,12 +211,15 @@ class NoRecord:
         return {name} if doubtful and not found and not reviewers else set()
 
     def changes(self, rule: dict, profile: dict) -> set:
-        within = rule.get("within_years")
+        within = _window(rule)
         records = profile.get(rule["none"]) or []
         if within is None:
             return set()
         dated_by = rule.get("dated_by") or BY_NAME[rule["none"]].dated_by
         days: set = set()
+        if within == "same_year":
+            years = {_year_of(record, dated_by) for record in records} - {None}
+            return {dt.date(y + 1, 1, 1) for y in years if y < dt.MAXYEAR}
         for record in records:
             if dated_by == "year":
                 year = record.get("year") if isinstance(record, dict) else None

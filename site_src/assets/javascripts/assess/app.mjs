@@ -307,6 +307,7 @@ function renderResults(doc) {
     const card = el("article", { class: `qp-result qp-verdict-${r.verdict}` },
       el("h3", {}, `${r.name}：`, el("span", { class: "qp-verdict", text: VERDICT[r.verdict] })),
       r.draft ? el("p", { class: "qp-badge qp-draft-badge", text: "按征求意见稿判断：该稿尚未施行" }) : null,
+      el("p", { class: `qp-call qp-call-${r.edition.window?.state || "unknown"}`, text: r.edition.text }),
       r.level ? el("p", { text: `评估等级：${r.level} 级${r.veto === true ? "（触及否决项）" : r.veto === null ? "（否决项尚无法判断）" : ""}` }) : null,
       r.eligible_from ? el("p", { class: "qp-next-step", text: `情况不变时，自 ${r.eligible_from} 起符合全部规则判断的条件。` }) : null,
       el("p", { class: "qp-help", text: counts }),
@@ -340,7 +341,7 @@ function renderResults(doc) {
     }
     return card;
   });
-  results.replaceChildren(el("p", { class: "qp-help", text: `评估日期：${doc.as_of}` }), ...cards);
+  results.replaceChildren(el("p", { class: "qp-help", text: `${doc.organisation ? `申报组织：${doc.organisation}　` : ""}评估日期：${doc.as_of}` }), ...cards);
 }
 
 // ---------- engine ----------
