@@ -25,6 +25,15 @@ from generator.load.portal import load_portal  # noqa: E402
 from tests.profile_strategies import VALID_PROFILES  # noqa: E402
 
 
+def decisive(scheme) -> list[tuple[str, dict]]:
+    """(result id, rule) of every entry a rule decides: conditions, the levels' prerequisites, the vetoes."""
+    found = [(c.id, c.rule) for c in scheme.conditions if c.rule]
+    found += [(f"level-{lv.id}", lv.rule) for lv in scheme.levels if lv.rule]
+    if scheme.scoring.credit:
+        found += [(f"veto-{v.id}", v.rule) for v in scheme.scoring.credit.vetoes]
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=400)
@@ -38,15 +47,16 @@ def main() -> None:
     def run(raw: dict, as_of: dt.date) -> None:
         profile = parse_profile(raw | {"as_of": as_of.isoformat()})
         for scheme in portal.schemes:
-            for c in scheme.conditions:
-                if c.rule and rules.evaluate(c.rule, profile)[0] == rules.FAIL and rules.passes_from(c.rule, profile):
-                    curable[scheme.id].add(c.id)
+            for cid, rule in decisive(scheme):
+                if rules.evaluate(rule, profile)[0] == rules.FAIL and rules.passes_from(rule, profile):
+                    curable[scheme.id].add(cid)
 
     run()
     for scheme in portal.schemes:
         reviewers = sum(1 for c in scheme.conditions if c.judged_by == "reviewers")
         found = sorted(curable[scheme.id])
-        print(f"{scheme.name}: {len(scheme.conditions)} conditions, {len(found)} time-curable "
+        print(f"{scheme.name}: {len(decisive(scheme))} rule-judged entries of {len(scheme.conditions)} conditions "
+              f"(with levels and vetoes), {len(found)} time-curable "
               f"(failed with a passes_from in {args.examples} generated profiles), {reviewers} judged by reviewers")
         print(f"  {', '.join(found) or '—'}")
 

@@ -23,9 +23,11 @@ from generator.csp import write_policies
 from generator.export import engine_json, fields_json
 from generator.load.portal import Portal, load_portal
 from generator.plugin.config import PortalConfig
+from generator.plugin.structure import urls
 from generator.plugin.structure.nav import build_nav
 from generator.plugin.structure.pages import generate
 from generator.precompress import precompress
+from generator.regions import RegionError, area_problems, regions_json
 from generator.render import make_env
 from generator.search import SearchIndexError, index_site
 
@@ -107,7 +109,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         generated = list(
             generate(self.portal, env, build_date(), site_url if site_url.endswith("/") else site_url + "/")
         )
-        generated += [("data/schemes.json", engine_json(self.portal)), ("data/profile-fields.json", fields_json())]
+        try:
+            area_problems_found = area_problems(
+                self.root, [(s.id, s.area.name, s.area.code_prefixes) for s in self.portal.schemes])
+            regions = regions_json(self.root)
+        except RegionError as exc:
+            raise PluginError(str(exc)) from None
+        if area_problems_found:
+            raise PluginError("\n".join(area_problems_found))
+        generated += [("data/schemes.json", engine_json(self.portal)), ("data/profile-fields.json", fields_json()),
+                      (urls.REGIONS_JSON, regions)]
         for src_uri, content in generated:
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"site_src/{src_uri} 与生成的同名页面冲突：请改名")

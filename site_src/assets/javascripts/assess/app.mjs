@@ -119,24 +119,88 @@ function listWidget(field, id) {
         input.addEventListener("change", () => { profile[field.name][n] = holder.v; changed(); });
         row.append(input);
       }
-      row.append(el("button", { type: "button", class: "qp-remove", "aria-label": `删除第${n + 1}条`, text: "删除",
-        onclick: () => { profile[field.name].splice(n, 1); changed(); render(); } }));
+      row.append(el("button", { type: "button", class: "qp-remove", "aria-label": `删除${field.label}第${n + 1}条`, text: "删除",
+        onclick: () => {
+          profile[field.name].splice(n, 1); changed(); render();
+          // Focus stays in the list: on the row that took this one's place, else on "添加一条".
+          const rows = box.querySelectorAll(".qp-row");
+          (rows[Math.min(n, rows.length - 1)]?.querySelector("input, select") || box.querySelector(".qp-add")).focus();
+        } }));
       box.append(row);
     });
     box.append(el("button", { type: "button", class: "qp-add", text: "＋ 添加一条", onclick: () => {
       const list = profile[field.name] || [];
       list.push(field.item.kind === "object" ? {} : field.item.kind === "int" ? new Date().getFullYear() : "");
       profile[field.name] = list; changed(); render();
+      [...box.querySelectorAll(".qp-row")].pop()?.querySelector("input, select")?.focus(); // the new row
     } }));
   };
   render();
   return box;
 }
 
+// ---------- region: by name (province → city → county) or by code, from GB/T 2260 data ----------
+let regions = null; // data/regions.json: {source, provinces: [[code, name, [[code, name, [[code, name]]]]]]}
+function regionPlace(code) {
+  for (const [pc, pn, cities] of regions?.provinces || []) {
+    if (pc.slice(0, 2) !== code.slice(0, 2)) continue;
+    for (const [cc, cn, counties] of cities) {
+      if (cc.slice(0, 4) !== code.slice(0, 4) && !(cities.length === 1 && cn === pn)) continue;
+      const county = counties.find(([k]) => k === code);
+      return { province: pc, city: cc, county: county?.[0], name: [pn, cn === pn ? "" : cn, county?.[1] || ""].join("") };
+    }
+    return { province: pc, name: pn };
+  }
+  return null;
+}
+
+function regionWidget(field, id) {
+  const box = el("div", { class: "qp-region" });
+  const note = el("small", { class: "qp-field-note", id: `${id}-note`, "aria-live": "polite" });
+  const pick = (name, text) => el("select", { "aria-label": `注册地${name}`, class: `qp-region-${name}` }, el("option", { value: "", text }));
+  const prov = pick("省份", "省份"), city = pick("城市", "城市"), county = pick("区县", "区县");
+  const code = el("input", { id, type: "text", inputmode: "numeric", maxlength: "6", autocomplete: "off",
+    value: profile.region_code ?? "", "aria-describedby": `${id}-note` });
+  const options = (select, items, chosen) => {
+    select.replaceChildren(select.firstElementChild, ...items.map(([c, n]) => el("option", { value: c, text: n, selected: c === chosen })));
+    select.disabled = !items.length;
+  };
+  const sync = () => {
+    const place = /^\d{6}$/.test(code.value) ? regionPlace(code.value) : null;
+    const provinces = regions?.provinces || [];
+    options(prov, provinces, place?.province);
+    const cities = provinces.find(([c]) => c === prov.value)?.[2] || [];
+    options(city, cities, place?.city);
+    options(county, cities.find(([c]) => c === city.value)?.[2] || [], place?.county);
+    if (!code.value) note.textContent = "可按名称选择，也可直接输入 6 位代码（如 320506）。";
+    else if (!/^\d{6}$/.test(code.value)) note.textContent = `代码应为 6 位数字，已输入 ${code.value.length} 位；补全之前本项按“未填写”计算。`;
+    else note.textContent = place?.county ? `${code.value}：${place.name}` : `${code.value} 不在区县代码表中（${regions?.source || "GB/T 2260"}），请核对。`;
+    note.classList.toggle("qp-field-error", Boolean(code.value) && !place?.county);
+  };
+  const write = (value) => {
+    // Only a whole code reaches the profile: a half-typed one is "unfilled", never an error that clears results.
+    setValue(profile, "region_code", /^\d{6}$/.test(value) ? value : undefined);
+  };
+  prov.addEventListener("change", () => { options(city, (regions.provinces.find(([c]) => c === prov.value)?.[2]) || [], null); options(county, [], null); });
+  city.addEventListener("change", () => {
+    const cities = regions.provinces.find(([c]) => c === prov.value)?.[2] || [];
+    options(county, cities.find(([c]) => c === city.value)?.[2] || [], null);
+  });
+  county.addEventListener("change", () => { code.value = county.value; write(county.value); sync(); });
+  code.addEventListener("input", () => { code.value = code.value.replace(/\D/g, "").slice(0, 6); write(code.value); sync(); });
+  regionsReady.then(sync);
+  sync();
+  box.append(el("span", { class: "qp-region-pick", role: "group", "aria-label": "按名称选择注册地" }, prov, city, county),
+    el("span", { class: "qp-region-code" }, code), note);
+  return box;
+}
+let regionsReady = Promise.resolve();
+
 function fieldBlock(field) {
   const id = nextId(field.name);
   let control;
-  if (field.kind === "list") control = listWidget(field, id);
+  if (field.name === "region_code") control = regionWidget(field, id);
+  else if (field.kind === "list") control = listWidget(field, id);
   else if (field.kind === "object") {
     const obj = profile[field.name] || {};
     control = el("div", { class: "qp-row", id });
@@ -153,9 +217,10 @@ function fieldBlock(field) {
   const cites = citesFor(field.name);
   const help = [field.help, cites.length ? `用于：${cites.join("；")}` : ""].filter(Boolean).join("。");
   const helpId = help ? `${id}-help` : null;
-  if (helpId && control.setAttribute) control.setAttribute("aria-describedby", helpId);
+  const described = control.querySelector?.(`#${id}`) || control;
+  if (helpId) described.setAttribute("aria-describedby", [described.getAttribute("aria-describedby"), helpId].filter(Boolean).join(" "));
   const isGroup = field.kind === "list" || field.kind === "object";
-  return el("div", { class: "qp-field" },
+  return el("div", { class: "qp-field", "data-field": field.name },
     isGroup ? el("span", { class: "qp-field-label", id: `${id}-label`, text: field.label })
       : el("label", { for: id, class: "qp-field-label", text: field.label }),
     control,
@@ -279,22 +344,47 @@ function buildForm(standard) {
 // Shown next to the form; the results are cleared so that no answer for another profile stays on screen.
 // A problem with loading stays until the user edits, loads or clears; one from the engine until a result.
 let problemKind = null;
-function showProblem(text, kind = "load") {
+function showProblem(text, kind = "load", input = null) {
   problemKind = kind;
-  problemBox.lastElementChild.textContent = text;
+  problemBox.lastElementChild.replaceChildren(text, input ? " " : "",
+    input ? el("a", { href: "#", text: "转到该项", onclick: (e) => { e.preventDefault(); input.focus(); } }) : "");
   problemBox.hidden = false;
+  if (kind === "engine" && results.querySelector(".qp-result")) {
+    results.classList.add("qp-stale");
+    results.querySelector(".qp-stale-note")?.remove();
+    results.prepend(el("p", { class: "qp-stale-note", text: "档案中有一项答案有误（见左侧提示），以下仍是改动之前的结果。" }));
+    return;
+  }
   results.replaceChildren(el("p", { class: "qp-help", text: "档案有误，暂无结果。请按“档案有误”的提示改正后再看结果。" }));
   delete root.dataset.resultId;
 }
 function clearProblem() { problemKind = null; problemBox.hidden = true; }
 
 // ---------- results ----------
+function fieldProblem(text) {
+  // "violations[0].date: …" -> the block of the field "violations": the message goes there too.
+  form.querySelectorAll(".qp-field-problem").forEach((n) => n.remove());
+  form.querySelectorAll("[aria-invalid]").forEach((n) => n.removeAttribute("aria-invalid"));
+  const name = text?.match(/^([a-z_]+)/)?.[1];
+  const block = name && form.querySelector(`.qp-field[data-field="${name}"]`);
+  if (!block) return null;
+  const message = el("p", { class: "qp-field-problem", id: `${name}-problem`, text: text.slice(text.indexOf(":") + 1).trim() });
+  block.querySelector(".qp-field-label").after(message);
+  const input = block.querySelector("input, select");
+  input?.setAttribute("aria-invalid", "true");
+  block.closest("details")?.setAttribute("open", "");
+  return input;
+}
+
 function renderResults(doc) {
   if (doc.error) {
-    showProblem(doc.error, "engine");
+    // A wrong answer is flagged at its field and in the summary; the last results stay, marked as such.
+    const input = fieldProblem(doc.error);
+    showProblem(doc.error, "engine", input);
     return;
   }
-  if (problemKind === "engine") clearProblem();
+  if (problemKind === "engine") { clearProblem(); fieldProblem(null); }
+  results.classList.remove("qp-stale");
   const cards = doc.results.map((r) => {
     const rows = r.conditions.map((c) => el("tr", { class: `qp-st-${c.status}` },
       el("td", {}, el("span", { class: `qp-status qp-status-${c.status}`, text: c.applicable === false ? "不适用" : STATUS[c.status] })),
@@ -345,7 +435,9 @@ function renderResults(doc) {
 }
 
 // ---------- engine ----------
+let dirty = false; // answers not yet saved to a file or a share link
 function changed() {
+  dirty = !shared;
   writeHashIfShared();
   if (!ready) { statusLine.textContent = "正在准备计算引擎……填写的内容会在引擎就绪后立即计算。"; return; }
   const id = ++seq;
@@ -396,6 +488,7 @@ function loadProfile(obj, standard) {
   profile = obj;
   buildForm(standard);
   changed();
+  dirty = false; // a profile just loaded (file, link, blank) is no unsaved work
 }
 const isProfile = (obj) => obj !== null && typeof obj === "object" && !Array.isArray(obj);
 
@@ -403,6 +496,7 @@ async function main() {
   document.getElementById("qp-needs-js").remove();
   root.hidden = false;
   startEngine(); // boot while the form loads and is filled
+  regionsReady = fetch(root.dataset.regions).then((r) => r.json()).then((doc) => { regions = doc; }).catch(() => { regions = null; });
   const [fieldsDoc, data] = await Promise.all([fetch(root.dataset.fields).then((r) => r.json()),
     fetch(root.dataset.schemes).then((r) => r.json())]);
   spec = fieldsDoc; labels = fieldsDoc.labels; schemes = data.schemes;
@@ -420,6 +514,7 @@ async function main() {
   root.addEventListener("click", async (e) => {
     const action = e.target.closest("[data-action]")?.dataset.action;
     if (action === "save") {
+      dirty = false;
       const blob = new Blob([JSON.stringify(profile, null, 2)], { type: "application/json" });
       const a = el("a", { href: URL.createObjectURL(blob), download: "申报档案.json" });
       a.click();
@@ -432,6 +527,7 @@ async function main() {
     } else if (action === "print") {
       window.print();
     } else if (action === "clear") {
+      if (Object.keys(profile).length && !window.confirm("清空全部已填写的内容？未保存的内容将无法恢复。")) return;
       shared = false;
       history.replaceState(null, "", location.pathname);
       clearProblem();
@@ -448,6 +544,9 @@ async function main() {
     e.target.value = "";
   });
 }
+
+// Leaving with answers not saved anywhere asks first (the browser shows its own words).
+window.addEventListener("beforeunload", (e) => { if (dirty) { e.preventDefault(); e.returnValue = ""; } });
 
 // The printed report shows every detail of the results.
 window.addEventListener("beforeprint", () => results.querySelectorAll("details").forEach((d) => { d.open = true; }));

@@ -1,0 +1,108 @@
+"""Issue 12: the quality manager's first minutes, played in headless Chromium on a desktop and a 390 px phone:
+from the home page to the calculator, the region picked by name, a half-typed code and a wrong number that
+never wipe the results, focus that is visible and stays where the work is, and no loss without a question."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = {"desktop": {"width": 1366, "height": 768}, "phone": {"width": 390, "height": 844}}
+
+
+def _result_id(page) -> str | None:
+    return page.locator("#qp-assess").get_attribute("data-result-id")
+
+
+def _wait_new_result(page, previous: str | None) -> None:
+    page.wait_for_function(
+        "prev => { const r = document.getElementById('qp-assess').dataset.resultId; return r && r !== prev; }",
+        arg=previous)
+
+
+@pytest.mark.parametrize("device", VIEWPORTS)
+def test_quality_manager_story(browser, server, device):
+    context = browser.new_context(viewport=VIEWPORTS[device])
+    page = context.new_page()
+    page.set_default_timeout(60000)
+
+    # The home page leads to the calculator.
+    page.goto(server)
+    page.get_by_role("link", name="开始自评").click()
+    page.get_by_text("计算引擎已就绪").wait_for()
+    page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
+
+    # The region by name: 江苏省 → 苏州市 → 吴中区 fills the code and the area condition passes.
+    before = _result_id(page)
+    page.get_by_label("注册地省份").select_option(label="江苏省")
+    page.get_by_label("注册地城市").select_option(label="苏州市")
+    page.get_by_label("注册地区县").select_option(label="吴中区")
+    _wait_new_result(page, before)
+    code = page.get_by_label("注册地行政区划代码", exact=True)
+    assert code.input_value() == "320506"
+    assert "江苏省苏州市吴中区" in page.locator(".qp-region .qp-field-note").inner_text()
+    suzhou = page.locator(".qp-result").first
+    suzhou.locator("details summary", has_text="逐项条件").click()
+    area_row = suzhou.locator("tr", has_text="注册登记住所在苏州市行政区域内")
+    assert "符合" in area_row.locator("td").first.inner_text()
+    results_before = page.locator(".qp-result").count()
+    assert results_before == 5
+
+    # A half-typed code is "not filled in yet", said at the field; the results stay on screen.
+    before = _result_id(page)
+    code.fill("3205")
+    _wait_new_result(page, before)
+    assert "已输入 4 位" in page.locator(".qp-region .qp-field-note").inner_text()
+    assert page.locator(".qp-result").count() == results_before
+    assert page.locator("#qp-profile-problem").is_hidden()
+    code.fill("320506")
+
+    # A wrong number: the message is at its field and in the summary, in Chinese; the last results stay, marked.
+    systems = page.locator("details.qp-section", has_text="管理体系与创新")
+    systems.locator("summary").first.click()
+    before = _result_id(page)
+    patents = page.get_by_label("发明专利数", exact=True)
+    patents.fill("-1")
+    page.wait_for_function("!document.getElementById('qp-profile-problem').hidden")
+    field_problem = page.locator('.qp-field[data-field="invention_patents"] .qp-field-problem')
+    assert "应为 0 至" in field_problem.inner_text()
+    assert patents.get_attribute("aria-invalid") == "true"
+    assert page.locator(".qp-result").count() == results_before
+    assert "改动之前的结果" in page.locator(".qp-stale-note").inner_text()
+    page.locator("#qp-profile-problem").get_by_role("link", name="转到该项").click()
+    assert page.evaluate("document.activeElement.getAttribute('aria-invalid')") == "true"
+    before = _result_id(page)  # the refused answer's round trip
+    patents.fill("2")
+    _wait_new_result(page, before)
+    assert page.locator("#qp-profile-problem").is_hidden() and page.locator(".qp-field-problem").count() == 0
+    assert page.locator(".qp-stale-note").count() == 0
+
+    # Focus is visible on every control (a real outline, not the browser's nothing).
+    patents.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("", "none"), outline
+
+    # Adding a record puts focus in the new row; deleting it leaves focus in the list.
+    records = page.locator("details.qp-section", has_text="近年记录")
+    records.locator("summary").first.click()
+    incidents = page.locator('.qp-field[data-field="incidents"]')
+    incidents.get_by_role("button", name="＋ 添加一条").click()
+    assert page.evaluate("document.activeElement.closest('.qp-row') !== null")
+    incidents.get_by_role("button", name="删除事故第1条").click()
+    assert page.evaluate("document.activeElement.classList.contains('qp-add')")
+
+    # Nothing is lost without a question: 清空 asks, and "cancel" keeps every answer.
+    asked: list[str] = []
+    page.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    page.get_by_role("button", name="清空").click()
+    assert asked and "清空" in asked[0]
+    assert code.input_value() == "320506"
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="清空").click()
+    page.wait_for_function("document.querySelector('.qp-region input').value === ''")
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS[device]["width"]
+    context.close()
