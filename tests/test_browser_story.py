@@ -106,3 +106,36 @@ def test_quality_manager_story(browser, server, device):
 
     assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS[device]["width"]
     context.close()
+
+
+def test_printed_report_is_short_and_names_the_company(browser, server):
+    """The printed report of the example profile: at most 4 A4 pages, with the company, its answers, each
+    verdict with its reasons and the materials, and none of the page's controls."""
+    import base64
+    import json
+    import re
+
+    from generator import ROOT
+
+    profile = json.loads((ROOT / "examples" / "profile-suzhou-manufacturer.json").read_text(encoding="utf-8"))
+    profile["organisation"] = "苏州示例精密机械有限公司"
+    link = base64.urlsafe_b64encode(json.dumps(profile, ensure_ascii=False).encode()).decode().rstrip("=")
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(60000)
+    page.goto(server + "assess/#p=" + link)
+    page.get_by_text("计算引擎已就绪").wait_for()
+    page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    printed = page.locator("article.md-content__inner").inner_text()
+    assert "申报组织：苏州示例精密机械有限公司" in printed
+    assert "填写的情况" in printed and "注册登记日期：2015-03-18" in printed
+    assert "苏州市质量奖：尚不能确定" in printed and "2023-05-30 截止" in printed
+    assert "须提供" in printed  # the materials checklist
+    for control in ("保存档案（JSON）", "复制分享链接", "企业情况"):
+        assert not page.get_by_text(control, exact=True).first.is_visible()
+    pdf = page.pdf(format="A4")
+    pages = max(int(n) for n in re.findall(rb"/Count (\d+)", pdf))
+    assert 1 <= pages <= 4, pages
+    context.close()

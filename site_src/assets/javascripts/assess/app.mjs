@@ -426,7 +426,7 @@ function renderResults(doc) {
     if (todo.required.length || todo.maybe.length || todo.optional.length) {
       const list = (items, title) => items.length ? [el("h4", { text: `${title}（${items.length}）` }),
         el("ul", {}, ...items.map((m) => el("li", { text: `${m.number}. ${m.category}：${m.name}${m.reason ? `（${m.reason}）` : ""}` })))] : [];
-      card.append(el("details", {}, el("summary", { text: "申报材料清单" }),
+      card.append(el("details", { class: "qp-checklist" }, el("summary", { text: "申报材料清单" }),
         ...list(todo.required, "须提供"), ...list(todo.maybe, "可能需要"), ...list(todo.optional, "可选")));
     }
     return card;
@@ -548,7 +548,37 @@ async function main() {
 // Leaving with answers not saved anywhere asks first (the browser shows its own words).
 window.addEventListener("beforeunload", (e) => { if (dirty) { e.preventDefault(); e.returnValue = ""; } });
 
-// The printed report shows every detail of the results.
-window.addEventListener("beforeprint", () => results.querySelectorAll("details").forEach((d) => { d.open = true; }));
+// ---------- the printed report: whose answers, the answers, the verdicts and reasons, the materials ----------
+function shownValue(field, value) {
+  if (value === true) return "是";
+  if (value === false) return "否";
+  if (Array.isArray(value)) {
+    if (!value.length) return "无（已确认）";
+    return value.map((item) => (item && typeof item === "object"
+      ? field.item.fields.filter((f) => item[f.name] !== undefined).map((f) => `${f.label}${shownValue(f, item[f.name])}`).join("，")
+      : shownValue(field.item, item))).join("；");
+  }
+  if (value && typeof value === "object") {
+    return (field.fields || []).filter((f) => value[f.name] !== undefined).map((f) => `${f.label}：${shownValue(f, value[f.name])}`).join("，");
+  }
+  return field.kind === "enum" || field.kind === "scheme" ? (schemes.find((s) => s.id === value)?.name || label(value)) : String(value);
+}
+
+function printAnswers() {
+  const answered = spec.fields.filter((f) => profile[f.name] !== undefined);
+  const counted = { declarations: "项自我声明", credit_answers: "项技术指标回答", excellence_percent: "个 GB/T 19580 条款自评" };
+  const rows = answered.map((f) => (counted[f.name]
+    ? el("li", { text: `${f.label}：${Object.keys(profile[f.name]).length} ${counted[f.name]}` })
+    : el("li", {}, el("strong", { text: `${f.label}：` }), shownValue(f, profile[f.name]))));
+  document.getElementById("qp-print-answers")?.remove();
+  results.closest("section").before(el("section", { id: "qp-print-answers", class: "qp-print-only" },
+    el("h2", { text: "填写的情况" }), rows.length ? el("ul", {}, ...rows) : el("p", { text: "未填写任何内容。" })));
+}
+
+// Printing shows the answers and each result's lead and materials, not the full condition tables.
+window.addEventListener("beforeprint", () => {
+  printAnswers();
+  results.querySelectorAll("details.qp-checklist").forEach((d) => { d.open = true; });
+});
 
 main();
