@@ -73,8 +73,11 @@ def test_calculator_with_the_keyboard_alone(browser, server):
     before = page.locator("#qp-assess").get_attribute("data-result-id")
     page.keyboard.press("ArrowDown")  # 未填写 -> 是
     page.wait_for_function("p => document.getElementById('qp-assess').dataset.resultId !== p", arg=before)
-    # Results are a polite live region, so screen readers announce the new verdicts.
-    assert page.locator("#qp-results").get_attribute("aria-live") == "polite"
+    # Changed verdicts are announced in one polite status line (not the whole results, re-read on every key).
+    news = page.locator("#qp-verdict-news")
+    assert news.get_attribute("aria-live") == "polite" and news.get_attribute("role") == "status"
+    assert "苏州市质量奖：由“尚不能确定”变为“不符合申报条件”" in news.inner_text()
+    assert page.locator("#qp-results").get_attribute("aria-live") is None
     haizhou = page.locator(".qp-result", has_text="海州质量奖").first
     assert "尚不能确定" in haizhou.inner_text()
     # Expand the conditions with the keyboard: summary elements are focusable and open on Enter.

@@ -8,6 +8,9 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
+# Whether leaving the page now would ask first (the page cancels "beforeunload").
+LEAVING = ("(() => { const e = new Event('beforeunload', {cancelable: true}); dispatchEvent(e);"
+           " return e.defaultPrevented; })()")
 VIEWPORTS = {"desktop": {"width": 1366, "height": 768}, "phone": {"width": 390, "height": 844}}
 
 
@@ -32,6 +35,7 @@ def test_quality_manager_story(browser, server, device):
     page.get_by_role("link", name="开始自评").click()
     page.get_by_text("计算引擎已就绪").wait_for()
     page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
+    assert page.evaluate(LEAVING) is False  # a page merely opened lets the reader go
 
     # The region by name: 江苏省 → 苏州市 → 吴中区 fills the code and the area condition passes.
     before = _result_id(page)
@@ -42,6 +46,11 @@ def test_quality_manager_story(browser, server, device):
     code = page.get_by_label("注册地行政区划代码", exact=True)
     assert code.input_value() == "320506"
     assert "江苏省苏州市吴中区" in page.locator(".qp-region .qp-field-note").inner_text()
+    # Verdicts that the answer changed are announced (a polite status line) and marked on their cards.
+    news = page.locator("#qp-verdict-news")
+    assert news.get_attribute("role") == "status"
+    assert "嘉兴市市长质量奖：由“尚不能确定”变为“不符合申报条件”" in news.inner_text()
+    assert "原为尚不能确定" in page.locator(".qp-result.qp-changed", has_text="嘉兴市市长质量奖").inner_text()
     suzhou = page.locator(".qp-result").first
     suzhou.locator("details summary", has_text="逐项条件").click()
     area_row = suzhou.locator("tr", has_text="注册登记住所在苏州市行政区域内")
@@ -94,7 +103,9 @@ def test_quality_manager_story(browser, server, device):
     incidents.get_by_role("button", name="删除事故第1条").click()
     assert page.evaluate("document.activeElement.classList.contains('qp-add')")
 
-    # Nothing is lost without a question: 清空 asks, and "cancel" keeps every answer.
+    # Nothing is lost without a question: leaving with unsaved answers asks (the browser's own dialog) …
+    assert page.evaluate(LEAVING) is True
+    # … and 清空 asks, and "cancel" keeps every answer.
     asked: list[str] = []
     page.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
     page.get_by_role("button", name="清空").click()
@@ -103,6 +114,7 @@ def test_quality_manager_story(browser, server, device):
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="清空").click()
     page.wait_for_function("document.querySelector('.qp-region input').value === ''")
+    assert page.evaluate(LEAVING) is False  # nothing left to lose
 
     assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS[device]["width"]
     context.close()

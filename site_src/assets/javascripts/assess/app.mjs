@@ -7,6 +7,8 @@ const form = document.getElementById("qp-form");
 const results = document.getElementById("qp-results");
 const statusLine = document.getElementById("qp-engine-status");
 const problemBox = document.getElementById("qp-profile-problem");
+const verdictNews = document.getElementById("qp-verdict-news");
+const lastVerdicts = {};
 const abs = (rel) => new URL(rel, location.href).href;
 
 // Labels of verdicts and statuses come with the field spec (generator/assess/terms.py).
@@ -385,6 +387,8 @@ function renderResults(doc) {
   }
   if (problemKind === "engine") { clearProblem(); fieldProblem(null); }
   results.classList.remove("qp-stale");
+  // A verdict that changed with the last answer is marked on its card and announced once, in one line.
+  const changes = [];
   const cards = doc.results.map((r) => {
     const rows = r.conditions.map((c) => el("tr", { class: `qp-st-${c.status}` },
       el("td", {}, el("span", { class: `qp-status qp-status-${c.status}`, text: c.applicable === false ? "不适用" : STATUS[c.status] })),
@@ -429,16 +433,29 @@ function renderResults(doc) {
       card.append(el("details", { class: "qp-checklist" }, el("summary", { text: "申报材料清单" }),
         ...list(todo.required, "须提供"), ...list(todo.maybe, "可能需要"), ...list(todo.optional, "可选")));
     }
+    const before = lastVerdicts[r.scheme];
+    if (before && before !== r.verdict) {
+      changes.push(`${r.name}：由“${VERDICT[before]}”变为“${VERDICT[r.verdict]}”`);
+      card.classList.add("qp-changed");
+      card.querySelector("h3").append(el("span", { class: "qp-badge qp-changed-badge", text: `刚刚变化（原为${VERDICT[before]}）` }));
+    }
+    lastVerdicts[r.scheme] = r.verdict;
     return card;
   });
+  if (changes.length) verdictNews.textContent = `结果有变化：${changes.join("；")}。`;
   results.replaceChildren(el("p", { class: "qp-help", text: `${doc.organisation ? `申报组织：${doc.organisation}　` : ""}评估日期：${doc.as_of}` }), ...cards);
 }
 
 // ---------- engine ----------
 let dirty = false; // answers not yet saved to a file or a share link
 function changed() {
-  dirty = !shared;
+  // Only the user's edits come here: they are unsaved until a file or a share link holds them.
+  dirty = !shared && Object.keys(profile).length > 0;
   writeHashIfShared();
+  assessNow();
+}
+
+function assessNow() {
   if (!ready) { statusLine.textContent = "正在准备计算引擎……填写的内容会在引擎就绪后立即计算。"; return; }
   const id = ++seq;
   pending = id;
@@ -457,7 +474,7 @@ function startEngine() {
       ready = true;
       metrics.bootMs = msg.ms;
       statusLine.textContent = "计算引擎已就绪。";
-      changed();
+      assessNow();
     } else if (msg.type === "failed") {
       statusLine.textContent = `计算引擎加载失败：${msg.error}`;
     } else if (msg.type === "result" && msg.id === pending) {
@@ -486,9 +503,11 @@ function writeHashIfShared() { if (shared) history.replaceState(null, "", `#p=${
 
 function loadProfile(obj, standard) {
   profile = obj;
+  for (const key of Object.keys(lastVerdicts)) delete lastVerdicts[key]; // another profile: nothing "changed"
   buildForm(standard);
-  changed();
   dirty = false; // a profile just loaded (file, link, blank) is no unsaved work
+  writeHashIfShared();
+  assessNow();
 }
 const isProfile = (obj) => obj !== null && typeof obj === "object" && !Array.isArray(obj);
 
