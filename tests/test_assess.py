@@ -109,3 +109,34 @@ def test_cli_json_and_exit_codes():
     assert bad.returncode == 2 and bad.stderr.startswith("sector: 行业应为以下之一")
     text = cli(str(ROOT / "examples" / "profile-suzhou-manufacturer.json"))
     assert text.returncode == 0 and "【苏州市质量奖】" in text.stdout
+
+
+# --- which questions could still change a verdict (the guided form, issue 12) ------------------------
+def test_open_questions_follow_the_verdicts_still_open(data):
+    """Unknown conditions of undetermined results ask their facts; applicability is asked before the facts
+    of a rule that may not apply; a settled verdict asks nothing; schemes_of_interest narrows both."""
+    empty = assess(parse_profile({"as_of": AS_OF}), data)
+    assert "region_code" in empty["open_questions"] and "sector" in empty["open_questions"]
+    # Whether 苏州's food rules apply is asked (food_producer) before what they require (inspectors, HACCP).
+    maker = assess(parse_profile({"as_of": AS_OF, "region_code": "320506", "sector": "manufacturing"}), data)
+    assert "food_producer" in maker["open_questions"]
+    assert "food_inspectors" not in maker["open_questions"] and "food_safety_systems" not in maker["open_questions"]
+    # A manufacturer is never asked the agriculture or service questions.
+    assert not {"own_production_base", "service_standards", "agri_certifications"} & set(maker["open_questions"])
+    food = assess(parse_profile({"as_of": AS_OF, "region_code": "320506", "sector": "manufacturing",
+                                 "food_producer": True}), data)
+    assert "food_inspectors" in food["open_questions"]
+    # Outside every scheme's area (Beijing, not in the Dafeng zone) every verdict is settled: nothing to ask.
+    away = assess(parse_profile({"as_of": AS_OF, "region_code": "110101", "in_hu_su_dafeng_zone": False}), data)
+    assert {r["verdict"] for r in away["results"]} == {"ineligible"} and away["open_questions"] == []
+    # Only the schemes of interest are assessed, and only their questions asked.
+    haizhou = assess(parse_profile({"as_of": AS_OF, "schemes_of_interest": ["haizhou-quality-award"]}), data)
+    assert [r["scheme"] for r in haizhou["results"]] == ["haizhou-quality-award"]
+    assert "in_hu_su_dafeng_zone" not in haizhou["open_questions"]  # a 盐城 question
+
+
+def test_unknown_scheme_of_interest_is_refused_in_chinese(data):
+    from generator.assess.api import assess_json
+
+    out = json.loads(assess_json(json.dumps({"schemes_of_interest": ["nowhere"]}), json.dumps(data, default=str)))
+    assert out["error"].startswith("schemes_of_interest[0]: 没有这个方案")

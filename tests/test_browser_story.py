@@ -58,6 +58,18 @@ def test_quality_manager_story(browser, server, device):
     results_before = page.locator(".qp-result").count()
     assert results_before == 5
 
+    # Only questions that could still change a verdict are shown, group by group: once the sector is known, the
+    # agriculture and service questions go; "显示全部问题" brings every question back.
+    hidden = "n => document.querySelector(`.qp-field[data-field='${n}']`).hidden"
+    before = _result_id(page)
+    page.get_by_label("行业", exact=True).select_option("manufacturing")
+    _wait_new_result(page, before)
+    assert "可能改变结论" in page.locator(".qp-guide-text").inner_text()
+    assert page.evaluate(hidden, "own_production_base") and page.evaluate(hidden, "service_standards")
+    assert not page.evaluate(hidden, "established")  # basic facts still open
+    page.get_by_role("button", name="显示全部问题").click()
+    assert not page.evaluate(hidden, "own_production_base")
+
     # A half-typed code is "not filled in yet", said at the field; the results stay on screen.
     before = _result_id(page)
     code.fill("3205")

@@ -33,9 +33,11 @@ def _kind(rule: dict) -> str:
 @settings(max_examples=400, derandomize=True, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(raw=VALID_PROFILES, as_of=st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2030, 12, 31)))
-# Each time form reached whatever the generator draws: a level held one year of two, an AA the same year.
+# Each time form reached whatever the generator draws: a level held one year of two, an AA the same year, a
+# certificate held half a year.
 @example(raw={"credit": {"level": "A", "since": "2025-03-01"}}, as_of=dt.date(2026, 1, 1))
 @example(raw={"credit": {"level": "AA", "since": "2026-03-01"}}, as_of=dt.date(2026, 6, 1))
+@example(raw={"management_systems": [{"standard": "ISO9001", "since": "2025-06-01"}]}, as_of=dt.date(2026, 1, 1))
 def test_passes_from_flips_and_needs_decide(all_rules, raw, as_of):
     profile = parse_profile(raw | {"as_of": as_of.isoformat()})
     for rule in all_rules:

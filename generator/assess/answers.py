@@ -61,6 +61,11 @@ def _check_schemes(profile: dict, data: dict) -> None:
                     choices = "、".join(f"{sid}（{name}）" for sid, name in names.items())
                     raise ProfileError(f"{field.name}[{n}].{sub}: 没有这个方案；应为以下之一：{choices}，"
                                        f"而不是 {_shown(value)}")
+    for n, value in enumerate(profile.get("schemes_of_interest") or []):
+        if value not in names:
+            choices = "、".join(f"{sid}（{name}）" for sid, name in names.items())
+            raise ProfileError(f"schemes_of_interest[{n}]: 没有这个方案；应为以下之一：{choices}，"
+                               f"而不是 {_shown(value)}")
 
 
 def check_answers(profile: dict, data: dict) -> None:

@@ -11,6 +11,7 @@ import datetime as dt
 from generator.assess.answers import check_answers
 from generator.assess.edition import edition_answer
 from generator.assess.next_steps import advice
+from generator.assess.profile import FIELDS
 from generator.assess.rules import FAIL, PASS, UNKNOWN, evaluate, explain
 from generator.assess.scores import credit_score, excellence_score, weighted_score
 
@@ -50,6 +51,7 @@ def condition_result(scheme: dict, condition: dict, profile: dict, names: dict[s
         status, reason = evaluate(condition["rule"], profile)
         extra["rule"] = explain(condition["rule"], names)
     when = condition.get("applies_when")
+    ask = None
     if when is not None:
         applies, why = evaluate(when, profile)
         if applies == FAIL:
@@ -57,11 +59,12 @@ def condition_result(scheme: dict, condition: dict, profile: dict, names: dict[s
             extra["applicable"] = False
         elif applies == UNKNOWN and status != PASS:
             status, reason = UNKNOWN, f"无法确定是否适用（{why}）；{reason}"
+            ask = [when]  # whether it applies comes first: its own facts may never be needed
     if advise and status == FAIL and judged_by == "reviewers":  # fell short: time cannot cure a known zero
         extra |= advice(status, reason, "rule", [{"not": falls_short}], profile)
     elif advise:
         extra |= advice(status, reason, judged_by, [r for r in (condition.get("rule"), when) if r is not None],
-                        profile)
+                        profile, ask)
     return _entry(scheme, cid, condition["title"], cite, judged_by, status, reason, **extra)
 
 
@@ -182,14 +185,24 @@ def assess_scheme(scheme: dict, profile: dict, standard: dict, names: dict[str, 
     return result
 
 
+def open_questions(results: list[dict]) -> list[str]:
+    """The facts whose answers could still change a verdict: what the unknown conditions of every undetermined
+    result need, in the profile's order. A settled verdict (eligible, or ineligible) asks nothing more."""
+    wanted = {name for r in results if r["verdict"] == "undetermined" for c in r["conditions"]
+              if c["status"] == UNKNOWN for name in c["next_step"]["needs"]}
+    return [f.name for f in FIELDS if f.name in wanted]
+
+
 def assess(profile: dict, data: dict, scheme_ids: list[str] | None = None) -> dict:
-    """The whole assessment, shaped as docs/PROFILE.md's JSON."""
-    wanted = scheme_ids or [s["id"] for s in data["schemes"]]
+    """The whole assessment, shaped as docs/PROFILE.md's JSON. Without ``scheme_ids``, the profile's
+    ``schemes_of_interest``, else every scheme."""
+    check_answers(profile, data)  # first: a wrong scheme of interest is named as the profile's own field
+    wanted = scheme_ids or profile.get("schemes_of_interest") or [s["id"] for s in data["schemes"]]
     by_id = {s["id"]: s for s in data["schemes"]}
     unknown = [sid for sid in wanted if sid not in by_id]
     if unknown:
         raise KeyError(f"没有这个方案：{', '.join(unknown)}；应为 {', '.join(by_id)} 之一")
-    check_answers(profile, data)
     names = {s["id"]: s["name"] for s in data["schemes"]}
+    results = [assess_scheme(by_id[sid], profile, data["standard"], names) for sid in dict.fromkeys(wanted)]
     return {"as_of": profile["as_of"].isoformat(), "organisation": profile.get("organisation"),
-            "results": [assess_scheme(by_id[sid], profile, data["standard"], names) for sid in wanted]}
+            "open_questions": open_questions(results), "results": results}

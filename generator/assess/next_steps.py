@@ -7,17 +7,19 @@ from generator.assess.profile import BY_NAME
 from generator.assess.rules import FAIL, PASS, UNKNOWN, needs, passes_from
 
 
-def advice(status: str, reason: str, judged_by: str, rules: list[dict], profile: dict) -> dict:
+def advice(status: str, reason: str, judged_by: str, rules: list[dict], profile: dict,
+           ask: list[dict] | None = None) -> dict:
     """``next_step`` and ``passes_from`` for a condition that fails or is unknown (nothing for a pass).
 
-    ``rules`` are the condition's rule and its ``applies_when``, where it has them."""
+    ``rules`` are the condition's rule and its ``applies_when``, where it has them; ``ask`` the rules whose facts
+    to ask first (default: all of ``rules``)."""
     if status == PASS:
         return {}
     if judged_by == "reviewers":
         return {"next_step": {"text": "原文没有可核对的标准，由评审专家判断；如贵单位认为符合，可在“自我声明”中说明。",
                               "needs": []},
                 "passes_from": None}
-    wanted = sorted(set().union(*(needs(r, profile) for r in rules)) if status == UNKNOWN else set())
+    wanted = sorted(set().union(*(needs(r, profile) for r in (ask or rules))) if status == UNKNOWN else set())
     cured = passes_from(rules[0], profile)
     if status == FAIL:
         text = f"不符合：{reason}。" + (f"情况不变时，自 {cured.isoformat()} 起符合本条。" if cured

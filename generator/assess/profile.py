@@ -60,6 +60,8 @@ _DATE_ITEM = Field("date", "date", "日期")
 FIELDS: tuple[Field, ...] = (
     Field("organisation", "str", "申报组织名称", pattern=r"[^\x00-\x1f\x7f]{1,100}",
           help="1 至 100 个字的名称，例如 苏州某某精密机械有限公司（只用于报告标题，不离开本页）"),
+    Field("schemes_of_interest", "list", "关心的方案", item=Field("scheme", "scheme", "方案"),
+          help="只评估这些方案；不填则评估全部方案"),
     Field("as_of", "date", "评估日期", help="缺省为今天；“近三年”“满2年”“近2年”等期间均截至该日"),
     Field("region_code", "str", "注册地行政区划代码", pattern=r"^\d{6}$", help="GB/T 2260 六位代码"),
     _b("in_hu_su_dafeng_zone", "位于沪苏大丰产业联动集聚区"),
@@ -174,7 +176,7 @@ BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
 # exactly one group (a test checks), so a new fact cannot silently miss the form. "answers" are the maps the
 # form asks item by item in blocks of their own.
 FORM_GROUPS: dict[str, tuple[str, ...]] = {
-    "basic": ("organisation", "as_of", "region_code", "in_hu_su_dafeng_zone", "legal_person",
+    "basic": ("organisation", "schemes_of_interest", "as_of", "region_code", "in_hu_su_dafeng_zone", "legal_person",
               "independent_legal_person", "established", "sector"),
     "production": ("industrial_mining_trade", "safety_standardization", "metrology_confirmation",
                    "traditional_handicraft", "instruments_calibrated", "food_producer", "food_safety_systems",
@@ -191,6 +193,11 @@ FORM_GROUPS: dict[str, tuple[str, ...]] = {
                "construction_credit_a"),
     "answers": ("declarations", "credit_answers", "excellence_percent", "review_scores"),
 }
+
+
+# What the calculator asks first, before it knows which answers could change a verdict (the engine's
+# ``open_questions`` then adds the rest, one step at a time).
+FIRST_QUESTIONS: tuple[str, ...] = ("organisation", "schemes_of_interest", "as_of", "region_code", "sector")
 
 
 def record_fields(name: str) -> dict[str, Field]:

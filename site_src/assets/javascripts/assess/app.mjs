@@ -92,18 +92,22 @@ function listWidget(field, id) {
   const render = () => {
     box.replaceChildren();
     const items = profile[field.name];
-    const none = el("input", { type: "checkbox", checked: Array.isArray(items) && items.length === 0,
-      onchange: (e) => { if (e.target.checked) profile[field.name] = []; else delete profile[field.name]; changed(); render(); } });
-    box.append(el("label", { class: "qp-none-box" }, none, " 没有（已确认）"));
-    if (field.item.kind === "enum") {
-      for (const v of field.item.enum) {
+    const choices = field.item.kind === "scheme" ? schemes.map((s) => [s.id, s.name])
+      : field.item.kind === "enum" ? field.item.enum.map((v) => [v, label(v)]) : null;
+    if (field.item.kind !== "scheme") { // "no scheme of interest" would mean nothing to assess
+      const none = el("input", { type: "checkbox", checked: Array.isArray(items) && items.length === 0,
+        onchange: (e) => { if (e.target.checked) profile[field.name] = []; else delete profile[field.name]; changed(); render(); } });
+      box.append(el("label", { class: "qp-none-box" }, none, " 没有（已确认）"));
+    }
+    if (choices) {
+      for (const [v, text] of choices) {
         const checked = Array.isArray(items) && items.includes(v);
         box.append(el("label", { class: "qp-check" }, el("input", { type: "checkbox", checked, onchange: (e) => {
           const list = (profile[field.name] || []).filter((x) => x !== v);
           if (e.target.checked) list.push(v);
           if (list.length) profile[field.name] = list; else delete profile[field.name];
           changed(); render();
-        } }), " ", label(v)));
+        } }), " ", text));
       }
       return;
     }
@@ -326,7 +330,53 @@ function excellenceBlock(standard) {
 }
 
 function section(title, ...content) {
-  return el("details", { class: "qp-section", open: title === "基本信息" }, el("summary", { text: title }), ...content);
+  return el("details", { class: "qp-section", open: title === "基本信息", "data-group": title }, el("summary", { text: title }), ...content);
+}
+
+// ---------- the guided form: only the questions that could still change a verdict, group by group ----------
+// The engine says which facts could change an undetermined verdict (`open_questions`); the page shows the first
+// questions, every answered one, and the open ones of the first group not yet done. bench/questions_shown.py
+// plays the same rule.
+let guided = true;
+let openQuestions = null; // null until the engine's first answer: then only the first questions show
+const skippedGroups = new Set();
+const guideText = el("p", { class: "qp-guide-text", role: "status" });
+const guideToggle = el("button", { type: "button", class: "md-button", onclick: () => { guided = !guided; applyGuide(); } });
+const guide = el("div", { class: "qp-guide" }, guideText, guideToggle);
+
+function applyGuide() {
+  const answered = (n) => profile[n] !== undefined;
+  const open = new Set(openQuestions || []);
+  const current = openQuestions && spec.groups.find(([title, names]) => !skippedGroups.has(title)
+    && names.some((n) => open.has(n) && !answered(n)));
+  const shows = (n, title) => !guided || spec.first.includes(n) || answered(n)
+    || (current?.[0] === title && open.has(n));
+  let waiting = 0;
+  for (const [title, names] of spec.groups) {
+    const box = form.querySelector(`details[data-group="${title}"]`);
+    if (!box) continue;
+    let visible = 0;
+    for (const n of names) {
+      const block = box.querySelector(`.qp-field[data-field="${n}"]`);
+      const show = shows(n, title);
+      if (block) block.hidden = !show;
+      visible += show ? 1 : 0;
+      if (current?.[0] === title && open.has(n) && !answered(n)) waiting += 1;
+    }
+    box.hidden = guided && !visible;
+    box.querySelector(".qp-next-group")?.remove();
+    if (guided && current?.[0] === title) {
+      box.open = true;
+      box.append(el("p", { class: "qp-next-group" }, el("button", { type: "button", class: "md-button", text: "这组其余的问题暂不回答，下一组",
+        onclick: () => { skippedGroups.add(title); applyGuide(); } })));
+    }
+  }
+  const text = !guided ? "正在显示全部问题。"
+    : openQuestions === null ? "请先回答上面几个问题；计算引擎就绪后，会逐组列出还可能改变结论的问题。"
+    : current ? `“${current[0]}”中还有 ${waiting} 个问题可能改变结论；其他问题不影响现在的结论，已隐藏。`
+    : "没有其他可能改变结论的问题了。仍无法判断的条件由评审专家判断，或需要您在“自我声明”中说明。";
+  if (guideText.textContent !== text) guideText.textContent = text; // announced only when it says something new
+  guideToggle.textContent = guided ? "显示全部问题" : "只显示可能改变结论的问题";
 }
 
 function buildForm(standard) {
@@ -339,7 +389,8 @@ function buildForm(standard) {
   parts.push(section("江苏省质量信用技术指标（附件1）", creditBlock()));
   parts.push(section("GB/T 19580 自评", excellenceBlock(standard)));
   parts.push(section("评审环节得分（估算加权总分）", fieldBlock(byName.review_scores)));
-  form.replaceChildren(...parts);
+  form.replaceChildren(guide, ...parts);
+  applyGuide();
 }
 
 // ---------- problems with the profile ----------
@@ -387,6 +438,8 @@ function renderResults(doc) {
   }
   if (problemKind === "engine") { clearProblem(); fieldProblem(null); }
   results.classList.remove("qp-stale");
+  openQuestions = doc.open_questions;
+  applyGuide();
   // A verdict that changed with the last answer is marked on its card and announced once, in one line.
   const changes = [];
   const cards = doc.results.map((r) => {
@@ -504,6 +557,7 @@ function writeHashIfShared() { if (shared) history.replaceState(null, "", `#p=${
 function loadProfile(obj, standard) {
   profile = obj;
   for (const key of Object.keys(lastVerdicts)) delete lastVerdicts[key]; // another profile: nothing "changed"
+  skippedGroups.clear();
   buildForm(standard);
   dirty = false; // a profile just loaded (file, link, blank) is no unsaved work
   writeHashIfShared();
