@@ -34,6 +34,10 @@ def test_quality_manager_story(browser, server, device):
     page.goto(server)
     page.get_by_role("link", name="开始自评").click()
     page.get_by_text("计算引擎已就绪").wait_for()
+    # The progress bar counted the engine's real bytes, as Pyodide read them (the sizes the build wrote).
+    sizes = page.locator("#qp-assess").get_attribute("data-download")
+    assert page.evaluate("window.qpMetrics.downloadBytes") == sum(int(p.split(":")[1]) for p in sizes.split(","))
+    assert page.locator("#qp-engine-progress").is_hidden()
     page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
     assert page.evaluate(LEAVING) is False  # a page merely opened lets the reader go
 

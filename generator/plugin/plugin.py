@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from generator import timing
-from generator.bundle import BundleError, bundle_pyodide, pyodide_source
+from generator.bundle import DOWNLOADED, BundleError, bundle_pyodide, pyodide_source
 from generator.clock import build_date
 from generator.csp import write_policies
 from generator.export import engine_json, fields_json
@@ -101,10 +101,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         assert self.portal is not None
         env = make_env(self.root / self.config.templates)
         try:
-            _, pyodide_version = pyodide_source(self.root)
+            pyodide_folder, pyodide_version = pyodide_source(self.root)
         except BundleError as exc:
             raise PluginError(str(exc)) from None
         env.globals["pyodide_version"] = pyodide_version
+        # What the calculator downloads before it can answer, so its progress bar can count real bytes.
+        env.globals["pyodide_download"] = {name: (pyodide_folder / name).stat().st_size for name in DOWNLOADED}
         site_url = config.site_url or "/"
         generated = list(
             generate(self.portal, env, build_date(), site_url if site_url.endswith("/") else site_url + "/")

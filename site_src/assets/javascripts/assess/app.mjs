@@ -6,6 +6,7 @@ const root = document.getElementById("qp-assess");
 const form = document.getElementById("qp-form");
 const results = document.getElementById("qp-results");
 const statusLine = document.getElementById("qp-engine-status");
+const progressBar = document.getElementById("qp-engine-progress");
 const problemBox = document.getElementById("qp-profile-problem");
 const verdictNews = document.getElementById("qp-verdict-news");
 const lastVerdicts = {};
@@ -21,7 +22,7 @@ let worker = null;
 let ready = false;
 let seq = 0;
 let pending = null;
-const metrics = { navigationToFirstResult: null, bootMs: null, lastAssessMs: null };
+const metrics = { navigationToFirstResult: null, bootMs: null, lastAssessMs: null, downloadBytes: null };
 window.qpMetrics = metrics;
 
 // ---------- small DOM helpers ----------
@@ -515,6 +516,21 @@ function assessNow() {
   worker.postMessage({ type: "assess", id, profile: JSON.parse(JSON.stringify(profile)) });
 }
 
+// Download progress, counted by the worker as Pyodide reads its files (no second download).
+function showDownload({ loaded, total }) {
+  if (ready) return;
+  const mb = (n) => (n / 1048576).toFixed(1);
+  progressBar.hidden = false;
+  progressBar.max = total;
+  progressBar.value = Math.min(loaded, total);
+  metrics.downloadBytes = loaded;
+  // The bar moves with every chunk; the announced line only every tenth, so a screen reader is not flooded.
+  const text = loaded < total
+    ? `正在下载计算引擎（共 ${mb(total)} MB，只需一次，之后从浏览器缓存读取）：已完成 ${Math.floor((10 * loaded) / total) * 10}%。可以先填写，就绪后立即计算。`
+    : "计算引擎已下载，正在启动……";
+  if (statusLine.textContent !== text) statusLine.textContent = text;
+}
+
 function startEngine() {
   if (typeof WebAssembly !== "object") {
     statusLine.textContent = "此浏览器不支持 WebAssembly，无法计算；请阅读各方案的申报条件页。";
@@ -525,9 +541,12 @@ function startEngine() {
   worker.onmessage = ({ data: msg }) => {
     if (msg.type === "ready") {
       ready = true;
+      progressBar.hidden = true;
       metrics.bootMs = msg.ms;
       statusLine.textContent = "计算引擎已就绪。";
       assessNow();
+    } else if (msg.type === "progress") {
+      showDownload(msg);
     } else if (msg.type === "failed") {
       statusLine.textContent = `计算引擎加载失败：${msg.error}`;
     } else if (msg.type === "result" && msg.id === pending) {
@@ -537,7 +556,8 @@ function startEngine() {
       root.dataset.resultId = String(msg.id);
     }
   };
-  worker.postMessage({ type: "init", pyodideURL: abs(root.dataset.pyodide), schemesURL: abs(root.dataset.schemes) });
+  const download = Object.fromEntries(root.dataset.download.split(",").map((pair) => pair.split(":")).map(([n, size]) => [n, Number(size)]));
+  worker.postMessage({ type: "init", pyodideURL: abs(root.dataset.pyodide), schemesURL: abs(root.dataset.schemes), download });
 }
 
 // ---------- save, load, share ----------

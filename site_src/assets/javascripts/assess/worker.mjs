@@ -4,8 +4,33 @@
 let engine = null;
 let booting = null;
 
-async function boot({ pyodideURL, schemesURL }) {
+// Count the bytes of Pyodide's large files as Pyodide itself reads them, for the page's progress bar: the
+// response is passed on as a stream (WebAssembly still compiles while it downloads), never fetched twice.
+function countDownloads(sizes) {
+  const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+  const realFetch = self.fetch.bind(self);
+  let loaded = 0;
+  let last = 0;
+  const report = () => {
+    const now = performance.now();
+    if (now - last < 100 && loaded < total) return; // ten updates a second are plenty
+    last = now;
+    self.postMessage({ type: "progress", loaded, total });
+  };
+  self.fetch = async (input, init) => {
+    const response = await realFetch(input, init);
+    const name = String(input instanceof Request ? input.url : input).split("?")[0].split("/").pop();
+    if (!(name in sizes) || !response.ok || !response.body) return response;
+    const counter = new TransformStream({ transform(chunk, out) { loaded += chunk.byteLength; report(); out.enqueue(chunk); } });
+    return new Response(response.body.pipeThrough(counter),
+      { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+  report();
+}
+
+async function boot({ pyodideURL, schemesURL, download }) {
   const started = performance.now();
+  if (download) countDownloads(download);
   const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideURL).href);
   const [pyodide, data] = await Promise.all([
     loadPyodide({
