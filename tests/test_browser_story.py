@@ -132,7 +132,20 @@ def test_quality_manager_story(browser, server, device):
     page.wait_for_function("document.querySelector('.qp-region input').value === ''")
     assert page.evaluate(LEAVING) is False  # nothing left to lose
 
+    # On a phone a bar keeps every verdict one tap away; on a desktop the results stand beside the form.
+    bar = page.locator("#qp-result-bar")
+    if device == "phone":
+        assert bar.is_visible() and bar.locator("a").count() == 5
+        bar.get_by_role("link", name="嘉兴市市长质量奖：尚不能确定").click()  # the profile was just cleared
+        page.wait_for_function("location.hash === '#qp-result-jiaxing-mayor-quality-award'")
+        assert page.locator("#qp-result-jiaxing-mayor-quality-award").is_visible()
+    else:
+        assert bar.is_hidden()
     assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS[device]["width"]
+    if device == "phone":  # and on the narrowest phone in use, with a full condition table open
+        page.set_viewport_size({"width": 360, "height": 740})
+        page.locator(".qp-result").first.locator("summary", has_text="逐项条件").click()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
     context.close()
 
 

@@ -9,6 +9,7 @@ const statusLine = document.getElementById("qp-engine-status");
 const progressBar = document.getElementById("qp-engine-progress");
 const problemBox = document.getElementById("qp-profile-problem");
 const verdictNews = document.getElementById("qp-verdict-news");
+const resultBar = document.getElementById("qp-result-bar");
 const lastVerdicts = {};
 const abs = (rel) => new URL(rel, location.href).href;
 
@@ -452,7 +453,7 @@ function renderResults(doc) {
       el("td", {}, el("span", { class: "qp-clause", text: c.source }), el("q", { class: "qp-quote", text: c.text }))));
     const actions = r.conditions.filter((c) => c.status === "fail" || (c.status === "unknown" && c.next_step.needs.length));
     const counts = ["fail", "unknown", "pass"].map((k) => `${STATUS[k]} ${r.conditions.filter((c) => c.status === k).length}`).join(" · ");
-    const card = el("article", { class: `qp-result qp-verdict-${r.verdict}` },
+    const card = el("article", { class: `qp-result qp-verdict-${r.verdict}`, id: `qp-result-${r.scheme}`, tabindex: "-1" },
       el("h3", {}, `${r.name}：`, el("span", { class: "qp-verdict", text: VERDICT[r.verdict] })),
       r.draft ? el("p", { class: "qp-badge qp-draft-badge", text: "按征求意见稿判断：该稿尚未施行" }) : null,
       el("p", { class: `qp-call qp-call-${r.edition.window?.state || "unknown"}`, text: r.edition.text }),
@@ -497,6 +498,13 @@ function renderResults(doc) {
     return card;
   });
   if (changes.length) verdictNews.textContent = `结果有变化：${changes.join("；")}。`;
+  // On one column (a phone) the results sit below the whole form: this bar keeps each verdict one tap away.
+  const marks = { eligible: "✓", ineligible: "✗", undetermined: "?" };
+  resultBar.replaceChildren(el("span", { class: "qp-result-bar-title", text: "结果" }),
+    ...doc.results.map((r) => el("a", { href: `#qp-result-${r.scheme}`, class: `qp-chip qp-chip-${r.verdict}`,
+      title: `${r.name}：${VERDICT[r.verdict]}`, "aria-label": `${r.name}：${VERDICT[r.verdict]}`,
+      text: `${schemes.find((s) => s.id === r.scheme)?.short_name || r.name} ${marks[r.verdict]}` })));
+  resultBar.hidden = false;
   results.replaceChildren(el("p", { class: "qp-help", text: `${doc.organisation ? `申报组织：${doc.organisation}　` : ""}评估日期：${doc.as_of}` }), ...cards);
 }
 
