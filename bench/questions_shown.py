@@ -1,6 +1,8 @@
 """How many questions the calculator's guided form shows for a profile, against the full form: the guided form
 asks FIRST_QUESTIONS, then whatever the engine's ``open_questions`` says could still change a verdict, answering
-each from the profile, until nothing new is asked. Prints figures and checks the verdicts end the same.
+each from the profile, until nothing new is asked. The records nobody wants to have (profile.SCREENED) are one
+question, as on the page, when two or more of them are asked at once. Prints figures and checks the verdicts end
+the same.
 
     .venv/bin/python bench/questions_shown.py [PROFILE.json ...]
 """
@@ -16,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.assess.engine import assess  # noqa: E402
-from generator.assess.profile import FIRST_QUESTIONS, FORM_GROUPS, parse_profile  # noqa: E402
+from generator.assess.profile import FIRST_QUESTIONS, FORM_GROUPS, SCREENED, parse_profile  # noqa: E402
 from generator.export import engine_data  # noqa: E402
 from generator.load.portal import load_portal  # noqa: E402
 
@@ -44,6 +46,13 @@ def guided(full: dict, data: dict) -> tuple[list[str], int, dict]:
         if group is None:
             return shown, rounds, profile
         asked = [n for n in FORM_GROUPS[group] if n in open_now and n not in profile]
+        screened = [n for n in asked if n in SCREENED]
+        if len(screened) >= 2 and all(isinstance(full.get(n), list) for n in screened):
+            # One question for the records (profile.SCREENED): the kinds the person has are ticked and their lists
+            # open; the rest are answered by "以上都没有". A kind the profile leaves open could not be answered so.
+            shown.append(f"records question ({len(screened)} kinds)")
+            asked = [n for n in asked if n not in screened or full[n]]
+            profile.update({n: [] for n in screened if not full[n]})
         shown += [n for n in asked if n not in shown]
         new = {n: full[n] for n in asked if n in full}
         if not new:
@@ -64,7 +73,9 @@ def main() -> None:
               f"({100 * (1 - len(shown) / len(FACTS)):.0f} % fewer) in {rounds} rounds ({ms:.0f} ms); "
               f"verdicts the same as with every answer: {same}")
         print(f"  asked: {', '.join(shown)}")
-        print(f"  not asked: {', '.join(n for n in FACTS if n not in shown)}")
+        answered = [n for n in FACTS if n in end]
+        left = [n for n in FACTS if n not in end and n not in shown]
+        print(f"  answered: {len(answered)} facts; not asked: {', '.join(left)}")
 
 
 if __name__ == "__main__":

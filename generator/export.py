@@ -32,12 +32,12 @@ def fields_json() -> str:
     """The profile fields (names, kinds, labels, enums) for the assessment form."""
     from dataclasses import asdict
 
-    from generator.assess.profile import FIELDS, FIRST_QUESTIONS, FORM_GROUPS
+    from generator.assess.profile import FIELDS, FIRST_QUESTIONS, FORM_GROUPS, SCREENED
     from generator.assess.terms import FACT_GROUPS, VALUE_LABELS, for_scripts
 
     groups = [[FACT_GROUPS[g], list(names)] for g, names in FORM_GROUPS.items() if g != "answers"]
     return json.dumps({"fields": [asdict(f) for f in FIELDS], "labels": VALUE_LABELS, "terms": for_scripts(),
-                       "groups": groups, "first": list(FIRST_QUESTIONS)},
+                       "groups": groups, "first": list(FIRST_QUESTIONS), "screened": list(SCREENED)},
                       ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 

@@ -146,6 +146,83 @@ def test_quality_manager_story(browser, server, device):
         page.set_viewport_size({"width": 360, "height": 740})
         page.locator(".qp-result").first.locator("summary", has_text="逐项条件").click()
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        # The table reflows into one card per condition: nothing scrolls sideways inside its box either.
+        box = page.locator(".qp-result").first.locator(".qp-table-scroll")
+        assert box.evaluate("b => b.scrollWidth <= b.clientWidth")
+        assert box.locator("td").first.evaluate("td => getComputedStyle(td, '::before').content") == '"结果"'
+    context.close()
+
+
+@pytest.mark.parametrize("device", VIEWPORTS)
+def test_keyboard_only_story(browser, server, device):
+    """The same manager with the keyboard alone (bench/keyboard_story.py plays it): every Tab stop shows where
+    focus is and is not under the phone's result bar, no action drops focus to the page, and the guided form asks
+    the questions bench/questions_shown.py counts, ending with the verdicts of the whole profile."""
+    import json
+
+    from bench.keyboard_story import play
+    from bench.questions_shown import FACTS, guided
+    from generator import ROOT
+    from generator.assess.engine import assess
+    from generator.assess.profile import parse_profile
+    from generator.export import engine_data
+    from generator.load.portal import load_portal
+
+    profile = json.loads((ROOT / "examples" / "profile-suzhou-manufacturer.json").read_text(encoding="utf-8"))
+    context = browser.new_context(viewport=VIEWPORTS[device])
+    page = context.new_page()
+    page.set_default_timeout(60000)
+    seen = play(page, server, profile)
+    context.close()
+
+    assert seen["skip_link"] == "跳转至"
+    assert seen["tabs_to_first_field"] <= 12
+    assert seen["unseen_focus"] == [] and seen["focus_lost"] == []
+    data = json.loads(json.dumps(engine_data(load_portal(ROOT)), default=str))
+    counted, _, _ = guided(profile, data)
+    assert len(seen["shown"]) == len(counted) <= 0.6 * len(FACTS)  # at least 40 % fewer than the whole form
+    assert seen["verdicts"] == {r["scheme"]: r["verdict"] for r in assess(parse_profile(profile), data)["results"]}
+
+
+def test_records_question(browser, server):
+    """Records nobody wants to have are one question: "以上都没有" answers each kind with an empty list; ticking a
+    kind opens its list with focus on "添加一条"; unticking a kind that holds records asks first."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    page.set_default_timeout(60000)
+    page.goto(server + "assess/")
+    page.get_by_text("计算引擎已就绪").wait_for()
+    page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
+    page.get_by_role("button", name="这组其余的问题暂不回答，下一组").click()  # 基本信息
+    page.get_by_role("button", name="这组其余的问题暂不回答，下一组").click()  # 行业与生产条件
+    page.get_by_role("button", name="这组其余的问题暂不回答，下一组").click()  # 管理体系与创新
+    screen = page.locator(".qp-screen")
+    assert screen.is_visible() and page.evaluate("document.activeElement.closest('.qp-screen') !== null")
+    sampling = page.locator('.qp-field[data-field="sampling_failures"]')
+    assert sampling.is_hidden()
+    screen.get_by_label("监督抽查不合格").check()
+    assert sampling.is_visible()
+    assert page.evaluate("document.activeElement.classList.contains('qp-add')")
+    assert sampling.get_by_text("没有（已确认）").count() == 0  # "没有" is said in the question, by unticking
+    sampling.get_by_role("button", name="＋ 添加一条").click()
+    asked: list[str] = []
+    page.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    screen.get_by_label("监督抽查不合格").click()  # "cancel": the tick and the record stay
+    assert asked and "监督抽查不合格" in asked[0] and sampling.is_visible()
+    assert screen.get_by_label("监督抽查不合格").is_checked()
+    page.once("dialog", lambda d: d.accept())
+    screen.get_by_label("以上都没有（已确认）").check()
+    assert sampling.is_hidden() and screen.get_by_label("监督抽查不合格").is_checked() is False
+    listed = screen.locator("label.qp-check:not([hidden]) input[data-field]").evaluate_all(
+        "xs => xs.map(x => x.dataset.field)")
+    assert len(listed) >= 2
+    with page.expect_download() as download:
+        page.get_by_role("button", name="保存档案（JSON）").click()
+    import json
+    from pathlib import Path
+
+    stored = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert all(stored[n] == [] for n in listed), stored
     context.close()
 
 

@@ -195,6 +195,12 @@ FORM_GROUPS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Records of things that went wrong, which most applicants do not have: the guided form asks for them as one
+# question ("有没有下列记录？" with an exclusive "以上都没有"), and a list opens only for a kind the person ticks —
+# the GOV.UK pattern of checkboxes with a "none" answer. "以上都没有" answers each of them with an empty list.
+SCREENED: tuple[str, ...] = tuple(n for n in FORM_GROUPS["records"] if n != "serious_dishonesty_list")
+
+
 # What the calculator asks first, before it knows which answers could change a verdict (the engine's
 # ``open_questions`` then adds the rest, one step at a time).
 FIRST_QUESTIONS: tuple[str, ...] = ("organisation", "schemes_of_interest", "as_of", "region_code", "sector")

@@ -92,25 +92,38 @@ function scalarInput(field, obj, key, id) {
 function listWidget(field, id) {
   const box = el("div", { class: "qp-list-widget", id });
   const render = () => {
+    // A checkbox that redraws the list keeps the keyboard focus (the new one with the same key takes it).
+    const kept = box.contains(document.activeElement) ? document.activeElement.dataset.key : undefined;
     box.replaceChildren();
     const items = profile[field.name];
     const choices = field.item.kind === "scheme" ? schemes.map((s) => [s.id, s.name])
       : field.item.kind === "enum" ? field.item.enum.map((v) => [v, label(v)]) : null;
-    if (field.item.kind !== "scheme") { // "no scheme of interest" would mean nothing to assess
-      const none = el("input", { type: "checkbox", checked: Array.isArray(items) && items.length === 0,
-        onchange: (e) => { if (e.target.checked) profile[field.name] = []; else delete profile[field.name]; changed(); render(); } });
+    // "No scheme of interest" would mean nothing to assess; a kind ticked "有" in the records question is
+    // answered "没有" there, by unticking it.
+    if (field.item.kind !== "scheme" && !(guided && screenYes.has(field.name))) {
+      const none = el("input", { type: "checkbox", "data-key": "none", checked: Array.isArray(items) && items.length === 0,
+        onchange: (e) => {
+          if (e.target.checked) profile[field.name] = []; else delete profile[field.name];
+          changed(); render();
+          // Ticked "有" in the records question, then "没有" here: the question takes the answer back.
+          if (e.target.checked && screenYes.delete(field.name)) {
+            applyGuide();
+            Object.values(screens).find((s) => s.items[field.name])?.items[field.name].input.focus();
+          }
+        } });
       box.append(el("label", { class: "qp-none-box" }, none, " 没有（已确认）"));
     }
     if (choices) {
       for (const [v, text] of choices) {
         const checked = Array.isArray(items) && items.includes(v);
-        box.append(el("label", { class: "qp-check" }, el("input", { type: "checkbox", checked, onchange: (e) => {
+        box.append(el("label", { class: "qp-check" }, el("input", { type: "checkbox", "data-key": `choice-${v}`, checked, onchange: (e) => {
           const list = (profile[field.name] || []).filter((x) => x !== v);
           if (e.target.checked) list.push(v);
           if (list.length) profile[field.name] = list; else delete profile[field.name];
           changed(); render();
         } }), " ", text));
       }
+      refocus(kept);
       return;
     }
     (items || []).forEach((item, n) => {
@@ -142,7 +155,9 @@ function listWidget(field, id) {
       profile[field.name] = list; changed(); render();
       [...box.querySelectorAll(".qp-row")].pop()?.querySelector("input, select")?.focus(); // the new row
     } }));
+    refocus(kept);
   };
+  const refocus = (key) => { if (key) box.querySelector(`[data-key="${key}"]`)?.focus(); };
   render();
   return box;
 }
@@ -342,35 +357,127 @@ function section(title, ...content) {
 let guided = true;
 let openQuestions = null; // null until the engine's first answer: then only the first questions show
 const skippedGroups = new Set();
-const guideText = el("p", { class: "qp-guide-text", role: "status" });
+const guideText = el("p", { class: "qp-guide-text", role: "status", tabindex: "-1" });
 const guideToggle = el("button", { type: "button", class: "md-button", onclick: () => { guided = !guided; applyGuide(); } });
 const guide = el("div", { class: "qp-guide" }, guideText, guideToggle);
+
+// Records most applicants do not have (profile.SCREENED) are asked as one question: tick the kinds you have,
+// or "以上都没有"; a kind's list opens only once it is ticked or holds a record.
+const screens = {}; // group title -> {box, names, items: {name: {label, input}}, none}
+const screenYes = new Set(); // kinds ticked as "有" that hold no record yet
+const isEmptyList = (n) => Array.isArray(profile[n]) && profile[n].length === 0;
+const hasRecords = (n) => Array.isArray(profile[n]) && profile[n].length > 0;
+
+function screenListed(title, current, open) {
+  const scr = screens[title];
+  if (!scr || !guided) return [];
+  const listed = scr.names.filter((n) => (current?.[0] === title && open.has(n)) || profile[n] !== undefined || screenYes.has(n));
+  return listed.length >= 2 ? listed : [];
+}
+
+function screenBlock(title, names) {
+  const byName = Object.fromEntries(spec.fields.map((f) => [f.name, f]));
+  const scr = { names, items: {} };
+  const listedNow = () => screenListed(title, currentGroup(), new Set(openQuestions || []));
+  const dropRecords = (ns) => {
+    const lose = ns.filter(hasRecords);
+    return !lose.length || window.confirm(`将删除已填写的${lose.map((n) => byName[n].label).join("、")}记录，确定吗？`);
+  };
+  for (const n of names) {
+    const input = el("input", { type: "checkbox", "data-field": n, onchange: (e) => {
+      if (e.target.checked) {
+        screenYes.add(n);
+        if (isEmptyList(n)) delete profile[n]; // "有" overrides "没有": answered once its records are added
+      } else {
+        if (!dropRecords([n])) { e.target.checked = true; return; }
+        screenYes.delete(n);
+        delete profile[n];
+      }
+      rerenderField(n); changed(); applyGuide();
+      if (e.target.checked) form.querySelector(`.qp-field[data-field="${n}"] .qp-add`)?.focus();
+    } });
+    const text = byName[n].label.replace(/（日期）$/, "");
+    scr.items[n] = { input, label: el("label", { class: "qp-check" }, input, " ", text) };
+  }
+  scr.none = el("input", { type: "checkbox", onchange: (e) => {
+    const listed = listedNow();
+    if (e.target.checked) {
+      if (!dropRecords(listed)) { e.target.checked = false; return; }
+      for (const n of listed) { profile[n] = []; screenYes.delete(n); }
+    } else for (const n of listed) if (isEmptyList(n)) delete profile[n];
+    listed.forEach(rerenderField); changed(); applyGuide();
+  } });
+  scr.box = el("fieldset", { class: "qp-screen", hidden: true },
+    el("legend", { class: "qp-field-label", text: "下列记录，贵单位有没有？" }),
+    el("p", { class: "qp-help", text: "有的请勾选，随后逐条填写日期；是否在各方案规定的年限内，由计算判断。一项都没有，请勾选“以上都没有”。" }),
+    ...names.map((n) => scr.items[n].label),
+    el("p", { class: "qp-screen-or", text: "或" }),
+    el("label", { class: "qp-check" }, scr.none, " 以上都没有（已确认）"));
+  screens[title] = scr;
+  return scr.box;
+}
+
+// A list widget redrawn after the screen changed its value (its own checkbox shows "没有" or not).
+function rerenderField(n) {
+  const block = form.querySelector(`.qp-field[data-field="${n}"]`);
+  const field = spec.fields.find((f) => f.name === n);
+  if (block && field) block.replaceWith(fieldBlock(field));
+}
+
+function currentGroup() {
+  const open = new Set(openQuestions || []);
+  return openQuestions && spec.groups.find(([title, names]) => !skippedGroups.has(title)
+    && names.some((n) => open.has(n) && profile[n] === undefined));
+}
+
+// After "下一组" the keyboard lands on the next group's first question, or on the guide when none is left.
+function focusCurrent() {
+  const next = currentGroup();
+  const box = next && form.querySelector(`details[data-group="${next[0]}"]`);
+  const first = box && [...box.querySelectorAll(".qp-screen:not([hidden]) input, .qp-field:not([hidden]) input, .qp-field:not([hidden]) select, .qp-field:not([hidden]) button")]
+    .find((x) => x.offsetParent !== null);
+  (first || guideText).focus();
+}
 
 function applyGuide() {
   const answered = (n) => profile[n] !== undefined;
   const open = new Set(openQuestions || []);
-  const current = openQuestions && spec.groups.find(([title, names]) => !skippedGroups.has(title)
-    && names.some((n) => open.has(n) && !answered(n)));
-  const shows = (n, title) => !guided || spec.first.includes(n) || answered(n)
-    || (current?.[0] === title && open.has(n));
+  const current = currentGroup();
+  const screenedAway = new Set();
   let waiting = 0;
+  for (const [title] of spec.groups) {
+    const scr = screens[title];
+    if (!scr) continue;
+    const listed = screenListed(title, current, open);
+    scr.box.hidden = !listed.length;
+    for (const n of scr.names) {
+      const ticked = screenYes.has(n) || hasRecords(n);
+      scr.items[n].label.hidden = !listed.includes(n);
+      scr.items[n].input.checked = ticked;
+      if (listed.includes(n) && !ticked) screenedAway.add(n);
+    }
+    scr.none.checked = listed.length > 0 && listed.every(isEmptyList);
+    if (current?.[0] === title && listed.some((n) => !answered(n) && !screenYes.has(n))) waiting += 1;
+  }
+  const shows = (n, title) => !screenedAway.has(n) && (!guided || spec.first.includes(n) || answered(n)
+    || screenYes.has(n) || (current?.[0] === title && open.has(n)));
   for (const [title, names] of spec.groups) {
     const box = form.querySelector(`details[data-group="${title}"]`);
     if (!box) continue;
-    let visible = 0;
+    let visible = screens[title] && !screens[title].box.hidden ? 1 : 0;
     for (const n of names) {
       const block = box.querySelector(`.qp-field[data-field="${n}"]`);
       const show = shows(n, title);
       if (block) block.hidden = !show;
       visible += show ? 1 : 0;
-      if (current?.[0] === title && open.has(n) && !answered(n)) waiting += 1;
+      if (current?.[0] === title && open.has(n) && !answered(n) && show) waiting += 1;
     }
     box.hidden = guided && !visible;
     box.querySelector(".qp-next-group")?.remove();
     if (guided && current?.[0] === title) {
       box.open = true;
       box.append(el("p", { class: "qp-next-group" }, el("button", { type: "button", class: "md-button", text: "这组其余的问题暂不回答，下一组",
-        onclick: () => { skippedGroups.add(title); applyGuide(); } })));
+        onclick: () => { skippedGroups.add(title); applyGuide(); focusCurrent(); } })));
     }
   }
   const text = !guided ? "正在显示全部问题。"
@@ -385,7 +492,12 @@ function buildForm(standard) {
   uid = 0;
   const byName = Object.fromEntries(spec.fields.map((f) => [f.name, f]));
   // The groups of facts, and their order, come with the field spec (generator/assess/profile.FORM_GROUPS).
-  const parts = spec.groups.map(([title, names]) => section(title, ...names.map((n) => fieldBlock(byName[n]))));
+  for (const key of Object.keys(screens)) delete screens[key];
+  screenYes.clear();
+  const parts = spec.groups.map(([title, names]) => {
+    const screened = names.filter((n) => spec.screened.includes(n));
+    return section(title, screened.length ? screenBlock(title, screened) : null, ...names.map((n) => fieldBlock(byName[n])));
+  });
   parts.push(section("评审专家判断的条件：自我声明", el("p", { class: "qp-help",
     text: "这些条件原文没有量化标准，由评审专家判断。勾选表示贵单位认为符合；结果中仍注明由评审专家判断。" }), declarationsBlock()));
   parts.push(section("江苏省质量信用技术指标（附件1）", creditBlock()));
@@ -446,11 +558,11 @@ function renderResults(doc) {
   const changes = [];
   const cards = doc.results.map((r) => {
     const rows = r.conditions.map((c) => el("tr", { class: `qp-st-${c.status}` },
-      el("td", {}, el("span", { class: `qp-status qp-status-${c.status}`, text: c.applicable === false ? "不适用" : STATUS[c.status] })),
-      el("td", {}, el("strong", { text: c.title }), el("br"), el("span", { class: "qp-help", text: c.reason }),
+      el("td", { "data-label": "结果" }, el("span", { class: `qp-status qp-status-${c.status}`, text: c.applicable === false ? "不适用" : STATUS[c.status] })),
+      el("td", { "data-label": "条件" }, el("strong", { text: c.title }), el("br"), el("span", { class: "qp-help", text: c.reason }),
         c.next_step ? el("p", { class: "qp-next-step", text: c.next_step.text }) : null),
-      el("td", {}, el("span", { class: "qp-help", text: c.judged_by === "reviewers" ? "评审专家判断" : "规则判断" })),
-      el("td", {}, el("span", { class: "qp-clause", text: c.source }), el("q", { class: "qp-quote", text: c.text }))));
+      el("td", { "data-label": "判断方式" }, el("span", { class: "qp-help", text: c.judged_by === "reviewers" ? "评审专家判断" : "规则判断" })),
+      el("td", { "data-label": "原文" }, el("span", { class: "qp-clause", text: c.source }), el("q", { class: "qp-quote", text: c.text }))));
     const actions = r.conditions.filter((c) => c.status === "fail" || (c.status === "unknown" && c.next_step.needs.length));
     const counts = ["fail", "unknown", "pass"].map((k) => `${STATUS[k]} ${r.conditions.filter((c) => c.status === k).length}`).join(" · ");
     const card = el("article", { class: `qp-result qp-verdict-${r.verdict}`, id: `qp-result-${r.scheme}`, tabindex: "-1" },
@@ -464,13 +576,14 @@ function renderResults(doc) {
       actions.length ? el("ul", { class: "qp-next-steps" }, ...actions.map((c) => el("li", {},
         el("strong", { text: `${STATUS[c.status]}：${c.title}` }), el("br"), c.next_step.text))) : null,
       el("details", {}, el("summary", { text: "逐项条件" }),
-        el("div", { class: "qp-table-scroll", tabindex: "0", role: "region", "aria-label": `${r.name}逐项条件` }, el("table", { class: "qp-table" }, el("thead", {}, el("tr", {}, ...["结果", "条件", "判断方式", "原文"].map((h) => el("th", { scope: "col", text: h })))),
+        el("div", { class: "qp-table-scroll", tabindex: "0", role: "region", "aria-label": `${r.name}逐项条件` }, el("table", { class: "qp-table qp-reflow" }, el("thead", {}, el("tr", {}, ...["结果", "条件", "判断方式", "原文"].map((h) => el("th", { scope: "col", text: h })))),
           el("tbody", {}, ...rows)))));
     const score = r.score;
     if (score?.items) {
       card.append(el("p", {}, el("strong", { text: `技术指标得分：${score.total} / ${score.max}` })),
         el("table", { class: "qp-table" }, el("thead", {}, el("tr", {}, ...["部分", "得分", "满分", "未回答的分值"].map((h) => el("th", { scope: "col", text: h })))),
-          el("tbody", {}, ...score.parts.map((p) => el("tr", {}, el("td", { text: `${p.id}. ${p.name}` }), el("td", { text: p.points }), el("td", { text: p.max }), el("td", { text: p.open }))))),
+          el("tbody", {}, ...score.parts.map((p) => el("tr", {}, el("td", { text: `${p.id}. ${p.name}` }),
+            el("td", { text: p.points }), el("td", { text: p.max }), el("td", { text: p.open }))))),
         el("details", {}, el("summary", { text: "各项计分" }), el("ul", {}, ...Object.entries(score.details).map(([id, d]) => el("li", { text: `${id}：${d.points} / ${d.max} 分（${d.how}${d.derived ? "，据档案推算" : ""}）` })))));
     } else if (score) {
       if (score.total !== undefined) {
@@ -521,6 +634,7 @@ function assessNow() {
   if (!ready) { statusLine.textContent = "正在准备计算引擎……填写的内容会在引擎就绪后立即计算。"; return; }
   const id = ++seq;
   pending = id;
+  root.dataset.askedId = String(id); // settled when data-result-id catches up (the tests and benches wait on it)
   worker.postMessage({ type: "assess", id, profile: JSON.parse(JSON.stringify(profile)) });
 }
 
