@@ -223,6 +223,10 @@ def test_records_question(browser, server):
 
     stored = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert all(stored[n] == [] for n in listed), stored
+    screen.get_by_label("监督抽查不合格").check()  # a state with the question, a kind ticked and its list open
+    from tests.test_a11y import axe
+
+    assert axe(page) == []
     context.close()
 
 
@@ -244,6 +248,12 @@ def test_printed_report_is_short_and_names_the_company(browser, server):
     page.goto(server + "assess/#p=" + link)
     page.get_by_text("计算引擎已就绪").wait_for()
     page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
+    # Check your answers, on screen: every answer, and "修改" takes the person back to its question.
+    answers = page.locator("#qp-answers")
+    answers.locator("summary").click()
+    assert "注册登记日期：2015-03-18" in answers.inner_text()
+    answers.get_by_role("link", name="修改注册登记日期").click()
+    assert page.evaluate("document.activeElement.id").startswith("qp-established-")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     page.emulate_media(media="print")
     printed = page.locator("article.md-content__inner").inner_text()

@@ -502,6 +502,10 @@ function buildForm(standard) {
     text: "这些条件原文没有量化标准，由评审专家判断。勾选表示贵单位认为符合；结果中仍注明由评审专家判断。" }), declarationsBlock()));
   parts.push(section("江苏省质量信用技术指标（附件1）", creditBlock()));
   parts.push(section("GB/T 19580 自评", excellenceBlock(standard)));
+  // "修改" in the answers list finds these item-by-item sections by the profile field they fill.
+  parts.at(-3).dataset.answers = "declarations";
+  parts.at(-2).dataset.answers = "credit_answers";
+  parts.at(-1).dataset.answers = "excellence_percent";
   parts.push(section("评审环节得分（估算加权总分）", fieldBlock(byName.review_scores)));
   form.replaceChildren(guide, ...parts);
   applyGuide();
@@ -552,6 +556,7 @@ function renderResults(doc) {
   }
   if (problemKind === "engine") { clearProblem(); fieldProblem(null); }
   results.classList.remove("qp-stale");
+  renderAnswers(); // a loaded file or link comes here without an edit
   openQuestions = doc.open_questions;
   applyGuide();
   // A verdict that changed with the last answer is marked on its card and announced once, in one line.
@@ -627,6 +632,7 @@ function changed() {
   // Only the user's edits come here: they are unsaved until a file or a share link holds them.
   dirty = !shared && Object.keys(profile).length > 0;
   writeHashIfShared();
+  renderAnswers();
   assessNow();
 }
 
@@ -710,6 +716,7 @@ const isProfile = (obj) => obj !== null && typeof obj === "object" && !Array.isA
 async function main() {
   document.getElementById("qp-needs-js").remove();
   root.hidden = false;
+  results.before(answersBox);
   startEngine(); // boot while the form loads and is filled
   regionsReady = fetch(root.dataset.regions).then((r) => r.json()).then((doc) => { regions = doc; }).catch(() => { regions = null; });
   const [fieldsDoc, data] = await Promise.all([fetch(root.dataset.fields).then((r) => r.json()),
@@ -779,20 +786,31 @@ function shownValue(field, value) {
   return field.kind === "enum" || field.kind === "scheme" ? (schemes.find((s) => s.id === value)?.name || label(value)) : String(value);
 }
 
-function printAnswers() {
+// ---------- check your answers: every answer given, each with a link back to its question ----------
+// The same list is the printed report's "填写的情况".
+const answersBox = el("details", { class: "qp-answers", id: "qp-answers" });
+function renderAnswers() {
   const answered = spec.fields.filter((f) => profile[f.name] !== undefined);
   const counted = { declarations: "项自我声明", credit_answers: "项技术指标回答", excellence_percent: "个 GB/T 19580 条款自评" };
+  const change = (f) => el("a", { href: `#qp-field-${f.name}`, class: "qp-change qp-noprint", "aria-label": `修改${f.label}`, text: "修改",
+    onclick: (e) => {
+      e.preventDefault();
+      const block = form.querySelector(`.qp-field[data-field="${f.name}"]`) || form.querySelector(`details[data-answers="${f.name}"]`);
+      const box = block?.closest("details.qp-section");
+      if (box) box.open = true;
+      (block?.querySelector("input, select, button, summary") || block)?.focus();
+    } });
   const rows = answered.map((f) => (counted[f.name]
-    ? el("li", { text: `${f.label}：${Object.keys(profile[f.name]).length} ${counted[f.name]}` })
-    : el("li", {}, el("strong", { text: `${f.label}：` }), shownValue(f, profile[f.name]))));
-  document.getElementById("qp-print-answers")?.remove();
-  results.closest("section").before(el("section", { id: "qp-print-answers", class: "qp-print-only" },
-    el("h2", { text: "填写的情况" }), rows.length ? el("ul", {}, ...rows) : el("p", { text: "未填写任何内容。" })));
+    ? el("li", {}, `${f.label}：${Object.keys(profile[f.name]).length} ${counted[f.name]} `, change(f))
+    : el("li", {}, el("strong", { text: `${f.label}：` }), shownValue(f, profile[f.name]), " ", change(f))));
+  answersBox.replaceChildren(el("summary", { text: `核对填写的情况（${answered.length} 项）` }),
+    rows.length ? el("ul", {}, ...rows) : el("p", { text: "未填写任何内容。" }));
 }
 
 // Printing shows the answers and each result's lead and materials, not the full condition tables.
 window.addEventListener("beforeprint", () => {
-  printAnswers();
+  renderAnswers();
+  answersBox.open = true;
   results.querySelectorAll("details.qp-checklist").forEach((d) => { d.open = true; });
 });
 
