@@ -92,8 +92,8 @@ def _standard(s: Scheme) -> list[Cell]:
 
 def _identity(s: Scheme) -> list[Cell]:
     doc = s.documents[0]
-    status = "征求意见稿（未生效）" if doc.status == "draft" else "现行"
-    return [Cell(f"{AREA_LEVELS[s.level]}·{s.area.name}"), Cell(f"{doc.title}（{status}）")]
+    # The status (现行, 已截止 …) is dated: the column head shows it, computed for the day (templates/_macros.j2).
+    return [Cell(f"{AREA_LEVELS[s.level]}·{s.area.name}"), Cell(doc.title + ("（征求意见稿）" if doc.draft else ""))]
 
 
 ROWS: tuple[tuple[str, Callable[[Scheme], list[Cell]]], ...] = (

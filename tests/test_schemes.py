@@ -123,7 +123,7 @@ def test_jiaxing(portal):
 
 def test_yancheng(portal):
     s = scheme(portal, "yancheng-mayor-quality-award")
-    assert s.documents[0].status == "draft"
+    assert s.documents[0].draft
     assert {t.id: (t.cap, t.prize_yuan) for t in s.tiers} == {"award": (5, 500000), "nomination": (5, 100000)}
     assert [st.weight_percent for st in s.stages if st.weight_percent] == [20, 10, 70]
     assert s.candidate_ratio.ratio == [1, 1.5]

@@ -157,7 +157,7 @@ def assess_scheme(scheme: dict, profile: dict, standard: dict, names: dict[str, 
     conditions, said = judge(scheme, profile, names)
     # Judged by the scheme's first document; a 征求意见稿 is not in force, and every answer says so.
     result: dict = {"scheme": scheme["id"], "name": scheme["name"],
-                    "draft": scheme["documents"][0].get("status") == "draft", **said,
+                    "draft": bool(scheme["documents"][0].get("draft")), **said,
                     "edition": edition_answer(scheme, said.get("level"), profile["as_of"])}
     credit_spec = scheme.get("scoring", {}).get("credit")
     if credit_spec:

@@ -49,22 +49,40 @@ class Cite(Strict):
 
 
 class Replaced(Strict):
+    """A text this document repeals: one the portal does not hold, or (``document``) an earlier document of the
+    same scheme. Whether it is 已废止 or only 拟废止 follows from this document's own dates."""
+
     title: str
     number: str | None = None
+    document: str | None = None
     cite: Cite
 
 
 class Document(Strict):
+    """A source text. Its status (现行, 已截止, 征求意见稿, 尚未施行, 已失效, 已废止) is never typed in: it is
+    computed from ``draft``, the effective dates, the call's windows and later documents (assess/edition.py)."""
+
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     title: str
     number: str | None = None
     date: dt.date | None = None
     date_text: str | None = None
     issuer: str
-    status: Literal["in_force", "draft"]
+    draft: bool = False  # a consultation draft (征求意见稿): not in force whatever its dates
     status_note: str | None = None
+    effective_from: dt.date | None = None  # None: from a day the text does not give (e.g. 自印发之日起)
+    effective_to: dt.date | None = None
+    effective_cite: Cite | None = None
     source: str = Field(pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$")
     replaces: list[Replaced] = []
+
+    @model_validator(mode="after")
+    def _dates(self) -> Document:
+        if self.effective_from and self.effective_to and self.effective_from > self.effective_to:
+            raise ValueError(f"effective_from {self.effective_from} is after effective_to {self.effective_to}")
+        if (self.effective_from or self.effective_to) and self.effective_cite is None:
+            raise ValueError("effective_from/effective_to need effective_cite: the clause that gives the dates")
+        return self
 
 
 class Area(Strict):
@@ -472,6 +490,12 @@ class Scheme(Strict):
                 if item.id in seen:
                     raise ValueError(f"{label} id {item.id!r} is used twice")
                 seen.add(item.id)
+        doc_ids = [d.id for d in self.documents]
+        for doc in self.documents:
+            for old in doc.replaces:
+                if old.document is not None and (old.document not in doc_ids or old.document == doc.id):
+                    raise ValueError(f"document {doc.id!r} replaces {old.document!r}: expected another of the "
+                                     f"scheme's documents ({', '.join(doc_ids)})")
         if self.call is not None:
             if self.call.document not in {d.id for d in self.documents}:
                 raise ValueError(f"call: document {self.call.document!r} is not one of the scheme's documents")

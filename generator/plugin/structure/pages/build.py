@@ -10,6 +10,7 @@ from typing import Any
 from jinja2 import Environment
 
 from generator.assess.rules import explain
+from generator.editions import document_status, replaced_status
 from generator.load.portal import Portal
 from generator.model.scheme import Cite, Scheme
 from generator.plugin.structure import urls
@@ -41,11 +42,16 @@ class Build:
             "explain": partial(explain, names=self.scheme_names),
             "scheme_names": self.scheme_names,
             "today": self.today,
+            "doc_status": partial(self.doc_status, document_status),
+            "replaced_status": partial(self.doc_status, replaced_status),
         }
         if scheme is not None:
             ctx["scheme"] = scheme
             ctx["cite_href"] = partial(self.cite_href, scheme, uri)
         return ctx
+
+    def doc_status(self, how, scheme: Scheme, document):
+        return how(scheme, document, self.today)
 
     @property
     def scheme_names(self) -> dict[str, str]:

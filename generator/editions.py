@@ -1,0 +1,50 @@
+"""Document statuses for the pages: the engine's timeline (assess/edition.py) read on the build date, with the
+steps kept so that the reader's browser can pick today's status (templates/notices.js.j2) without a rebuild."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from generator.assess.edition import DOCUMENT_STATUSES, document_timeline, replaced_timeline, status_on
+from generator.model.scheme import Document, Scheme
+
+
+@dataclass(frozen=True)
+class DocStatus:
+    key: str
+    label: str
+    steps: str  # JSON [[first day or null, status], ...] for the page script
+
+    @property
+    def current(self) -> bool:
+        return self.key == "in_force"
+
+
+_DUMPS: dict[int, tuple[Scheme, dict]] = {}
+
+
+def _dumped(scheme: Scheme) -> dict:
+    """The scheme as the engine reads it, dumped once per scheme object (models are not hashable)."""
+    kept = _DUMPS.get(id(scheme))
+    if kept is None or kept[0] is not scheme:
+        kept = _DUMPS[id(scheme)] = (scheme, scheme.model_dump(mode="json", exclude_none=True))
+    return kept[1]
+
+
+def _status(timeline: list[tuple[str | None, str]], today: dt.date) -> DocStatus:
+    key = status_on(timeline, today)
+    return DocStatus(key, DOCUMENT_STATUSES[key], json.dumps(timeline, ensure_ascii=False, separators=(",", ":")))
+
+
+def document_status(scheme: Scheme, document: Document, today: dt.date) -> DocStatus:
+    """``document``'s status on ``today`` (the build date)."""
+    data = _dumped(scheme)
+    return _status(document_timeline(data, next(d for d in data["documents"] if d["id"] == document.id)), today)
+
+
+def replaced_status(scheme: Scheme, document: Document, today: dt.date) -> DocStatus:
+    """The status of the texts ``document`` repeals: 拟废止 until it takes effect, then 已废止."""
+    data = _dumped(scheme)
+    return _status(replaced_timeline(data, next(d for d in data["documents"] if d["id"] == document.id)), today)
