@@ -12,6 +12,7 @@ from generator.assess.answers import check_answers
 from generator.assess.edition import edition_answer
 from generator.assess.next_steps import advice
 from generator.assess.profile import FIELDS
+from generator.assess.revisions import earlier_wording
 from generator.assess.rules import FAIL, PASS, UNKNOWN, evaluate, explain
 from generator.assess.scores import credit_score, excellence_score, weighted_score
 
@@ -182,6 +183,13 @@ def assess_scheme(scheme: dict, profile: dict, standard: dict, names: dict[str, 
         if score:
             result["score"] = score
     result["checklist"] = checklist(scheme, profile)
+    earlier = earlier_wording(scheme, conditions, profile)
+    if earlier is not None:
+        # The verdict with those conditions decided as the earlier wording decides them (rules only: the rest
+        # of the earlier text is not known).
+        before = {d["condition"]: d["before"] for d in earlier["differs"]}
+        earlier["verdict"] = verdict([c | {"status": before.get(c["id"], c["status"])} for c in conditions])
+        result["earlier_wording"] = earlier
     return result
 
 

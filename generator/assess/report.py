@@ -20,6 +20,11 @@ def text_report(result: dict) -> str:
             head += f"（评估等级：{r['level']}级{veto}）"
         lines.append(head)
         lines.append(f"  {r['edition']['text']}")
+        earlier = r.get("earlier_wording")
+        if earlier:
+            lines.append(f"  {earlier['text']}" + (f"按原办法的写法，结论为“{VERDICTS[earlier['verdict']]}”。"
+                                                   if earlier["differs"] else ""))
+            lines += [f"    {d['text']}" for d in earlier["differs"]]
         # First what to do: the conditions not met and those waiting for a fact, then the date, if any.
         if r.get("eligible_from"):
             lines.append(f"  情况不变时，自 {r['eligible_from']} 起符合全部规则判断的条件")

@@ -40,6 +40,10 @@ def rules_of(scheme: Scheme) -> list[tuple[tuple, Any]]:
             rules.append((("conditions", n, "applies_when"), c.applies_when))
         if c.fails_when is not None:
             rules.append((("conditions", n, "fails_when"), c.fails_when))
+    if scheme.revisions:
+        for n, item in enumerate(scheme.revisions.items):
+            for m, check in enumerate(item.checks):
+                rules.append((("revisions", "items", n, "checks", m, "rule"), check.rule))
     for n, level in enumerate(scheme.levels):
         if level.rule is not None:
             rules.append((("levels", n, "rule"), level.rule))

@@ -20,6 +20,7 @@ from generator.assess.terms import (
     MATERIAL_REQUIRED,
     NOTICE_KINDS,
     PERIOD_UNITS,
+    REVISION_KINDS,
     ROLES,
     SECTORS,
     TARGET_LEVELS,
@@ -83,6 +84,40 @@ class Document(Strict):
         if (self.effective_from or self.effective_to) and self.effective_cite is None:
             raise ValueError("effective_from/effective_to need effective_cite: the clause that gives the dates")
         return self
+
+
+class RevisionCheck(Strict):
+    """A condition on which the earlier wording, as far as the note reveals it, may decide differently: that
+    wording as a rule of the same rule language."""
+
+    condition: str
+    rule: dict[str, Any]
+
+
+class Revision(Strict):
+    """One of the drafters' revision notes (修订说明), as data: the wording now, the note, and the earlier wording
+    as the note gives it. The plain text lost the underlining, so ``now`` quotes the whole sentence."""
+
+    kind: Literal[REVISION_KINDS.ids]
+    now: Cite | None = None  # None: the note says what was deleted, and nothing stands in its place
+    note: Cite
+    before: str | None = None  # the earlier wording, a part of the note's quote
+    checks: list[RevisionCheck] = []
+
+    @model_validator(mode="after")
+    def _before_is_quoted(self) -> Revision:
+        if self.before is not None and self.before not in self.note.quote:
+            raise ValueError(f"before {self.before!r}: expected words of the note's quote {self.note.quote!r}")
+        if self.kind != "deleted" and self.now is None:
+            raise ValueError(f"a {self.kind} revision needs `now`: the wording as revised")
+        return self
+
+
+class Revisions(Strict):
+    """What a draft changes from the text it would replace, clause by clause, from its own notes."""
+
+    earlier: str  # the earlier text's title and number, as the draft names it
+    items: list[Revision] = Field(min_length=1)
 
 
 class Area(Strict):
@@ -463,6 +498,7 @@ class Scheme(Strict):
     funding: list[Funding] = []
     # "同属一个母公司的多个子公司，最多推荐一个…": the notices check it where parents are given.
     one_per_parent: Cite | None = None
+    revisions: Revisions | None = None  # a draft's notes on what it changes (the 修订对照 page)
 
     def notice_rule(self, kind: str) -> NoticeRule | None:
         """What the scheme's rules say about notices of ``kind``, or None if they name no such notice."""
@@ -490,6 +526,12 @@ class Scheme(Strict):
                 if item.id in seen:
                     raise ValueError(f"{label} id {item.id!r} is used twice")
                 seen.add(item.id)
+        if self.revisions:
+            ids = {c.id for c in self.conditions}
+            for item in self.revisions.items:
+                for check in item.checks:
+                    if check.condition not in ids:
+                        raise ValueError(f"revisions: condition {check.condition!r} is not one of the scheme's")
         doc_ids = [d.id for d in self.documents]
         for doc in self.documents:
             for old in doc.replaces:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from markupsafe import escape
 
 from generator.load.portal import Portal
+from generator.model.scheme import Scheme
 from generator.plugin.structure import urls
 
 # (page, nav title, template) for every scheme section.
@@ -21,6 +24,18 @@ SCHEME_PAGES: tuple[tuple[str, str, str], ...] = (
     ("source", "原文", "scheme/source.md.j2"),
 )
 
+# Pages only some schemes have, placed before 原文: (page, nav title, template, whether the scheme has it).
+OPTIONAL_SCHEME_PAGES: tuple[tuple[str, str, str, Callable[[Scheme], bool]], ...] = (
+    ("revisions", "修订对照", "scheme/revisions.md.j2", lambda s: s.revisions is not None),
+)
+
+
+def scheme_pages(scheme: Scheme) -> list[tuple[str, str, str]]:
+    """The sections of ``scheme``'s part of the site, in nav order."""
+    extra = [(page, title, template) for page, title, template, has in OPTIONAL_SCHEME_PAGES if has(scheme)]
+    return [*SCHEME_PAGES[:-1], *extra, SCHEME_PAGES[-1]]
+
+
 # Pages made from the data as a whole, in nav order: (src_uri, nav title).
 TOP_PAGES: tuple[tuple[str, str], ...] = (
     (urls.HOME, "首页"),
@@ -36,7 +51,7 @@ def build_nav(portal: Portal, hand_written: list[str]) -> list:
     nav: list = [{TOP_PAGES[0][1]: TOP_PAGES[0][0]}]
     nav.append({
         "质量奖与信用认定": [
-            {str(escape(s.name)): [{title: urls.scheme(s, page)} for page, title, _ in SCHEME_PAGES]}
+            {str(escape(s.name)): [{title: urls.scheme(s, page)} for page, title, _ in scheme_pages(s)]}
             for s in portal.schemes
         ]
     })

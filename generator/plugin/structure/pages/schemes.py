@@ -6,14 +6,14 @@ from collections.abc import Iterator
 
 from generator.downloads import table_csv, table_xlsx
 from generator.plugin.structure import urls
-from generator.plugin.structure.nav import SCHEME_PAGES
+from generator.plugin.structure.nav import scheme_pages
 from generator.plugin.structure.pages.build import Build
 from generator.plugin.structure.pages.vocab import SCHEME_TERMS
 
 
 def pages(build: Build) -> Iterator[tuple[str, str | bytes]]:
     for scheme in build.portal.schemes:
-        for page, _, template in SCHEME_PAGES:
+        for page, _, template in scheme_pages(scheme):
             uri = urls.scheme(scheme, page)
             yield uri, build.render(template, uri, scheme, notices=build.portal.notices,
                                     notice_years=build.years.get(scheme.id, []), **SCHEME_TERMS)

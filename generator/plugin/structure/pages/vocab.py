@@ -9,15 +9,17 @@ from generator.assess.terms import (
     MATERIAL_REQUIRED,
     NOTICE_KINDS,
     NOTICE_STATUSES,
+    REVISION_KINDS,
     ROLES,
 )
 from generator.compare import period_text
-from generator.plugin.structure.nav import SCHEME_PAGES
+from generator.plugin.structure.nav import scheme_pages
 
 # Lists and statuses of notices (templates/notices/_status.j2 and the pages that import it).
 NOTICE_TERMS = {"notice_kinds": NOTICE_KINDS, "status_labels": NOTICE_STATUSES}
 # A scheme's own section.
 SCHEME_TERMS = NOTICE_TERMS | {
     "groups": CONDITION_GROUPS, "roles": ROLES, "required": MATERIAL_REQUIRED, "credit_forms": CREDIT_FORMS,
-    "levels": AREA_LEVELS, "period_text": period_text, "scheme_pages": SCHEME_PAGES,
+    "levels": AREA_LEVELS, "period_text": period_text, "scheme_pages": scheme_pages,
+    "revision_kinds": REVISION_KINDS,
 }

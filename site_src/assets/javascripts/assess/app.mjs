@@ -547,6 +547,17 @@ function fieldProblem(text) {
   return input;
 }
 
+// A draft's result: which conditions its own revision notes say the earlier text decides otherwise.
+function earlierBlock(r) {
+  const e = r.earlier_wording;
+  // The scheme's 修订对照 page (generator/plugin/structure/nav.py OPTIONAL_SCHEME_PAGES).
+  const href = new URL(`schemes/${r.scheme}/revisions/`, new URL(root.dataset.site, location.href)).href;
+  return el("div", { class: "qp-earlier" },
+    el("p", {}, e.text, e.differs.length ? `按原办法的写法，结论为“${VERDICT[e.verdict]}”。` : "", " ",
+      el("a", { href, text: "修订对照" })),
+    e.differs.length ? el("ul", {}, ...e.differs.map((d) => el("li", { text: d.text }))) : null);
+}
+
 function renderResults(doc) {
   if (doc.error) {
     // A wrong answer is flagged at its field and in the summary; the last results stay, marked as such.
@@ -574,6 +585,7 @@ function renderResults(doc) {
       el("h3", {}, `${r.name}：`, el("span", { class: "qp-verdict", text: VERDICT[r.verdict] })),
       r.draft ? el("p", { class: "qp-badge qp-draft-badge", text: "按征求意见稿判断：该稿尚未施行" }) : null,
       el("p", { class: `qp-call qp-call-${r.edition.window?.state || "unknown"}`, text: r.edition.text }),
+      r.earlier_wording ? earlierBlock(r) : null,
       r.level ? el("p", { text: `评估等级：${r.level} 级${r.veto === true ? "（触及否决项）" : r.veto === null ? "（否决项尚无法判断）" : ""}` }) : null,
       r.eligible_from ? el("p", { class: "qp-next-step", text: `情况不变时，自 ${r.eligible_from} 起符合全部规则判断的条件。` }) : null,
       el("p", { class: "qp-help", text: counts }),
