@@ -20,6 +20,7 @@ PAGES = [
     "schemes/jiangsu-quality-credit/scoring/",
     "schemes/yancheng-mayor-quality-award/process/",           # draft banner, diagram
     "schemes/haizhou-quality-award/source/",                   # source text
+    "schemes/yancheng-mayor-quality-award/revisions/",         # 修订对照
     "compare/",
     "notices/",
     "notices/haizhou-quality-award/2024/",                     # a scheme's notices of one year
