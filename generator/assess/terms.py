@@ -56,6 +56,7 @@ CONDITION_GROUPS = Vocabulary(
 MATERIAL_REQUIRED = Vocabulary(all="所有申报组织提供", when="符合条件的申报组织提供", if_applicable="涉及时提供",
                                optional="如有可提供")
 REVISION_KINDS = Vocabulary(added="新增", changed="修改", deleted="删除", merged="合并")
+CHANGE_KINDS = Vocabulary(added="新增", changed="修改", removed="删除")
 CREDIT_FORMS = Vocabulary(fixed="符合即得该项分值", base_increment="基础分加递增分，设上限", highest="取单项最高分",
                           cumulative="得分可累计，设上限")
 PERIOD_UNITS = Vocabulary(calendar="天", working="个工作日")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.clock import build_date
 from generator.load.notices import LoadedNotice, load_notices
-from generator.load.schemes import load_schemes
+from generator.load.schemes import load_editions, load_schemes
 from generator.load.standard import load_standard
 from generator.model.problems import Problem
 from generator.model.scheme import Cite, Scheme
@@ -26,6 +26,7 @@ class Portal:
     standard: Standard | None = None
     sources: dict[str, SourceText] = field(default_factory=dict)
     notices: list[LoadedNotice] = field(default_factory=list)  # newest first
+    editions: dict[str, list[Scheme]] = field(default_factory=dict)  # earlier editions by scheme id, oldest first
     problems: list[Problem] = field(default_factory=list)
 
     def source_of(self, scheme: Scheme, cite: Cite) -> tuple[SourceText, str]:
@@ -49,6 +50,8 @@ def load_portal(root: Path, production: bool = False, today: dt.date | None = No
     portal.standard, problems = load_standard(root)
     portal.problems += problems
     portal.schemes, problems = load_schemes(root, portal.sources)
+    portal.problems += problems
+    portal.editions, problems = load_editions(root, portal.sources, portal.schemes)
     portal.problems += problems
     notices, problems = load_notices(root, portal.schemes, today or build_date(), ledger_base)
     portal.problems += problems

@@ -3,6 +3,7 @@ do (every quote word for word in its source, document files, rules against the p
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -126,3 +127,32 @@ def _scheme_references(schemes: list[Scheme], root: Path) -> list[Problem]:
                                                 f"{'.'.join(map(str, (*loc, *sub)))}: 没有方案 {value!r}；"
                                                 f"应为 {', '.join(sorted(ids))} 之一"))
     return problems
+
+
+def load_editions(root: Path, sources: dict[str, SourceText],
+                  schemes: list[Scheme]) -> tuple[dict[str, list[Scheme]], list[Problem]]:
+    """Earlier editions: ``schemes/editions/<scheme id>/<name>.yaml``, each the whole scheme as it stood then,
+    with its own source text under schemes/sources/, checked like the current one. Oldest first, by the
+    day their first document took effect (or was issued)."""
+    editions: dict[str, list[Scheme]] = {}
+    problems: list[Problem] = []
+    ids = {s.id for s in schemes}
+    for file in sorted((root / "schemes" / "editions").glob("*/*.yaml")):
+        path = relative_path(file, root)
+        if file.parent.name not in ids:
+            problems.append(Problem(path, 1, f"folder {file.parent.name!r} names no scheme; expected one of "
+                                             f"{', '.join(sorted(ids))}"))
+            continue
+        edition, data, found = load_model(Scheme, file, root)
+        problems += found
+        if edition is None:
+            continue
+        if edition.id != file.parent.name:
+            problems.append(Problem(path, line_of(data, ("id",)),
+                                    f"id {edition.id!r} differs from its folder {file.parent.name!r}"))
+            continue
+        problems += check_scheme(edition, data, path, sources)
+        editions.setdefault(edition.id, []).append(edition)
+    for found in editions.values():
+        found.sort(key=lambda e: e.documents[0].effective_from or e.documents[0].date or dt.date.min)
+    return editions, problems

@@ -25,14 +25,15 @@ SCHEME_PAGES: tuple[tuple[str, str, str], ...] = (
 )
 
 # Pages only some schemes have, placed before 原文: (page, nav title, template, whether the scheme has it).
-OPTIONAL_SCHEME_PAGES: tuple[tuple[str, str, str, Callable[[Scheme], bool]], ...] = (
-    ("revisions", "修订对照", "scheme/revisions.md.j2", lambda s: s.revisions is not None),
+OPTIONAL_SCHEME_PAGES: tuple[tuple[str, str, str, Callable[[Scheme, Portal], bool]], ...] = (
+    ("changes", "修订内容", "scheme/changes.md.j2", lambda s, portal: bool(portal.editions.get(s.id))),
+    ("revisions", "修订对照", "scheme/revisions.md.j2", lambda s, portal: s.revisions is not None),
 )
 
 
-def scheme_pages(scheme: Scheme) -> list[tuple[str, str, str]]:
+def scheme_pages(scheme: Scheme, portal: Portal) -> list[tuple[str, str, str]]:
     """The sections of ``scheme``'s part of the site, in nav order."""
-    extra = [(page, title, template) for page, title, template, has in OPTIONAL_SCHEME_PAGES if has(scheme)]
+    extra = [(page, title, template) for page, title, template, has in OPTIONAL_SCHEME_PAGES if has(scheme, portal)]
     return [*SCHEME_PAGES[:-1], *extra, SCHEME_PAGES[-1]]
 
 
@@ -51,7 +52,7 @@ def build_nav(portal: Portal, hand_written: list[str]) -> list:
     nav: list = [{TOP_PAGES[0][1]: TOP_PAGES[0][0]}]
     nav.append({
         "质量奖与信用认定": [
-            {str(escape(s.name)): [{title: urls.scheme(s, page)} for page, title, _ in scheme_pages(s)]}
+            {str(escape(s.name)): [{title: urls.scheme(s, page)} for page, title, _ in scheme_pages(s, portal)]}
             for s in portal.schemes
         ]
     })

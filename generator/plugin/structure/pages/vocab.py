@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.assess.terms import (
     AREA_LEVELS,
+    CHANGE_KINDS,
     CONDITION_GROUPS,
     CREDIT_FORMS,
     MATERIAL_REQUIRED,
@@ -21,5 +22,5 @@ NOTICE_TERMS = {"notice_kinds": NOTICE_KINDS, "status_labels": NOTICE_STATUSES}
 SCHEME_TERMS = NOTICE_TERMS | {
     "groups": CONDITION_GROUPS, "roles": ROLES, "required": MATERIAL_REQUIRED, "credit_forms": CREDIT_FORMS,
     "levels": AREA_LEVELS, "period_text": period_text, "scheme_pages": scheme_pages,
-    "revision_kinds": REVISION_KINDS,
+    "revision_kinds": REVISION_KINDS, "change_kinds": CHANGE_KINDS,
 }
