@@ -23,7 +23,8 @@ def engine_data(portal: Portal) -> dict:
     assert portal.standard is not None
     return {
         "version": DATA_VERSION,
-        "schemes": [_scheme_data(s) for s in portal.schemes],
+        "schemes": [_scheme_data(s) | ({"editions": [_scheme_data(e) for e in portal.editions[s.id]]}
+                                       if portal.editions.get(s.id) else {}) for s in portal.schemes],
         "standard": portal.standard.model_dump(mode="json"),
     }
 

@@ -79,3 +79,36 @@ def test_an_edition_in_a_folder_that_names_no_scheme_is_refused(tmp_path):
     (folder / "2019.yaml").write_text("id: no-such-scheme\n", encoding="utf-8")
     problems = [str(p) for p in load_portal(root).problems]
     assert any("schemes/editions/no-such-scheme/2019.yaml:1" in p and "names no scheme" in p for p in problems)
+
+
+def test_as_of_picks_the_edition_in_force(tmp_path):
+    """With the current 办法 in force from 2022-03-01 (a fixture date), a profile assessed on 2022-02-28 is judged
+    by the 2019 edition (2 years suffice) and names it; from 2022-03-01, by the current one (3 years)."""
+    import json
+
+    from generator.assess.engine import assess
+    from generator.assess.profile import parse_profile
+    from generator.export import engine_data
+
+    root = copy_project(tmp_path / "p")
+    _old_edition(root)
+    current = root / "schemes" / f"{HAIZHOU}.yaml"
+    text = current.read_text(encoding="utf-8")
+    current.write_text(text.replace(f"    source: {SOURCE}", f"    source: {SOURCE}\n    effective_from: 2022-03-01\n"
+                                    "    effective_cite: {clause: 第二十二条, quote: 本办法自印发之日起施行}", 1),
+                       encoding="utf-8")
+    portal = load_portal(root)
+    assert portal.problems == []
+    data = json.loads(json.dumps(engine_data(portal), default=str))
+
+    def judged(as_of: str, established: str) -> dict:
+        profile = parse_profile({"as_of": as_of, "established": established})
+        return assess(profile, data, [HAIZHOU])["results"][0]
+
+    before = judged("2022-02-28", "2019-06-01")  # 2 years 8 months
+    assert before["edition"]["document"] == "《海州质量奖管理办法（2019年）》"
+    assert next(c for c in before["conditions"] if c["id"] == "years-operating")["status"] == "pass"
+    assert "qms-certificate" not in {c["id"] for c in before["conditions"]}
+    after = judged("2022-03-01", "2019-06-01")
+    assert after["edition"]["document"] == "《海州质量奖管理办法》"
+    assert next(c for c in after["conditions"] if c["id"] == "years-operating")["status"] == "fail"

@@ -153,8 +153,20 @@ def judge(scheme: dict, profile: dict, names: dict[str, str] | None, advise: boo
     return conditions, said
 
 
+def edition_on(scheme: dict, as_of: dt.date) -> dict:
+    """The edition of the scheme in force on ``as_of``: of its earlier editions (oldest first) and itself, the
+    last whose first document took effect by then (a text that gives no day counts from the start); before
+    all of them, the oldest."""
+    chain = [*scheme.get("editions", []), scheme]
+    day = as_of.isoformat()
+    started = [e for e in chain if (e["documents"][0].get("effective_from") or "") <= day]
+    return started[-1] if started else chain[0]
+
+
 def assess_scheme(scheme: dict, profile: dict, standard: dict, names: dict[str, str] | None = None) -> dict:
-    """One scheme's result; ``names`` are the data's scheme names by id, for explanations."""
+    """One scheme's result, by the edition in force on the profile's ``as_of``; ``names`` are the data's scheme
+    names by id, for explanations."""
+    scheme = edition_on(scheme, profile["as_of"])
     conditions, said = judge(scheme, profile, names)
     # Judged by the scheme's first document; a 征求意见稿 is not in force, and every answer says so.
     result: dict = {"scheme": scheme["id"], "name": scheme["name"],
