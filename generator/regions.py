@@ -31,6 +31,18 @@ def region_names(root: Path) -> dict[str, str]:
     return {r["c"]: r["n"] for r in _rows(root)[1]}
 
 
+def place_name(names: dict[str, str], code: str) -> str:
+    """``code``'s full name (江苏省盐城市亭湖区), from province down; the code itself when the table lacks it."""
+    if code not in names:
+        return code
+    parts = [names.get(code[:2] + "0000"), names.get(code[:4] + "00"), names[code]]
+    out: list[str] = []
+    for part in parts:
+        if part and part != "市辖区" and part not in out:
+            out.append(part)
+    return "".join(out)
+
+
 def regions_tree(root: Path) -> dict:
     """Province -> city -> county, each ``[code, name, children]`` (counties ``[code, name]``), in code order.
     A province without city rows (北京市, 上海市 …) has one city of its own name; "市辖区" rows are left out."""

@@ -30,6 +30,7 @@ from generator.precompress import precompress
 from generator.regions import RegionError, area_problems, regions_json
 from generator.render import make_env
 from generator.search import SearchIndexError, index_site
+from generator.tables import reflow_tables
 
 log = get_plugin_logger(__name__)
 
@@ -132,6 +133,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if other != file.src_uri:
                 raise PluginError(f"{other} 与 {file.src_uri} 都会生成 {file.dest_uri}：请改名其中之一")
         return files
+
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:  # noqa: ANN001
+        """Every table boxed and labelled, so that it reads on a phone (generator/tables.py)."""
+        return reflow_tables(html)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._on_post_build(config)

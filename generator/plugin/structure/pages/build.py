@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
@@ -14,7 +15,13 @@ from generator.editions import document_status, replaced_status
 from generator.load.portal import Portal
 from generator.model.scheme import Cite, Scheme
 from generator.plugin.structure import urls
+from generator.regions import place_name, region_names
 from generator.render import relative
+
+
+@lru_cache(maxsize=4)
+def _region_names(root: Path) -> dict[str, str]:
+    return region_names(root)
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,7 @@ class Build:
             "today": self.today,
             "doc_status": partial(self.doc_status, document_status),
             "replaced_status": partial(self.doc_status, replaced_status),
+            "place": self.place,
         }
         if scheme is not None:
             ctx["scheme"] = scheme
@@ -52,6 +60,10 @@ class Build:
 
     def doc_status(self, how, scheme: Scheme, document):
         return how(scheme, document, self.today)
+
+    def place(self, code: str) -> str:
+        """A GB/T 2260 code's full name, from the same pinned data as the calculator's region picker."""
+        return place_name(_region_names(self.portal.root), code)
 
     @property
     def scheme_names(self) -> dict[str, str]:

@@ -306,7 +306,7 @@ function creditBlock() {
           const read = () => (group ? current?.[group]?.[key] : current?.[key]) ?? "";
           const subId = nextId(`credit-${item.id}-${o.value}`);
           control.append(el("span", { class: "qp-sub" },
-            el("label", { for: subId, text: `${group ? (group === "lead" ? "主导" : "参与") : ""}${label(key)}（每项 ${o.points} 分）` }),
+            el("label", { for: subId, text: `${label(o.value)}（每项 ${o.points} 分）` }),
             el("input", { id: subId, type: "number", min: "0", step: "1", value: read(), oninput: (e) => {
               const a = answers()[item.id] || {};
               const target = group ? (a[group] ||= {}) : a;
