@@ -8,13 +8,15 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-HZ = "notices/haizhou-quality-award/2026/2026-11-18-acceptance/"  # published 11-18, ends 11-25
+HZ = "notices/haizhou-quality-award/2026/2026-11-18-acceptance/"  # published 11-18, period 11-19 .. 11-25
 CHINA = dt.timezone(dt.timedelta(hours=8))
 
 
 @pytest.mark.parametrize(("now", "expected"), [
     (dt.datetime(2026, 11, 17, 23, 30, tzinfo=CHINA), "即将发布"),
-    (dt.datetime(2026, 11, 18, 9, 0, tzinfo=CHINA), "正在公示，剩余 8 天"),   # 18..25 inclusive
+    # Published the day before its period: not yet "正在公示" (issue 15: it said 剩余 8 天 on that day).
+    (dt.datetime(2026, 11, 18, 9, 0, tzinfo=CHINA), "已发布，公示期未开始，2026-11-19 起"),
+    (dt.datetime(2026, 11, 19, 9, 0, tzinfo=CHINA), "正在公示，剩余 7 天"),   # 19..25 inclusive
     (dt.datetime(2026, 11, 24, 10, 0, tzinfo=CHINA), "正在公示，剩余 2 天"),
     (dt.datetime(2026, 11, 25, 23, 59, tzinfo=CHINA), "正在公示，剩余 1 天"),  # the last day counts
     (dt.datetime(2026, 11, 26, 0, 1, tzinfo=CHINA), "已结束"),

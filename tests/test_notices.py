@@ -245,3 +245,13 @@ def test_applicant_internal_notice_is_computed_not_published(project):
 def test_internal_notice_is_on_the_rules_page(site):
     html = (site / "schemes" / "yancheng-mayor-quality-award" / "notices" / "index.html").read_text(encoding="utf-8")
     assert "申报组织内部公示" in html and "不少于5个工作日" in html
+
+
+def test_a_notice_published_before_its_period_is_scheduled_not_open(portal):
+    """The build's own status (the page's text where scripts do not run) agrees with the browser's."""
+    import datetime as dt
+
+    notice = next(n for n in portal.notices if n.slug == "haizhou-quality-award/2026/2026-11-18-acceptance")
+    days = ["2026-11-17", "2026-11-18", "2026-11-19", "2026-11-25", "2026-11-26"]
+    assert [notice.status(dt.date.fromisoformat(d)) for d in days] == [
+        "upcoming", "scheduled", "open", "open", "closed"]

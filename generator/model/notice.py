@@ -124,11 +124,14 @@ class LoadedNotice:
         return self.path.removeprefix("public_lists/").removesuffix(".yaml")
 
     def status(self, today: dt.date) -> str:
-        """upcoming / open (in its period) / closed (period over) / published (no period)."""
+        """upcoming (not yet published) / scheduled (published, its period not begun) / open (in its period) /
+        closed (period over) / published (no period)."""
         if today < self.notice.published:
             return "upcoming"
         if self.period is None:
             return "published"
+        if today < self.period.start:
+            return "scheduled"
         return "open" if today <= self.period.end else "closed"
 
     def may_be_live(self, today: dt.date) -> bool:
