@@ -166,3 +166,17 @@ def test_same_commit_and_epoch_give_the_same_bytes(tmp_path, monkeypatch):
     second = digest(build_site(ROOT, tmp_path / "b" / "site"))
     assert len(first) > 100
     assert first == second
+
+
+def test_phone_numbers_dial_from_anywhere():
+    from generator.render import phone
+
+    assert phone("69851106", "0512") == ("0512-69851106", "tel:+8651269851106")
+    assert phone("0512-69851106", "0512") == ("0512-69851106", "tel:+8651269851106")  # already long-distance
+    assert phone("13800000000", "0512") == ("13800000000", "tel:+8613800000000")  # a mobile number
+    assert phone("69851106") == ("69851106", "tel:+8669851106")
+
+
+def test_suzhou_contacts_carry_the_area_code(site):
+    html = (site / "schemes" / "suzhou-quality-award" / "contacts" / "index.html").read_text(encoding="utf-8")
+    assert 'href="tel:+8651269851106">0512-69851106<' in html and 'href="tel:69851106"' not in html

@@ -499,6 +499,8 @@ class Scheme(Strict):
     # "同属一个母公司的多个子公司，最多推荐一个…": the notices check it where parents are given.
     one_per_parent: Cite | None = None
     revisions: Revisions | None = None  # a draft's notes on what it changes (the 修订对照 page)
+    # The long-distance code of local phone numbers in `contacts` (the sources print them without it).
+    dial_code: str | None = Field(default=None, pattern=r"^0[1-9][0-9]{1,2}$")
 
     def notice_rule(self, kind: str) -> NoticeRule | None:
         """What the scheme's rules say about notices of ``kind``, or None if they name no such notice."""
