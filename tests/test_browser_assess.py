@@ -126,3 +126,18 @@ def test_answer_first_and_no_sideways_scroll_on_a_phone(browser, server):
     first.locator("details summary").first.click()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
+
+
+def test_indicator_scores_in_the_order_of_the_text(browser, server):
+    """各项计分 lists 8.1, 8.2 … 8.10, as 附件1 numbers them (the engine's JSON comes with sorted keys)."""
+    import json
+
+    profile = json.loads((__import__("generator").ROOT / "examples" / "profile-suzhou-manufacturer.json").read_text())
+    page = browser.new_page()
+    page.set_default_timeout(60000)
+    page.goto(server + "assess/#p=" + _share(profile))
+    page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
+    items = page.locator("#qp-result-jiangsu-quality-credit details", has_text="各项计分").locator("li")
+    ids = [t.split("：")[0] for t in items.all_text_contents()]
+    assert ids.index("8.2") < ids.index("8.10") and ids.index("1.1") == 0
+    page.close()

@@ -601,7 +601,7 @@ function renderResults(doc) {
         el("table", { class: "qp-table" }, el("thead", {}, el("tr", {}, ...["部分", "得分", "满分", "未回答的分值"].map((h) => el("th", { scope: "col", text: h })))),
           el("tbody", {}, ...score.parts.map((p) => el("tr", {}, el("td", { text: `${p.id}. ${p.name}` }),
             el("td", { text: p.points }), el("td", { text: p.max }), el("td", { text: p.open }))))),
-        el("details", {}, el("summary", { text: "各项计分" }), el("ul", {}, ...Object.entries(score.details).map(([id, d]) => el("li", { text: `${id}：${d.points} / ${d.max} 分（${d.how}${d.derived ? "，据档案推算" : ""}）` })))));
+        el("details", {}, el("summary", { text: "各项计分" }), el("ul", {}, ...Object.entries(score.details).sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true })).map(([id, d]) => el("li", { text: `${id}：${d.points} / ${d.max} 分（${d.how}${d.derived ? "，据档案推算" : ""}）` })))));
     } else if (score) {
       if (score.total !== undefined) {
         card.append(el("p", {}, el("strong", { text: `GB/T 19580 自评：${score.total} / ${score.max} 分` }),
