@@ -50,7 +50,7 @@ def _sections(explain: Callable[[Any], str]) -> tuple[tuple[str, Callable[[Schem
     return (
         ("申报条件", lambda s: s.conditions, lambda c: c.id, _rule_words(explain), lambda c: c.cite),
         ("奖项设置", lambda s: s.tiers, lambda t: t.id, _tier, lambda t: (t.cite, t.prize_cite)),
-        ("名额", lambda s: s.quotas, lambda q: q.level, lambda q: f"{q.level}级：每{q.per}不超过 {q.max} 家",
+        ("名额", lambda s: s.quotas, lambda q: q.level, lambda q: f"{q.level}级：{q.per}不超过 {q.max} 家",
          lambda q: q.cite),
         ("公示", lambda s: s.notices, lambda n: n.kind,
          lambda n: f"{n.title}：{period_text(n.period) if n.period else '未规定期限'}", lambda n: n.cite),

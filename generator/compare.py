@@ -64,7 +64,7 @@ def _notices(s: Scheme) -> list[Cell]:
 
 def _caps(s: Scheme) -> list[Cell]:
     out = [Cell(f"{t.name}：{t.cap_text}", t.cite) for t in s.tiers]
-    out += [Cell(f"{q.level}级：每{q.per}不超过{q.max}家", q.cite) for q in s.quotas]
+    out += [Cell(f"{q.level}级：{q.per}不超过{q.max}家", q.cite) for q in s.quotas]
     return out
 
 

@@ -205,7 +205,7 @@ class CreditLevel(Strict):
 class Quota(Strict):
     level: Literal[TARGET_LEVELS.ids]
     max: int = Field(ge=0)
-    per: str
+    per: str  # whom the cap counts, as the text words it: "每个设区市推荐"
     cite: Cite
 
 
