@@ -214,13 +214,15 @@ def test_every_feed_is_well_formed(site):
     json.loads((site / "feeds" / "notices.json").read_text(encoding="utf-8"), parse_constant=strict)
 
 
-def test_production_mode_does_not_leak_into_the_next_build(project, tmp_path):
+def test_production_mode_does_not_leak_into_the_next_build(project, tmp_path, monkeypatch):
     """The build mode is the plugin's option on one build's config: a production build refuses the samples,
     and an ordinary build in the same process afterwards accepts them (an environment flag once leaked)."""
     from generator.build import BuildError, build_site
 
+    monkeypatch.setenv("PORTAL_SITE_URL", "https://portal.example.gov.cn/")  # a production build needs one
     with pytest.raises(BuildError, match="sample notice"):
         build_site(project, tmp_path / "prod" / "site", production=True)
+    monkeypatch.delenv("PORTAL_SITE_URL")
     assert build_site(project, tmp_path / "dev" / "site").is_dir()
 
 

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 SCHEME_PAGES = ("", "eligibility/", "process/", "scoring/", "materials/", "notices/", "forms/", "contacts/",
                 "obligations/", "source/")
 PAGES = [
-    "", "compare/", "notices/", "winners/", "profile/", "office/", "about/", "assess/",
+    "", "compare/", "notices/", "feeds/", "winners/", "profile/", "office/", "about/", "assess/",
     "search/?q=%E5%8F%91%E6%98%8E%E4%B8%93%E5%88%A9",  # 发明专利
     "notices/haizhou-quality-award/2026/", "notices/yancheng-mayor-quality-award/2026/2026-06-30-winners/",
     "schemes/yancheng-mayor-quality-award/revisions/",

@@ -49,6 +49,14 @@ def _symlinks(folder: Path) -> list[str]:
     return sorted(found)
 
 
+def _local(url: str) -> bool:
+    """Whether ``url`` is missing or points at this machine (no reader could follow it)."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or ""
+    return host in ("", "localhost", "127.0.0.1", "::1", "0.0.0.0")
+
+
 class PortalPlugin(BasePlugin[PortalConfig]):
     supports_multiple_instances = False
 
@@ -63,6 +71,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         base = Path(config.config_file_path or ".").resolve().parent
         self.root = (base / self.config.root).resolve()
         self._register_assets(config)
+        if self.config.production and _local(config.site_url or ""):
+            raise PluginError(f"mkdocs.yml: site_url 是本机地址 {config.site_url or '（未设置）'}："
+                              "生产构建的订阅源和网站地图须指向门户的公开地址。请设置环境变量 PORTAL_SITE_URL，"
+                              "例如 PORTAL_SITE_URL=https://zlj.example.gov.cn/portal/")
         self.portal = load_portal(self.root, production=self.config.production)
         if self.portal.problems:
             lines = "\n".join(str(p) for p in self.portal.problems)

@@ -13,6 +13,7 @@ ASSESS = "assess.md"
 PROFILE = "profile.md"
 SEARCH = "search.md"
 NOTICES = "notices/index.md"
+FEEDS = "feeds/index.md"  # how to subscribe, a section per feed
 SCHEMES_JSON = "data/schemes.json"
 FIELDS_JSON = "data/profile-fields.json"
 REGIONS_JSON = "data/regions.json"

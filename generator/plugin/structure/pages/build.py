@@ -49,6 +49,7 @@ class Build:
             "explain": partial(explain, names=self.scheme_names),
             "scheme_names": self.scheme_names,
             "today": self.today,
+            "site_url": self.site_url,
             "doc_status": partial(self.doc_status, document_status),
             "replaced_status": partial(self.doc_status, replaced_status),
             "place": self.place,

@@ -24,3 +24,6 @@ def pages(build: Build) -> Iterator[tuple[str, str | bytes]]:
         yield atom_uri, atom(items, title, base, atom_uri, url_of, build.scheme_names)
         yield urls.feed(name, "rss"), rss(items, title, base, url_of, build.scheme_names)
     yield urls.feed("notices", "json"), json_list(portal.notices, url_of)
+    # A page that a person can read, where a feed's address alone would show raw XML.
+    yield urls.FEEDS, build.render("feeds.md.j2", urls.FEEDS, feeds=[(name, title, len(items))
+                                                                     for name, title, items in groups])
