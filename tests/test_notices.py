@@ -257,3 +257,12 @@ def test_a_notice_published_before_its_period_is_scheduled_not_open(portal):
     days = ["2026-11-17", "2026-11-18", "2026-11-19", "2026-11-25", "2026-11-26"]
     assert [notice.status(dt.date.fromisoformat(d)) for d in days] == [
         "upcoming", "scheduled", "open", "open", "closed"]
+
+
+def test_a_year_says_which_awards_have_no_winners_list_yet(site):
+    """/winners/ (2026): only 盐城 has published its list; the other awards are named, not silently missing; the
+    credit rating, which publishes results rather than winners, is not among them."""
+    page = (site / "winners" / "index.html").read_text(encoding="utf-8")
+    said = page[page.index("年度尚未公布获奖名单的方案："):]
+    said = said[:said.index("。")]
+    assert "苏州市质量奖" in said and "海州质量奖" in said and "盐城" not in said and "江苏省质量信用" not in said
