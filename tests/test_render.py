@@ -180,3 +180,18 @@ def test_phone_numbers_dial_from_anywhere():
 def test_suzhou_contacts_carry_the_area_code(site):
     html = (site / "schemes" / "suzhou-quality-award" / "contacts" / "index.html").read_text(encoding="utf-8")
     assert 'href="tel:+8651269851106">0512-69851106<' in html and 'href="tel:69851106"' not in html
+
+
+def test_jiangsu_pages_show_its_two_procedures_the_ladder_and_the_vetoes(site):
+    """江苏: A级 (三（一）) and AA/AAA级 (三（二）) are separate procedures, drawn apart; 申报条件 gives the level
+    ladder (一) and the vetoes (附件1 十一) with their quotes."""
+    base = site / "schemes" / "jiangsu-quality-credit"
+    process = (base / "process" / "index.html").read_text(encoding="utf-8")
+    assert process.count("<figure class=\"qp-diagram\">") == 2 and "本方案有 2 个相互独立的程序" in process
+    assert process.index('qp-stage-track">A级认定') < process.index('qp-stage-name">4. A级认定：省局复核') < (
+        process.index('qp-stage-track">AA级、AAA级认定'))
+    eligibility = (base / "eligibility" / "index.html").read_text(encoding="utf-8")
+    assert 'id="levels"' in eligibility and "经认定为质量信用A级等级满2年以上" in eligibility
+    assert 'id="vetoes"' in eligibility and "存在产品质量违法情形的" in eligibility
+    assert 'id="levels"' not in (site / "schemes" / "suzhou-quality-award" / "eligibility" / "index.html").read_text(
+        encoding="utf-8")

@@ -239,6 +239,8 @@ class Stage(Strict):
     weight_percent: int | None = Field(default=None, ge=0, le=100)
     # Which score of the profile's review_scores this stage's weight applies to.
     review_score: Literal["material", "qa", "onsite"] | None = None
+    # A procedure of its own within the scheme (江苏: A级 and AA/AAA级 are separate procedures).
+    track: str | None = None
     cite: Cite
     weight_cite: Cite | None = None
 
@@ -501,6 +503,14 @@ class Scheme(Strict):
     revisions: Revisions | None = None  # a draft's notes on what it changes (the 修订对照 page)
     # The long-distance code of local phone numbers in `contacts` (the sources print them without it).
     dial_code: str | None = Field(default=None, pattern=r"^0[1-9][0-9]{1,2}$")
+
+    @property
+    def stage_tracks(self) -> list[tuple[str | None, list[Stage]]]:
+        """The stages by procedure (``track``), each in its order; one unnamed procedure for most schemes."""
+        tracks: dict[str | None, list[Stage]] = {}
+        for stage in self.stages:
+            tracks.setdefault(stage.track, []).append(stage)
+        return list(tracks.items())
 
     def notice_rule(self, kind: str) -> NoticeRule | None:
         """What the scheme's rules say about notices of ``kind``, or None if they name no such notice."""
