@@ -91,3 +91,14 @@ def test_notices_are_indexed_with_their_schemes_name_and_lists_without_entries(s
         assert not [name for name in entries if name in texts[url]], url
     # Year pages are lists only: not indexed at all (else 公示期 would list a hundred of them at scale).
     assert "/winners/2024/" not in texts and "/notices/haizhou-quality-award/2024/" not in texts
+
+
+def test_ranking_of_thirty_reader_queries(browser, server):
+    """bench/search_ranking.py's 30 reader queries: a right page first for at least 27 (28 when written; 26 before
+    the document line and the draft banner left the index), and in the top 3 for at least 29."""
+    from bench.search_ranking import rank_in
+
+    results = rank_in(browser, server)
+    firsts = [q for q, _, first, _ in results if first]
+    tops = [q for q, _, _, top in results if top]
+    assert len(firsts) >= 27 and len(tops) >= 29, [r[:2] for r in results if not r[2]]
