@@ -55,3 +55,18 @@ def test_a_production_build_refuses_a_local_site_url(tmp_path):
     assert done.returncode != 0
     assert "PORTAL_SITE_URL" in done.stdout + done.stderr and "Traceback" not in done.stdout + done.stderr
     assert not (tmp_path / "s").exists()
+
+
+def test_the_publisher_and_contact_are_set_in_one_place(tmp_path, site):
+    """mkdocs.yml says who publishes the portal (copyright) and how to reach them (extra.contact); every page's
+    footer prints them. Unset, the footer sends readers to each scheme's 联系方式 page."""
+    from generator.build import build_site
+    from tests.conftest import copy_project, edit
+
+    footer = (site / "about" / "index.html").read_text(encoding="utf-8")
+    assert "由市场监管部门发布" in footer and "见各方案的“联系方式”页" in footer and "Material for MkDocs" not in footer
+    root = copy_project(tmp_path / "p")
+    edit(root, "mkdocs.yml", "  contact: {}", "  contact: {name: 示例市市场监督管理局, phone: 0512-12345678}")
+    built = build_site(root, tmp_path / "site")
+    page = (built / "compare" / "index.html").read_text(encoding="utf-8")
+    assert "联系：示例市市场监督管理局 · 电话 0512-12345678" in page
