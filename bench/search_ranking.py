@@ -52,6 +52,8 @@ QUERIES: list[tuple[str, str]] = [
     ("撤销奖励", rf"^{S}[a-z-]+/(obligations|eligibility)/$"),
 ]
 
+EXCERPTS: dict[str, list[str]] = {}  # the excerpt of each result shown, by query (filled by rank_in)
+
 SEARCH = """async (queries) => {
   const pagefind = await import(new URL('pagefind/pagefind.js', location.href).href);
   await pagefind.init();
@@ -59,7 +61,7 @@ SEARCH = """async (queries) => {
   for (const q of queries) {
     const found = await pagefind.search(q);
     const top = await Promise.all(found.results.slice(0, 3).map((r) => r.data()));
-    out.push(top.map((d) => d.url));
+    out.push(top.map((d) => d.url + "\t" + d.excerpt.replace(/<[^>]+>/g, "")));
   }
   return out;
 }"""
@@ -76,7 +78,8 @@ def rank_in(browser, url: str) -> list[tuple[str, list[str], bool, bool]]:
         page.close()
     out = []
     for (query, right), urls in zip(QUERIES, found, strict=True):
-        paths = [re.sub(r"^/", "", u.split("#")[0]) for u in urls]
+        EXCERPTS[query] = [u.split("\t", 1)[1] for u in urls]
+        paths = [re.sub(r"^/", "", u.split("\t")[0].split("#")[0]) for u in urls]
         hits = [bool(re.search(right, p)) for p in paths]
         out.append((query, paths, bool(hits and hits[0]), any(hits)))
     return out
@@ -103,11 +106,14 @@ def rank(site: Path) -> list[tuple[str, list[str], bool, bool]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--excerpts", action="store_true", help="also print the first result's excerpt")
     args = parser.parse_args()
     results = rank(args.site)
     for query, paths, first, top3 in results:
         mark = "1" if first else ("3" if top3 else "-")
         print(f"{mark} {query}: {' | '.join(paths) or '(nothing)'}")
+        if args.excerpts and EXCERPTS.get(query):
+            print(f"    {EXCERPTS[query][0]}")
     firsts = sum(r[2] for r in results)
     tops = sum(r[3] for r in results)
     print(f"right page first: {firsts}/{len(results)}; in the top 3: {tops}/{len(results)}")

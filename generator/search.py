@@ -15,9 +15,10 @@ from pathlib import Path
 
 # Static labels (".qp-facts dt": 状态, 公示期, 发布机关 ...) would make every notice match them. The document line and
 # the draft banner repeat on every page of a scheme and drew its name to its least useful pages
-# (bench/search_ranking.py: 盐城市市长质量奖 found 原文 first). Column heads stay: 公示期 finds the notices tables.
+# (bench/search_ranking.py: 盐城市市长质量奖 found 原文 first). Column heads ran together into the excerpt of many
+# results ("序号类别材料由谁提供原文依据"); each table's caption says what it holds instead.
 EXCLUDE = (".headerlink", ".qp-ln", ".qp-noprint", ".md-source-file", "#qp-assess", "#qp-search", ".qp-facts dt",
-           ".qp-notice-status", ".qp-doc-line", ".qp-draft")
+           ".qp-notice-status", ".qp-doc-line", ".qp-draft", "thead")
 
 
 class SearchIndexError(Exception):
