@@ -6,6 +6,7 @@
     element: "#qp-search",
     bundlePath: new URL(box.dataset.bundle, location.href).pathname,
     showSubResults: true,
+    excerptLength: 45, // words; a Chinese word is short, and the default left a few characters around the match
     showImages: false,
     resetStyles: false,
     translations: { placeholder: "输入关键词，例如 首席质量官、公示期" },
