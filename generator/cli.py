@@ -19,6 +19,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if portal.problems:
         print(f"{len(portal.problems)} problem(s)", file=sys.stderr)
         return 1
+    from generator.coverage import coverage, report_lines
+
+    # A report, not a problem: clauses no quote covers leave the exit code alone.
+    print("\n".join(report_lines(coverage(portal.schemes, portal.sources))))
     print(f"ok: {len(portal.schemes)} schemes, {len(portal.notices)} notices")
     return 0
 

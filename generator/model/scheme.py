@@ -467,6 +467,14 @@ class Funding(Strict):
     cite: Cite
 
 
+class NotForApplicants(Cite):
+    """A clause that binds no applicant and no reader relying on the rules (preamble, duties of the offices,
+    interpretation, entry into force, ...): the 条款覆盖 report counts it as covered. ``quote`` is verified like
+    every cite; ``why`` says, in Chinese, why the clause states nothing an applicant relies on."""
+
+    why: str = Field(min_length=2)
+
+
 class Scheme(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     order: int = Field(ge=1)  # the portal's order of schemes: nav, comparison, calculator
@@ -503,6 +511,8 @@ class Scheme(Strict):
     revisions: Revisions | None = None  # a draft's notes on what it changes (the 修订对照 page)
     # The long-distance code of local phone numbers in `contacts` (the sources print them without it).
     dial_code: str | None = Field(default=None, pattern=r"^0[1-9][0-9]{1,2}$")
+    # Clauses of the sources that bind no applicant: covered without a rule (generator/coverage.py).
+    not_for_applicants: list[NotForApplicants] = []
 
     @property
     def stage_tracks(self) -> list[tuple[str | None, list[Stage]]]:

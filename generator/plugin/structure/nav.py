@@ -43,6 +43,7 @@ TOP_PAGES: tuple[tuple[str, str], ...] = (
     (urls.COMPARE, "方案对比"),
     (urls.ASSESS, "申报自评"),
     (urls.PROFILE, "申报档案格式"),
+    (urls.COVERAGE, "条款覆盖"),
 )
 
 

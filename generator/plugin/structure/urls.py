@@ -11,6 +11,7 @@ HOME = "index.md"
 COMPARE = "compare.md"
 ASSESS = "assess.md"
 PROFILE = "profile.md"
+COVERAGE = "coverage.md"  # 条款覆盖: which clauses of the sources the data quotes (generator/coverage.py)
 SEARCH = "search.md"
 NOTICES = "notices/index.md"
 FEEDS = "feeds/index.md"  # how to subscribe, a section per feed

@@ -1,4 +1,4 @@
-"""Pages made from the data as a whole: home, comparison, calculator, profile format, search."""
+"""Pages made from the data as a whole: home, comparison, calculator, profile format, search, clause coverage."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from generator.assess.profile import FIELDS
 from generator.assess.terms import AREA_LEVELS
 from generator.compare import comparison
+from generator.coverage import coverage
 from generator.plugin.structure import urls
 from generator.plugin.structure.pages.build import Build
 from generator.plugin.structure.pages.vocab import NOTICE_TERMS
@@ -21,4 +22,6 @@ def pages(build: Build) -> Iterator[tuple[str, str]]:
         cite_of=lambda scheme, cite: build.cite_href(scheme, urls.COMPARE, cite))
     yield urls.ASSESS, build.render("assess.md.j2", urls.ASSESS, fields=FIELDS)
     yield urls.PROFILE, build.render("profile.md.j2", urls.PROFILE, fields=FIELDS)
+    yield urls.COVERAGE, build.render("coverage.md.j2", urls.COVERAGE,
+                                      documents=coverage(build.portal.schemes, build.portal.sources))
     yield urls.SEARCH, build.render("search.md.j2", urls.SEARCH)
