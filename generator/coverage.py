@@ -364,7 +364,7 @@ def _quotes(scheme: Scheme) -> list[tuple[str, str, str]]:
     found = [(c.doc or first, c.quote, cite_ref(scheme, loc))
              for loc, c in walk_cites(scheme) if not isinstance(c, NotForApplicants)]
     for form in scheme.forms:
-        found += [(form.cite.doc or first, para, f"forms.{form.id}") for para in form.paragraphs]
+        found += [(form.cite.doc or first, para, f"forms.{form.id}") for para in (*form.paragraphs, *form.signature)]
     return found
 
 

@@ -23,10 +23,10 @@ from tests.conftest import ROOT, copy_project
 MARK = "window.__xss=1"
 PAYLOAD = (f'<script>{MARK}</script><img src=x onerror="{MARK}">[链接](javascript:{MARK})'
            "**粗体** `代码` <a href='javascript:alert(1)'>a</a>")
-# Free text, not checked against the sources (quotes and form paragraphs are, so they stay).
+# Free text, not checked against the sources (quotes, form paragraphs and signature lines are, so they stay).
 TEXT_KEYS = {"title", "name", "short_name", "note", "text", "when", "who", "cap_text", "prize_text", "requires",
              "category", "limit", "clause", "applies_to", "quorum", "threshold", "issuer", "date_text",
-             "status_note", "person", "per", "header", "columns", "signature", "body", "organisation",
+             "status_note", "person", "per", "header", "columns", "body", "organisation",
              "reason", "changes", "outside_area_reason", "issuers", "receiver", "address"}
 
 

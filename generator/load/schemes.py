@@ -78,10 +78,12 @@ def check_scheme(scheme: Scheme, data: Any, path: str, sources: dict[str, Source
                                     f"quote not found word for word in {doc.source}: {cite.quote[:40]!r}"))
     for n, form in enumerate(scheme.forms):
         source = sources.get(docs.get(form.cite.doc or scheme.documents[0].id, scheme.documents[0]).source)
-        for m, para in enumerate(form.paragraphs):
-            if source is not None and source.find(para) is None:
-                problems.append(Problem(path, line_of(data, ("forms", n, "paragraphs", m)),
-                                        f"paragraph not found word for word in {source.name}: {para[:40]!r}"))
+        for field in ("paragraphs", "signature"):
+            for m, para in enumerate(getattr(form, field)):
+                if source is not None and source.find(para) is None:
+                    problems.append(Problem(path, line_of(data, ("forms", n, field, m)),
+                                            f"{field[:-1] if field.endswith('s') else field} not found word for word "
+                                            f"in {source.name}: {para[:40]!r}"))
     for loc, rule in rules_of(scheme):
         for sub, msg in check_rule(rule):
             problems.append(Problem(path, line_of(data, (*loc, *sub)), msg))

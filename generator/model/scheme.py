@@ -70,6 +70,7 @@ class Document(Strict):
     date_text: str | None = None
     issuer: str
     draft: bool = False  # a consultation draft (征求意见稿): not in force whatever its dates
+    draft_cite: Cite | None = None  # where the text calls itself a draft
     status_note: str | None = None
     effective_from: dt.date | None = None  # None: from a day the text does not give (e.g. 自印发之日起)
     effective_to: dt.date | None = None
@@ -241,6 +242,7 @@ class Stage(Strict):
     review_score: Literal["material", "qa", "onsite"] | None = None
     # A procedure of its own within the scheme (江苏: A级 and AA/AAA级 are separate procedures).
     track: str | None = None
+    steps: list[CitedItem] = []  # what the stage consists of, where the text spells it out
     cite: Cite
     weight_cite: Cite | None = None
 
@@ -509,6 +511,10 @@ class Scheme(Strict):
     # "同属一个母公司的多个子公司，最多推荐一个…": the notices check it where parents are given.
     one_per_parent: Cite | None = None
     revisions: Revisions | None = None  # a draft's notes on what it changes (the 修订对照 page)
+    # The sentences that introduce the conditions, the procedure and the contacts (shown at the head of those pages).
+    conditions_cite: Cite | None = None
+    procedure_cite: Cite | None = None
+    contacts_cite: Cite | None = None
     # The long-distance code of local phone numbers in `contacts` (the sources print them without it).
     dial_code: str | None = Field(default=None, pattern=r"^0[1-9][0-9]{1,2}$")
     # Clauses of the sources that bind no applicant: covered without a rule (generator/coverage.py).
