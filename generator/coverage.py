@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from generator.load.schemes import walk_cites
 from generator.model.scheme import Document, NotForApplicants, Scheme
-from generator.sources import ELLIPSIS, SourceText, squeeze
+from generator.sources import SourceText, squeeze
 
 _CN = "一二三四五六七八九十百零"
 _CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))  # ① … ⑳
@@ -236,7 +236,6 @@ def split_units(source: SourceText) -> list[Unit]:
     a list is its own unit, "<unit whose list it closes> 末段". The words before a unit's first sub-unit are
     a unit of their own, unless they are a bare title ("三、申报工作要求")."""
     lines = source.lines
-    _, line_of = source._index
     before = [0]
     for line in lines:
         before.append(before[-1] + len(squeeze(line)))
@@ -266,7 +265,7 @@ def split_units(source: SourceText) -> list[Unit]:
         text = words(segment.body, end)
         if segment.lead and segment.pos[0] == _last_line(lines, end) and _bare_title(text):
             continue
-        units.append(Unit(segment.label, line_of[start], start, body, stop, text))
+        units.append(Unit(segment.label, source.line_at(start), start, body, stop, text))
     return units
 
 
@@ -287,19 +286,7 @@ def _bare_title(text: str) -> bool:
 def quote_spans(source: SourceText, quote: str) -> list[tuple[int, int]] | None:
     """Where each fragment of ``quote`` stands, as offsets of :class:`Unit`; None when not all are found.
     The same search as :meth:`SourceText.find`, which ``check`` verifies quotes with."""
-    squeezed, _ = source._index
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for fragment in quote.split(ELLIPSIS):
-        fragment = squeeze(fragment)
-        if not fragment:
-            continue
-        at = squeezed.find(fragment, start)
-        if at < 0:
-            return None
-        spans.append((at, at + len(fragment)))
-        start = at + len(fragment)
-    return spans
+    return source.spans(quote)
 
 
 @dataclass(frozen=True)

@@ -41,11 +41,12 @@ class SourceText:
                     line_of.append(number)
         return "".join(chars), line_of
 
-    def find(self, quote: str) -> int | None:
-        """The line where ``quote`` begins, or None when its fragments are not all there in order."""
-        squeezed, line_of = self._index
+    def spans(self, quote: str) -> list[tuple[int, int]] | None:
+        """Where each fragment of ``quote`` (split at ``……``) stands, in order, as offsets into the text with its
+        white space removed; None when not all of them are there."""
+        squeezed, _ = self._index
+        found: list[tuple[int, int]] = []
         start = 0
-        first: int | None = None
         for fragment in quote.split(ELLIPSIS):
             fragment = squeeze(fragment)
             if not fragment:
@@ -53,10 +54,18 @@ class SourceText:
             at = squeezed.find(fragment, start)
             if at < 0:
                 return None
-            if first is None:
-                first = line_of[at]
+            found.append((at, at + len(fragment)))
             start = at + len(fragment)
-        return first
+        return found
+
+    def line_at(self, offset: int) -> int:
+        """The line holding the character at ``offset`` (an offset as :meth:`spans` gives them)."""
+        return self._index[1][offset]
+
+    def find(self, quote: str) -> int | None:
+        """The line where ``quote`` begins, or None when its fragments are not all there in order."""
+        found = self.spans(quote)
+        return self.line_at(found[0][0]) if found else None
 
 
 def load_sources(folder: Path) -> dict[str, SourceText]:
