@@ -17,10 +17,6 @@ class DocStatus:
     label: str
     steps: str  # JSON [[first day or null, status], ...] for the page script
 
-    @property
-    def current(self) -> bool:
-        return self.key == "in_force"
-
 
 _DUMPS: dict[int, tuple[Scheme, dict]] = {}
 
