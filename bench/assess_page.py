@@ -6,7 +6,9 @@ Reports, per run: time from navigation to the first result, cold cache (new brow
 profile) and warm cache (same profile, second visit); bytes transferred (as served by
 this local server, which does not compress; cache hits count only their headers);
 the time of one re-assessment after an answer changes (worker round trip, and engine time
-inside Pyodide); and a bare `loadPyodide()` in the same browser for comparison.
+inside Pyodide); and a bare `loadPyodide()` of the stock distribution (its full python_stdlib.zip,
+served beside the site's own Pyodide as bench/page_weight.py does) in the same browser for comparison.
+bench/page_weight.py measures the same through nginx, with brotli and gzip, and offline.
 """
 
 from __future__ import annotations
@@ -80,13 +82,22 @@ def bare_load(context, url: str, pyodide_dir: str) -> float:
     return seconds
 
 
+def _page_weight():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("page_weight", Path(__file__).with_name("page_weight.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--site", default="site")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    site = Path(args.site)
-    pyodide_dir = "assets/pyodide/" + next((site / "assets" / "pyodide").iterdir()).name + "/"
+    tmp = tempfile.TemporaryDirectory(prefix="assess-page-")
+    site, pyodide_dir = _page_weight().stock_site(Path(args.site), Path(tmp.name) / "site")
     httpd, url = serve(site)
     cold, warm, bare = [], [], []
     with sync_playwright() as p:
@@ -102,6 +113,7 @@ def main() -> None:
                 bare.append(bare_load(ctx, url, pyodide_dir))
                 ctx.close()
     httpd.shutdown()
+    tmp.cleanup()
 
     def med(rows: list[dict], key: str) -> float:
         return statistics.median(r[key] for r in rows)

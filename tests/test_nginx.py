@@ -19,8 +19,9 @@ PAGES = [
 ]
 
 
-def fetch(url: str, gzip_ok: bool = False) -> tuple[int, dict, bytes]:
-    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+def fetch(url: str, gzip_ok: bool = False, accept: str | None = None) -> tuple[int, dict, bytes]:
+    encoding = accept or ("gzip" if gzip_ok else None)
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding} if encoding else {})
     try:
         with urllib.request.urlopen(request) as response:
             return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
@@ -85,6 +86,16 @@ def test_large_assets_are_served_precompressed(nginx, site):
     assert headers["content-encoding"] == "gzip" and body == packed.read_bytes()
     _, headers, body = fetch(f"{nginx}assets/pyodide/{pyodide}/pyodide.asm.wasm")
     assert "content-encoding" not in headers and body == wasm.read_bytes()
+
+
+def test_brotli_copies_are_served_to_browsers_that_accept_them(nginx, site):
+    """A browser sends "gzip, deflate, br, zstd": it gets the build's brotli copy (brotli_static), byte for byte."""
+    folder = next((site / "assets" / "pyodide").iterdir())
+    for name in ("pyodide.asm.wasm", "engine.zip"):
+        _, headers, body = fetch(f"{nginx}assets/pyodide/{folder.name}/{name}", accept="gzip, deflate, br, zstd")
+        assert headers["content-encoding"] == "br" and body == (folder / f"{name}.br").read_bytes()
+    _, headers, _ = fetch(f"{nginx}assets/pyodide/{folder.name}/engine.zip", accept="gzip")
+    assert headers["content-encoding"] == "gzip" and headers["cache-control"] == "no-cache"
 
 
 @pytest.mark.browser

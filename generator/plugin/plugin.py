@@ -22,6 +22,7 @@ from generator.clock import build_date
 from generator.csp import write_policies
 from generator.export import engine_json, fields_json
 from generator.load.portal import Portal, load_portal
+from generator.offline import write_service_worker
 from generator.plugin.config import PortalConfig
 from generator.plugin.structure import urls
 from generator.plugin.structure.nav import build_nav
@@ -157,6 +158,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         try:
             with timing.section("bundle"):
                 sizes = bundle_pyodide(self.root, Path(config.site_dir))
+                write_service_worker(Path(config.site_dir))  # assess/sw.js: the calculator offline
         except BundleError as exc:
             raise PluginError(str(exc)) from None
         log.info("pyodide bundle: %s", ", ".join(f"{k} {v // 1024} KiB" for k, v in sizes.items()))

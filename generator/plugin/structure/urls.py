@@ -21,6 +21,8 @@ REGIONS_JSON = "data/regions.json"
 NOTICES_JS = "assets/javascripts/notices.js"
 ASSESS_APP = "assets/javascripts/assess/app.mjs"
 ASSESS_WORKER = "assets/javascripts/assess/worker.mjs"
+# The calculator's service worker, twice: scoped to the page and to the worker's script (generator/offline.py).
+ASSESS_SW = ("assess/sw.js", "assets/javascripts/assess/sw.js")
 SEARCH_JS = "assets/javascripts/search.js"
 PAGEFIND = "pagefind/"
 

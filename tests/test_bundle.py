@@ -1,0 +1,77 @@
+"""What the build ships for the calculator (generator/bundle.py, generator/offline.py): engine.zip instead of
+Pyodide's full standard library, .pyc only; a lockfile that installs nothing; brotli copies; the service
+worker's list of files and its version."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+from generator import ROOT
+from generator.bundle import OPTIONAL, STDLIB, pyodide_source
+from generator.offline import SW, manifest
+from generator.wheel import engine_files
+
+
+def pyodide_dir(site: Path) -> Path:
+    return next((site / "assets" / "pyodide").iterdir())
+
+
+def test_engine_zip_is_the_engine_and_a_trimmed_stdlib_compiled(site: Path):
+    folder = pyodide_dir(site)
+    names = zipfile.ZipFile(folder / STDLIB).namelist()
+    assert names and all(n.endswith(".pyc") for n in names)
+    assert {f"{arc}c" for arc in engine_files()} <= set(names)  # every engine module, compiled
+    stdlib = [n for n in names if not n.startswith("generator/")]
+    stock = zipfile.ZipFile(pyodide_source(ROOT)[0] / "python_stdlib.zip")
+    assert 100 < len(stdlib) < len(stock.namelist()) / 3  # what Pyodide and the engine import, no more
+    assert {"json/__init__.pyc", "datetime.pyc", "re/__init__.pyc", "_pyodide/_base.pyc"} <= set(names)
+    assert not any(n.split("/")[0].removesuffix(".pyc") in OPTIONAL for n in names)
+    assert not (folder / "python_stdlib.zip").exists() and not list(folder.glob("*.whl"))
+    lock = json.loads((folder / "pyodide-lock.json").read_text())
+    assert lock["packages"] == {} and lock["info"]["abi_version"]
+
+
+def test_large_files_have_brotli_copies(site: Path):
+    folder = pyodide_dir(site)
+    try:
+        import brotli
+    except ImportError:  # the build writes no .br without it (requirements.txt pins it)
+        assert not list(folder.glob("*.br"))
+        return
+    for name in ("pyodide.asm.wasm", STDLIB):
+        packed = folder / f"{name}.br"
+        assert brotli.decompress(packed.read_bytes()) == (folder / name).read_bytes()
+    assert (folder / "pyodide.asm.wasm.br").stat().st_size < 0.8 * (folder / "pyodide.asm.wasm.gz").stat().st_size
+
+
+def test_service_worker_lists_what_the_calculator_needs(site: Path):
+    paths, version = manifest(site)
+    pyodide = f"assets/pyodide/{pyodide_dir(site).name}/"
+    assert {"assess/", "data/schemes.json", "data/profile-fields.json", "data/regions.json",
+            "assets/javascripts/assess/app.mjs", "assets/javascripts/assess/worker.mjs",
+            *(pyodide + n for n in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", STDLIB,
+                                    "pyodide-lock.json"))} <= set(paths)
+    assert not [p for p in paths if p.endswith((".br", ".gz"))]
+    for sw in SW:
+        text = (site / sw).read_text()
+        assert f'const VERSION = "{version}";' in text
+        versioned = json.loads(re.search(r"const VERSIONED = new Set\((\[.*?\])\.map", text).group(1))
+        assert any(v.endswith("pyodide.asm.wasm") for v in versioned)
+        mutable = ("engine.zip", "app.mjs", "worker.mjs", "assess/")
+        mutable = [v for v in versioned if v.endswith(mutable) or "/data/" in v]
+        assert mutable == []
+    page = (site / "assess" / "index.html").read_text()
+    assert 'data-sw="sw.js ../assets/javascripts/assess/sw.js"' in page
+
+
+def test_service_worker_version_follows_every_file(site: Path, tmp_path: Path):
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    _, before = manifest(copy)
+    data = copy / "data" / "schemes.json"
+    data.write_text(data.read_text() + " ")
+    assert manifest(copy)[1] != before
