@@ -1,8 +1,8 @@
 """The Content-Security-Policy of the built site, computed from its own HTML.
 
 Every inline script the theme emits is allowed by its sha256, and nothing else inline;
-no origin but the site's own; 'wasm-unsafe-eval' only under /assess/, where Pyodide runs, and
-for the worker script that runs it (a worker takes its policy from its own script's headers),
+no origin but the site's own; 'wasm-unsafe-eval' only under /assess/ and /office/editor/, where Pyodide
+runs, and for the worker scripts that run it (a worker takes its policy from its own script's headers),
 and on /search/, where Pagefind's index runs (its worker script under /pagefind/ too).
 The result goes to ``_deploy/csp.json`` and ``_deploy/csp-map.conf`` (an nginx ``map``).
 """
@@ -51,7 +51,8 @@ def policy(hashes: list[str], wasm: bool = False) -> str:
 
 def write_policies(site: Path) -> dict[str, str]:
     hashes = inline_script_hashes(site)
-    policies = {"default": policy(hashes), "/assess/": policy(hashes, wasm=True), "/search/": policy(hashes, wasm=True)}
+    policies = {"default": policy(hashes), "/assess/": policy(hashes, wasm=True), "/search/": policy(hashes, wasm=True),
+                "/office/editor/": policy(hashes, wasm=True)}
     out = site / "_deploy"
     out.mkdir(exist_ok=True)
     (out / "csp.json").write_text(json.dumps(policies, indent=1) + "\n", encoding="utf-8")
@@ -61,6 +62,8 @@ def write_policies(site: Path) -> dict[str, str]:
         f'    default "{policies["default"]}";\n'
         f'    ~^/assess/ "{policies["/assess/"]}";\n'
         f'    ~^/assets/javascripts/assess/ "{policies["/assess/"]}";\n'
+        f'    ~^/office/editor/ "{policies["/office/editor/"]}";\n'
+        f'    ~^/assets/javascripts/office/ "{policies["/office/editor/"]}";\n'
         f'    ~^/search/ "{policies["/search/"]}";\n'
         f'    ~^/pagefind/ "{policies["/search/"]}";\n'
         "}\n",

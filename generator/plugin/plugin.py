@@ -7,6 +7,7 @@ and downloads as virtual files, so ``mkdocs build`` and ``mkdocs serve`` do ever
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from generator.clock import build_date
 from generator.csp import write_policies
 from generator.export import engine_json, fields_json
 from generator.load.portal import Portal, load_portal
+from generator.office import bundle_office, office_data, repository, schemes_json
 from generator.offline import write_service_worker
 from generator.plugin.config import PortalConfig
 from generator.plugin.structure import urls
@@ -133,8 +135,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             raise PluginError(str(exc)) from None
         if area_problems_found:
             raise PluginError("\n".join(area_problems_found))
+        try:
+            office = office_data(self.portal.schemes, build_date().isoformat(), repository(config.extra))
+        except BundleError as exc:
+            raise PluginError(str(exc)) from None
         generated += [("data/schemes.json", engine_json(self.portal)), ("data/profile-fields.json", fields_json()),
-                      (urls.REGIONS_JSON, regions)]
+                      (urls.REGIONS_JSON, regions),
+                      (urls.OFFICE_JSON, json.dumps(office, ensure_ascii=False, sort_keys=True)),
+                      (urls.OFFICE_SCHEMES_JSON, schemes_json(self.portal.schemes))]
         for src_uri, content in generated:
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"site_src/{src_uri} 与生成的同名页面冲突：请改名")
@@ -159,6 +167,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             with timing.section("bundle"):
                 sizes = bundle_pyodide(self.root, Path(config.site_dir))
                 write_service_worker(Path(config.site_dir))  # assess/sw.js: the calculator offline
+                sizes |= bundle_office(Path(config.site_dir))  # assets/office/: the editor's check
         except BundleError as exc:
             raise PluginError(str(exc)) from None
         log.info("pyodide bundle: %s", ", ".join(f"{k} {v // 1024} KiB" for k, v in sizes.items()))

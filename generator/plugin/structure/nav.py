@@ -44,6 +44,7 @@ TOP_PAGES: tuple[tuple[str, str], ...] = (
     (urls.ASSESS, "申报自评"),
     (urls.PROFILE, "申报档案格式"),
     (urls.COVERAGE, "条款覆盖"),
+    (urls.OFFICE_EDITOR, "在线编辑公示"),
 )
 
 

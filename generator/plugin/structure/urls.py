@@ -13,6 +13,7 @@ ASSESS = "assess.md"
 PROFILE = "profile.md"
 COVERAGE = "coverage.md"  # 条款覆盖: which clauses of the sources the data quotes (generator/coverage.py)
 SEARCH = "search.md"
+OFFICE_EDITOR = "office/editor.md"  # 在线编辑公示: the notice form with the portal's own check (generator/office.py)
 NOTICES = "notices/index.md"
 FEEDS = "feeds/index.md"  # how to subscribe, a section per feed
 SCHEMES_JSON = "data/schemes.json"
@@ -25,6 +26,11 @@ ASSESS_WORKER = "assets/javascripts/assess/worker.mjs"
 ASSESS_SW = ("assess/sw.js", "assets/javascripts/assess/sw.js")
 SEARCH_JS = "assets/javascripts/search.js"
 PAGEFIND = "pagefind/"
+OFFICE_JSON = "data/office.json"
+OFFICE_SCHEMES_JSON = "data/office-schemes.json"
+OFFICE_WORKER = "assets/javascripts/office/worker.mjs"
+OFFICE_EDITOR_JS = "assets/javascripts/office/editor.mjs"
+OFFICE_CSS = "assets/stylesheets/office.css"
 
 
 class _HasId(Protocol):

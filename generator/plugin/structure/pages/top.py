@@ -25,3 +25,4 @@ def pages(build: Build) -> Iterator[tuple[str, str]]:
     yield urls.COVERAGE, build.render("coverage.md.j2", urls.COVERAGE,
                                       documents=coverage(build.portal.schemes, build.portal.sources))
     yield urls.SEARCH, build.render("search.md.j2", urls.SEARCH)
+    yield urls.OFFICE_EDITOR, build.render("office-editor.md.j2", urls.OFFICE_EDITOR)

@@ -1,0 +1,158 @@
+"""The office editor's data and its Python (/office/editor/): the portal's own notice check, run in Pyodide.
+
+The editor runs ``generator.office_check`` in the browser, on the same modules as ``python -m generator check``:
+the generator's notice models and checks, pydantic, PyYAML (its pure-Python code), python-stdnum and
+chinesecalendar, at the versions the build itself runs (copied from this interpreter's installed packages, so
+the two cannot drift), plus pydantic_core's Pyodide wheel from PyPI (pinned with its hash in
+requirements-pyodide.txt and downloaded by ./dev). Pyodide's stock standard library is shipped beside them:
+the editor serves a few clerks, so it trades download size for not having to trace what pydantic imports lazily.
+
+Written under ``assets/office/`` (not Pyodide's versioned folder, which the calculator's service worker caches):
+``office.zip`` (the Python sources), ``python_stdlib.zip`` and the wheel; and ``data/office.json`` (what the form
+offers) and ``data/office-schemes.json`` (the validated schemes, which the check reads back into the same models).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from generator import ROOT
+from generator.assess.terms import NOTICE_KINDS, PERIOD_UNITS, SECTORS
+from generator.bundle import BundleError, pyodide_source
+from generator.model.scheme import Scheme
+
+FOLDER = "assets/office"
+WHEELS = ROOT / ".cache" / "wheels"
+PIN = ROOT / "requirements-pyodide.txt"
+# Third-party packages of the check, copied whole (pydantic imports parts of itself lazily).
+PACKAGES = ("pydantic", "typing_extensions", "annotated_types", "typing_inspection", "yaml", "chinese_calendar")
+# The modules of python-stdnum and of this package are those that importing the check loads (traced on CPython).
+ENTRY = "generator.office_check"
+_EPOCH = (2000, 1, 1, 0, 0, 0)
+
+
+def period_text(rule: Any) -> str | None:
+    """A notice kind's period in words, with its clause: 公示期不少于5个工作日（第九条（二））."""
+    if rule.period is None:
+        return None
+    at_least = "不少于" if rule.period.minimum else ""
+    return f"公示期{at_least}{rule.period.days}{PERIOD_UNITS[rule.period.unit]}（{rule.cite.clause}）"
+
+
+def office_data(schemes: list[Scheme], today: str, repository: dict | None) -> dict:
+    """What the editor's form offers: schemes, their notice kinds, tiers and caps, the sectors, the repository."""
+    return {
+        "today": today,
+        "repository": repository,
+        "sectors": dict(SECTORS.items()),
+        "schemes": [{
+            "id": s.id, "name": s.name, "short_name": s.short_name,
+            "area": {"name": s.area.name, "code_prefixes": list(s.area.code_prefixes)},
+            "kinds": [{"kind": n.kind, "label": NOTICE_KINDS[n.kind].label, "title": n.title,
+                       "ranked": NOTICE_KINDS[n.kind].ranked, "period": period_text(n),
+                       "objections_required": n.objections is not None or n.period is not None}
+                      for n in s.notices if not NOTICE_KINDS[n.kind].by_applicant],
+            "tiers": [{"id": t.id, "name": t.name, "cap": t.cap} for t in s.tiers]
+            + [{"id": lv.id, "name": lv.name, "cap": None} for lv in s.levels],
+        } for s in schemes],
+    }
+
+
+def schemes_json(schemes: list[Scheme]) -> str:
+    """The validated schemes, which ``generator.office_check`` validates back into ``Scheme``."""
+    return json.dumps([s.model_dump(mode="json", exclude_unset=True) for s in schemes], ensure_ascii=False,
+                      sort_keys=True)
+
+
+def repository(extra: dict) -> dict | None:
+    """mkdocs.yml ``extra.office.repository``: {host: github|gitlab|gitea, url, branch}; None when unset."""
+    repo = (extra.get("office") or {}).get("repository") or None
+    if not repo:
+        return None
+    if repo.get("host") not in ("github", "gitlab", "gitea") or not str(repo.get("url", "")).startswith("https://"):
+        raise BundleError("mkdocs.yml extra.office.repository 应写明 host（github、gitlab 或 gitea）和 https:// 开头的 "
+                          "url，例如 {host: github, url: https://github.com/org/portal, branch: main}")
+    return {"host": repo["host"], "url": str(repo["url"]).rstrip("/"), "branch": str(repo.get("branch") or "main")}
+
+
+def _package_files() -> dict[str, Path]:
+    """arcname -> file: the pure-Python packages the check imports, from this interpreter's installation."""
+    files: dict[str, Path] = {}
+    for name in PACKAGES:
+        module = importlib.import_module(name)
+        origin = Path(module.__file__)
+        if origin.name == "__init__.py":
+            base = origin.parent.parent
+            for path in sorted(origin.parent.rglob("*")):
+                if path.is_file() and path.suffix in (".py", ".json", ".typed") and "__pycache__" not in path.parts:
+                    files[path.relative_to(base).as_posix()] = path
+        else:
+            files[origin.name] = origin
+    trace = subprocess.run(
+        [sys.executable, "-c", f"import sys, {ENTRY}; print(chr(10).join(getattr(m, '__file__', None) or '' "
+                               "for m in list(sys.modules.values())))"],
+        capture_output=True, text=True, cwd=ROOT, check=True)
+    stdnum = Path(importlib.import_module("stdnum").__file__).parent
+    for line in trace.stdout.splitlines():
+        path = Path(line)
+        if path.is_relative_to(ROOT / "generator"):
+            files[path.relative_to(ROOT).as_posix()] = path
+        elif path.is_relative_to(stdnum):
+            files[path.relative_to(stdnum.parent).as_posix()] = path
+    return files
+
+
+def office_zip() -> bytes:
+    """The Python sources of the check, as one zip with fixed times (same sources, same bytes)."""
+    import io
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for arc, path in sorted(_package_files().items()):
+            info = zipfile.ZipInfo(arc, date_time=_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, path.read_bytes())
+    return out.getvalue()
+
+
+def pinned_wheel() -> tuple[str, str]:
+    """(file name, sha256) of pydantic_core's Pyodide wheel from requirements-pyodide.txt, for this pydantic_core."""
+    import pydantic_core
+
+    for line in PIN.read_text(encoding="utf-8").splitlines():
+        if line.startswith("pydantic_core=="):
+            version = line.split("==")[1].split()[0]
+            digest = line.split("--hash=sha256:")[1].strip()
+            if version != pydantic_core.__version__:
+                raise BundleError(f"requirements-pyodide.txt pins pydantic_core {version}, but the build runs "
+                                  f"{pydantic_core.__version__}: the two must be the same version")
+            info = json.loads((pyodide_source(ROOT)[0] / "pyodide-lock.json").read_text())["info"]
+            abi, tag = info["abi_version"], "cp" + "".join(info["python"].split(".")[:2])
+            return f"pydantic_core-{version}-{tag}-{tag}-pyemscripten_{abi}_wasm32.whl", digest
+    raise BundleError("requirements-pyodide.txt 中没有 pydantic_core 的版本")
+
+
+def bundle_office(site_dir: Path, wheels: Path = WHEELS) -> dict[str, int]:
+    """Write assets/office/: office.zip, Pyodide's stock standard library and pydantic_core's wheel."""
+    dest = site_dir / FOLDER
+    dest.mkdir(parents=True, exist_ok=True)
+    name, digest = pinned_wheel()
+    wheel = wheels / name
+    if not wheel.is_file() or hashlib.sha256(wheel.read_bytes()).hexdigest() != digest:
+        raise BundleError(f"{wheel} 缺失或与 requirements-pyodide.txt 的散列不符：运行 ./dev build（它按该文件下载）")
+    shutil.copyfile(wheel, dest / name)
+    shutil.copyfile(pyodide_source(ROOT)[0] / "python_stdlib.zip", dest / "python_stdlib.zip")
+    (dest / "office.zip").write_bytes(office_zip())
+    manifest = {"pyodide": pyodide_source(ROOT)[1], "wheel": name, "stdlib": "python_stdlib.zip",
+                "python": "office.zip"}
+    (dest / "manifest.json").write_text(json.dumps(manifest) + "\n", encoding="utf-8")
+    return {p.name: p.stat().st_size for p in sorted(dest.iterdir())}

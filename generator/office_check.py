@@ -1,0 +1,39 @@
+"""The office editor's check, run in Pyodide: one notice as text, checked by ``python -m generator check``'s code.
+
+The page's worker calls :func:`check` with the YAML the form wrote and the path it will have in the repository;
+the answer is JSON: the problems (line and Chinese message, exactly as the command line prints them), the
+period the rules give, and the notice as validated. The schemes come from the build (data/office-schemes.json),
+validated back into the same models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from pydantic import TypeAdapter
+
+from generator.load.notices import check_notice_text
+from generator.model.scheme import Scheme
+
+_schemes: dict[str, Scheme] = {}
+
+
+def load_schemes(text: str) -> int:
+    """Read data/office-schemes.json; returns how many schemes it holds."""
+    _schemes.clear()
+    # From JSON, as the models are strict: dates are ISO strings there, as in YAML they are dates.
+    for scheme in TypeAdapter(list[Scheme]).validate_json(text):
+        _schemes[scheme.id] = scheme
+    return len(_schemes)
+
+
+def check(text: str, path: str, today: str) -> str:
+    """JSON of {problems: [{line, message}], period: {start, end, rule} | null, notice: {...} | null}."""
+    result = check_notice_text(text, path, _schemes, dt.date.fromisoformat(today))
+    period = result.period
+    return json.dumps({
+        "problems": [{"line": p.line, "message": p.message} for p in result.problems],
+        "period": None if period is None else period.as_json(),
+        "notice": None if result.notice is None else result.notice.model_dump(mode="json", exclude_none=True),
+    }, ensure_ascii=False)

@@ -1,0 +1,57 @@
+// Module worker of the office editor (/office/editor/): boots Pyodide (served by this site) with the portal's
+// own notice check (generator/office_check.py, bundled by generator/office.py), then answers
+// {type: "check", id, path, text} with {type: "checked", id, problems, period, notice}: the same messages as
+// `python -m generator check`. Nothing leaves the page: the only requests are this site's own files.
+const root = new URL("../../../", import.meta.url);
+const office = new URL("assets/office/", root);
+let check = null;
+
+const say = (message) => self.postMessage(message);
+
+async function text(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.text();
+}
+
+async function boot() {
+  const started = performance.now();
+  const manifest = JSON.parse(await text(new URL("manifest.json", office)));
+  const pyodideURL = new URL(`assets/pyodide/${manifest.pyodide}/`, root).href;
+  say({ type: "progress", text: "正在下载检查程序（Python）……" });
+  const [{ loadPyodide }, python, schemes] = await Promise.all([
+    import(new URL("pyodide.mjs", pyodideURL).href),
+    fetch(new URL(manifest.python, office)).then((r) => r.arrayBuffer()),
+    text(new URL("data/office-schemes.json", root)),
+  ]);
+  const pyodide = await loadPyodide({
+    indexURL: pyodideURL,
+    lockFileURL: new URL("pyodide-lock.json", pyodideURL).href,
+    stdLibURL: new URL(manifest.stdlib, office).href,
+  });
+  say({ type: "progress", text: "正在载入检查规则……" });
+  await pyodide.loadPackage(new URL(manifest.wheel, office).href, { messageCallback: () => {} });
+  pyodide.unpackArchive(python, "zip", { extractDir: "/office" });
+  pyodide.runPython("import sys; sys.path.insert(0, '/office')");
+  const module = pyodide.pyimport("generator.office_check");
+  module.load_schemes(schemes);
+  check = module.check;
+  say({ type: "ready", ms: Math.round(performance.now() - started) });
+}
+
+const booting = boot().catch((error) => {
+  say({ type: "failed", message: `检查程序未能启动：${error.message ?? error}` });
+  throw error;
+});
+
+self.onmessage = async ({ data }) => {
+  if (data?.type !== "check") return;
+  try {
+    await booting;
+  } catch {
+    return;
+  }
+  const today = data.today ?? new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10); // China time
+  const answer = JSON.parse(check(String(data.text), String(data.path), today));
+  say({ type: "checked", id: data.id, ...answer });
+};

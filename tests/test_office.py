@@ -1,0 +1,94 @@
+"""The office editor's check: the same Python as `python -m generator check`, run in Pyodide from the built site's
+own files (tests/node/run_office.mjs loads them as the editor's worker does), gives the same problems, lines,
+messages and periods as CPython, for every published notice and every notice of the invalid corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator import ROOT
+from generator.load.notices import check_notice_text
+from generator.load.portal import load_portal
+from generator.office import PACKAGES
+
+RUNNER = ROOT / "tests" / "node" / "run_office.mjs"
+TODAY = dt.date(2026, 11, 23)
+HAIZHOU = "public_lists/haizhou-quality-award/2026/2026-11-18-acceptance.yaml"
+
+
+def _cases() -> list[dict]:
+    """Every notice under public_lists/, every notice of tests/notice_corpus/, and a few broken by hand."""
+    cases = [{"path": p.relative_to(ROOT).as_posix(), "text": p.read_text(encoding="utf-8")}
+             for p in sorted((ROOT / "public_lists").rglob("*.yaml"))]
+    corpus = ROOT / "tests" / "notice_corpus"
+    for file in sorted(corpus.rglob("*.yaml")) if corpus.is_dir() else []:
+        cases.append({"path": _corpus_path(file), "text": file.read_text(encoding="utf-8")})
+    good = (ROOT / HAIZHOU).read_text(encoding="utf-8")
+    cases += [
+        {"path": HAIZHOU, "text": good.replace("issuer:", "isuer:")},  # a key typo
+        {"path": HAIZHOU, "text": good.replace("kind: acceptance", "kind：acceptance")},  # a full-width colon
+        {"path": HAIZHOU, "text": good.replace("91320706AY4CL12THY", "91320706AY4CL12THX")},  # check character
+        {"path": HAIZHOU, "text": good.replace("published: 2026-11-18", "published: 2026-11-18\nend: 2026-11-20")},
+        {"path": HAIZHOU, "text": good.split("objections:")[0]},  # no way to object
+        {"path": HAIZHOU, "text": "\tscheme: haizhou-quality-award\n"},
+    ]
+    return cases
+
+
+def _corpus_path(file: Path) -> str:
+    """The repository path a corpus notice claims: its first line may say `# path: public_lists/...`."""
+    first = file.read_text(encoding="utf-8").splitlines()[:3]
+    for line in first:
+        if line.startswith("# path:"):
+            return line.removeprefix("# path:").strip()
+    return HAIZHOU
+
+
+def _on_cpython(case: dict, schemes: dict) -> dict:
+    result = check_notice_text(case["text"], case["path"], schemes, TODAY)
+    return {"problems": [{"line": p.line, "message": p.message} for p in result.problems],
+            "period": None if result.period is None else result.period.as_json()}
+
+
+def test_office_check_in_pyodide_matches_the_command_line(site: Path, tmp_path: Path):
+    if shutil.which("node") is None:
+        pytest.fail("node not found: the office check parity test needs Node.js")
+    cases = _cases()
+    (tmp_path / "cases.json").write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
+    out = subprocess.run(["node", str(RUNNER), str(site), str(tmp_path / "cases.json"), TODAY.isoformat()],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    in_pyodide = json.loads(out.stdout)
+    schemes = {s.id: s for s in load_portal(ROOT).schemes}
+    refused = 0
+    for case, answer in zip(cases, in_pyodide, strict=True):
+        expected = _on_cpython(case, schemes)
+        assert {"problems": answer["problems"], "period": answer["period"]} == expected, case["text"][:200]
+        refused += bool(expected["problems"])
+    assert refused >= 6  # the hand-broken cases at least; the published notices pass
+    assert all(not a["problems"] for c, a in zip(cases, in_pyodide, strict=True) if c["path"].startswith("public_")
+               and (ROOT / c["path"]).is_file() and (ROOT / c["path"]).read_text(encoding="utf-8") == c["text"])
+
+
+def test_office_bundle_and_data(site: Path):
+    folder = site / "assets" / "office"
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert (folder / manifest["wheel"]).is_file() and manifest["wheel"].startswith("pydantic_core-")
+    import zipfile
+
+    names = zipfile.ZipFile(folder / manifest["python"]).namelist()
+    assert "generator/office_check.py" in names and "stdnum/cn/uscc.py" in names
+    assert all(f"{p}/__init__.py" in names or f"{p}.py" in names for p in PACKAGES)
+    assert not [n for n in names if n.startswith(("generator/plugin", "mkdocs", "jinja2"))]  # the check only
+    data = json.loads((site / "data" / "office.json").read_text(encoding="utf-8"))
+    haizhou = next(s for s in data["schemes"] if s["id"] == "haizhou-quality-award")
+    acceptance = next(k for k in haizhou["kinds"] if k["kind"] == "acceptance")
+    assert acceptance["period"] == "公示期不少于5个工作日（第九条（二））" and acceptance["objections_required"]
+    # The calculator's service worker does not cache the editor's files.
+    assert "assets/office" not in (site / "assess" / "sw.js").read_text(encoding="utf-8")
