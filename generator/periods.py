@@ -19,7 +19,12 @@ ONE_DAY = dt.timedelta(days=1)
 
 
 class PeriodError(Exception):
-    """The period cannot be computed; the message says why and what to do."""
+    """The period cannot be computed; the message says why and what to do. ``why`` says why in Chinese, for
+    the notice check's messages."""
+
+    def __init__(self, message: str, why: str | None = None) -> None:
+        super().__init__(message)
+        self.why = why or message
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,8 @@ def is_workday(day: dt.date) -> bool:
     except NotImplementedError:
         raise PeriodError(
             f"holiday schedule for {day.year} not known yet (chinesecalendar covers 2004–2026): "
-            "give the end date explicitly"
+            "give the end date explicitly",
+            f"{day.year}年的国务院节假日安排尚未收录（本程序收录 2004 至 2026 年）",
         ) from None
 
 
@@ -74,5 +80,5 @@ def required_period(published: dt.date, days: int, unit: str) -> Period:
         if unit == "calendar":
             return calendar_days(published, days)
     except OverflowError:
-        raise PeriodError(f"发布日期 {published} 超出可计算的范围") from None
+        raise PeriodError(f"发布日期 {published} 超出可计算的范围", f"发布日期 {published} 超出可计算的范围") from None
     raise ValueError(f"unknown unit {unit!r}")

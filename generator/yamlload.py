@@ -17,18 +17,31 @@ from typing import Any
 
 import yaml
 
+from generator.messages import say
+
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 
 
 class YamlError(Exception):
-    """A file that cannot be loaded; carries the path and line."""
+    """A file that cannot be loaded; carries the path, the line, the Chinese message and its code."""
 
-    def __init__(self, path: Path | str, line: int, message: str) -> None:
+    def __init__(self, path: Path | str, line: int, message: str, code: str = "") -> None:
         super().__init__(f"{path}:{line}: {message}")
         self.path = str(path)
         self.line = line
         self.message = message
+        self.code = code
+
+
+class _Refused(Exception):
+    """Raised by our constructors: a value the loader refuses, with its line (made a YamlError by load_text)."""
+
+    def __init__(self, line: int, code: str, /, **values: Any) -> None:
+        super().__init__(code)
+        self.line = line
+        self.code = code
+        self.message = say(code, **values)
 
 
 class LocDict(dict):
@@ -51,7 +64,7 @@ _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe
 
 
 def _bad_char_message(char: str) -> str:
-    return f"含有不可见的控制字符 U+{ord(char):04X}：请删除它（可能来自转义序列如 \"\\e\" 或从其他软件粘贴的文字）"
+    return say("yaml.control_char", code=f"{ord(char):04X}")
 
 
 # The C parser where PyYAML has it (several times faster); constructors and resolvers stay ours.
@@ -81,13 +94,9 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode):
         try:
             hash(key)
         except TypeError:
-            raise yaml.constructor.ConstructorError(
-                None, None, "键必须是简单的文字或数字，不能是列表或映射", key_node.start_mark
-            ) from None
+            raise _Refused(key_node.start_mark.line + 1, "yaml.key_not_scalar") from None
         if key in data:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"键 {key!r} 重复出现（第{data.key_lines[key]}行已有）", key_node.start_mark
-            )
+            raise _Refused(key_node.start_mark.line + 1, "yaml.duplicate_key", key=key, first=data.key_lines[key])
         data[key] = loader.construct_object(value_node, deep=True)
         data.key_lines[key] = key_node.start_mark.line + 1
 
@@ -104,7 +113,7 @@ def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> str:
     value = loader.construct_scalar(node)
     bad = _BAD_CHARS.search(value)
     if bad:
-        raise yaml.constructor.ConstructorError(None, None, _bad_char_message(bad.group()), node.start_mark)
+        raise _Refused(node.start_mark.line + 1, "yaml.control_char", code=f"{ord(bad.group()):04X}")
     return value
 
 
@@ -112,17 +121,13 @@ def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> object:
     try:
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
     except (ValueError, OverflowError):
-        raise yaml.constructor.ConstructorError(
-            None, None, f"日期 {node.value} 不存在：请写成实际存在的日期，例如 2026-02-28", node.start_mark
-        ) from None
+        raise _Refused(node.start_mark.line + 1, "yaml.bad_date", value=node.value) from None
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 _Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-
-_ALIAS = "不支持 YAML 锚点与别名（& 与 *）：请把内容直接写出来"
 
 
 def _scan(text: str, path: Path | str, limit: int) -> None:
@@ -135,11 +140,12 @@ def _scan(text: str, path: Path | str, limit: int) -> None:
     try:
         while (event := parser.get_event()) is not None:
             if isinstance(event, yaml.AliasEvent):
-                raise YamlError(path, event.start_mark.line + 1, _ALIAS)
+                raise YamlError(path, event.start_mark.line + 1, say("yaml.alias"), "yaml.alias")
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > limit:
-                    raise YamlError(path, event.start_mark.line + 1, f"嵌套超过 {limit} 层")
+                    raise YamlError(path, event.start_mark.line + 1, say("yaml.too_deep", limit=limit),
+                                    "yaml.too_deep")
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     finally:
@@ -147,12 +153,15 @@ def _scan(text: str, path: Path | str, limit: int) -> None:
 
 
 def load_text(text: str, path: Path | str = "<string>") -> Any:
-    """Parse YAML text into LocDict/LocList/plain values, or raise :class:`YamlError`."""
+    """Parse YAML text into LocDict/LocList/plain values, or raise :class:`YamlError`.
+
+    Reads nothing but ``text``: the browser's editor calls it too."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise YamlError(path, 1, f"文件大于 {MAX_BYTES // 1024} KiB")
+        raise YamlError(path, 1, say("file.too_big", kib=MAX_BYTES // 1024), "file.too_big")
     bad = _BAD_CHARS.search(text)
     if bad:
-        raise YamlError(path, text.count("\n", 0, bad.start()) + 1, _bad_char_message(bad.group()))
+        raise YamlError(path, text.count("\n", 0, bad.start()) + 1, _bad_char_message(bad.group()),
+                        "yaml.control_char")
     loader = _Loader(text)
     try:
         _scan(text, path, MAX_DEPTH)
@@ -160,40 +169,142 @@ def load_text(text: str, path: Path | str = "<string>") -> Any:
         if node is None:
             return None
         return loader.construct_document(node)
+    except _Refused as exc:
+        raise YamlError(path, exc.line, exc.message, exc.code) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        raise YamlError(path, line, _syntax_message(exc)) from None
-    except yaml.YAMLError as exc:  # reader errors carry no line
-        raise YamlError(path, 1, f"YAML 语法错误：{exc}") from None
+        line, code, message = syntax_problem(exc, text)
+        raise YamlError(path, line, message, code) from None
+    except yaml.YAMLError as exc:  # reader errors carry a position, not a line
+        position = getattr(exc, "position", 0) or 0
+        char = getattr(exc, "character", None)
+        shown = f"{ord(char):04X}" if isinstance(char, str) else str(char)
+        raise YamlError(path, text.count("\n", 0, position) + 1, say("yaml.unreadable_char", code=shown),
+                        "yaml.unreadable_char") from None
     finally:
         loader.dispose()
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
-    problem = (exc.problem or exc.context or "invalid YAML").strip()
-    if isinstance(exc, yaml.constructor.ConstructorError) and not problem.isascii():
-        return problem  # our own constructors' messages
-    return f"YAML 语法错误（{problem}）"
+# A key followed by a full-width colon, or by a colon without the space after it (a URL's "://" is no key).
+_FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)?\{?\s*([A-Za-z_][A-Za-z0-9_]*)\s*：\s*(.*)$")
+_NO_SPACE_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*):(?=[^\s/])(.*)$")
+_KEY_VALUE = re.compile(r"^\s*(?:-\s+)?([^\s:#][^:#]*?):\s+(.*)$")
+
+
+# Where a quoted value begins: after "key: " at the start of a line, after "- ", or after "{" / "," in a flow.
+_QUOTE_START = re.compile(r"""(?:^\s*(?:-\s+)?|^\s*-\s+|[{,\[]\s*)(?:[^\s:{},\[\]"'#][^:{},\[\]#]*:\s+)?(["'])""")
+
+
+def _open_quote(line: str) -> str | None:
+    """The quote a line opens and does not close (a clerk never means a quoted text to run on), or None."""
+    for found in _QUOTE_START.finditer(line):
+        quote, at = found.group(1), found.end()
+        rest = line[at:]
+        closed = (re.search(r'(?<!\\)"', rest) if quote == '"' else re.search(r"'(?!')", rest.replace("''", "")))
+        if not closed:
+            return quote
+    return None
+
+
+def _line_hint(lines: list[str], number: int) -> tuple[str, str] | None:
+    """(code, message) when line ``number`` (1-based) shows a mistake that breaks the lines after it."""
+    if not 1 <= number <= len(lines):
+        return None
+    text = lines[number - 1]
+    if "\t" in text[: len(text) - len(text.lstrip())]:
+        return "yaml.tab", say("yaml.tab")
+    found = _FULLWIDTH_KEY.match(text)
+    if found:
+        key, value = found.groups()
+        return "yaml.fullwidth_colon", say("yaml.fullwidth_colon", key=key, value=value.strip() or "……")
+    found = _NO_SPACE_KEY.match(text)
+    if found:
+        key, value = found.groups()
+        return "yaml.colon_space", say("yaml.colon_space", key=key, value=value.strip() or "……")
+    return None
+
+
+def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
+    """(line, code, Chinese message) of a YAML syntax error, at the line where the mistake is.
+
+    PyYAML reports some mistakes where it noticed them: a full-width colon after a key makes the line a
+    plain text, refused on the next line; an unclosed quote or bracket at the end of the file. The lines
+    between where the construct began and where it failed are searched for the usual mistakes."""
+    lines = text.split("\n")
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    column = mark.column if mark else 0
+    start = exc.context_mark.line + 1 if exc.context_mark else line - 1
+    here = lines[line - 1] if 1 <= line <= len(lines) else ""
+    char = here[column] if column < len(here) else ""
+    if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
+        tag = re.search(r"'([^']*)'", problem)
+        shown = tag.group(1).replace("tag:yaml.org,2002:", "!!") if tag else "!"
+        return line, "yaml.tag", say("yaml.tag", tag=shown)
+    if "quoted scalar" in context and "escape" in problem:
+        return line, "yaml.escape", say("yaml.escape")
+    if "quoted scalar" in context and exc.context_mark:
+        opening = lines[start - 1][exc.context_mark.column] if start <= len(lines) else '"'
+        return start, "yaml.unclosed_quote", say("yaml.unclosed_quote", quote=opening)
+    for number in range(1, min(line, len(lines)) + 1):  # a quote left open runs on to a later one
+        quote = _open_quote(lines[number - 1])
+        if quote:
+            return number, "yaml.unclosed_quote", say("yaml.unclosed_quote", quote=quote)
+    if char == "\t" or "tab" in problem:
+        return line, "yaml.tab", say("yaml.tab")
+    for number in range(max(1, min(start, line)), line + 1):
+        hint = _line_hint(lines, number)
+        if hint:
+            return number, *hint
+    if "flow sequence" in context or "flow mapping" in context:
+        opening, closing = ("[", "]") if "sequence" in context else ("{", "}")
+        shown = ("[a, b]" if opening == "[" else
+                 "- {organisation: 示例公司, credit_code: 91320706AY4CL12THY}")
+        return start, "yaml.unclosed_flow", say("yaml.unclosed_flow", open=opening, close=closing, example=shown)
+    if "single document" in context:
+        return line, "yaml.documents", say("yaml.documents")
+    if "cannot start any token" in problem and char:
+        found = _KEY_VALUE.match(here)
+        return line, "yaml.bad_start", say("yaml.bad_start", char=char, key=found.group(1) if found else "title")
+    if "mapping values are not allowed" in problem:
+        found = _KEY_VALUE.match(here)
+        if found and here.index(":") < column:
+            key, value = found.groups()
+            return line, "yaml.colon_in_value", say("yaml.colon_in_value", key=key.strip(),
+                                                    value=value.strip().replace('"', "“"))
+        return line, "yaml.indent", say("yaml.indent")
+    before = here[:column].rstrip()
+    if before.endswith(("'", '"')) and ("expected key" in problem or "block end" in problem):
+        return line, "yaml.text_after_quote", say("yaml.text_after_quote")
+    if "'-' indicator" in problem or here.lstrip().startswith("- "):
+        return line, "yaml.list_item", say("yaml.list_item")
+    if "expected key" in problem or "block end" in problem or "block mapping" in context:
+        return line, "yaml.indent", say("yaml.indent")
+    return line, "yaml.syntax", say("yaml.syntax", column=column + 1)
+
+
+def read_text(path: Path) -> str:
+    """The text of one YAML file on disk (UTF-8): a plain file, never a symbolic link or a folder."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        raise YamlError(path, 1, say("file.missing"), "file.missing") from None
+    if stat.S_ISLNK(mode):
+        raise YamlError(path, 1, say("file.symlink"), "file.symlink")
+    if not stat.S_ISREG(mode):
+        raise YamlError(path, 1, say("file.not_file"), "file.not_file")
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise YamlError(path, 1, say("file.encoding"), "file.encoding") from None
+    except OSError:
+        raise YamlError(path, 1, say("file.unreadable"), "file.unreadable") from None
 
 
 def load_file(path: Path) -> Any:
     """Load one YAML file from disk (UTF-8): a plain file, never a symbolic link or a folder."""
-    try:
-        mode = path.lstat().st_mode
-    except OSError:
-        raise YamlError(path, 1, "文件不存在") from None
-    if stat.S_ISLNK(mode):
-        raise YamlError(path, 1, "是符号链接：数据文件必须是仓库中的普通文件")
-    if not stat.S_ISREG(mode):
-        raise YamlError(path, 1, "不是普通文件（可能是以 .yaml 结尾的文件夹）")
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise YamlError(path, 1, f"不是 UTF-8 编码的文本（{exc.reason}）：请用 UTF-8 保存") from None
-    except OSError as exc:
-        raise YamlError(path, 1, f"无法读取（{exc.strerror}）") from None
-    return load_text(text, path)
+    return load_text(read_text(path), path)
 
 
 def line_of(data: Any, loc: tuple[Any, ...]) -> int:

@@ -40,28 +40,31 @@ def test_samples_are_accepted_with_their_periods(portal):
 
 @pytest.mark.parametrize(("rel", "old", "new", "message"), [
     (JX, "published: 2026-11-20\n", "published: 2026-11-20\nend: 2026-11-26\n",
-     "period too short: 嘉兴 requires 7 calendar days (三（四）1); published 2026-11-20 so the end must be "
-     "2026-11-27 or later, not 2026-11-26"),
+     "end：公示期短于规则要求：嘉兴市市长质量奖“拟奖初选对象公示”的公示期为7天（三（四）1，发布当日不计入）；"
+     "发布日期 2026-11-20，最后一日应不早于 2026-11-27，现为 2026-11-26。请改为 end: 2026-11-27"),
     (JX, "published: 2026-11-20\n", "published: 2026-11-20\nend: 2026-11-30\n",
-     "period longer than the rule: 嘉兴 sets 7 days (三（四）1); published 2026-11-20 so the end is 2026-11-27, "
-     "not 2026-11-30"),
+     "end：公示期长于规则规定：嘉兴市市长质量奖“拟奖初选对象公示”的公示期为7天（三（四）1，发布当日不计入）；"
+     "发布日期 2026-11-20，最后一日应为 2026-11-27，现为 2026-11-30"),
     (HZ, "published: 2026-11-18\n", "published: 2026-11-18\nend: 2026-11-24\n",
-     "period too short: 海州 requires at least 5 working days"),
+     "公示期不少于5个工作日（第九条（二）"),
     (HZ, "credit_code: 91320706AY4CL12THY", "credit_code: 91320706AY4CL12THX",
-     "unified social credit code '91320706AY4CL12THX' is invalid: wrong check character"),
+     "entries[0].credit_code：统一社会信用代码 91320706AY4CL12THX 的最后一位（校验码）不符："
+     "若前 17 位无误，最后一位应为 Y"),
     (HZ, "credit_code: 913207063BJ1XG6123", "credit_code: 91320706AY4CL12THY",
-     "credit code 91320706AY4CL12THY appears 2 times"),
-    (JX, "tier: innovation", "tier: gold", "tier 'gold' does not exist in 嘉兴市市长质量奖"),
-    (HZ, "kind: acceptance", "kind: credit_results", "海州质量奖 has no notice of kind 'credit_results'"),
+     "统一社会信用代码 91320706AY4CL12THY 在名单中出现 2 次"),
+    (JX, "tier: innovation", "tier: gold", "entries[3].tier：嘉兴市市长质量奖没有奖项或等级 'gold'"),
+    (HZ, "kind: acceptance", "kind: credit_results", "kind：海州质量奖的规则中没有“认定结果公示”（credit_results）"),
     (YC, ", outside_area_reason: 位于沪苏大丰产业联动集聚区（第十条（二）：集聚区内企业不受此限）", "",
-     "area code 320583 of 示例大丰港物流有限公司 lies outside 盐城市 (3209)"),
+     "示例大丰港物流有限公司的统一社会信用代码 91320583RHCCCC3FLB 第 3 至 8 位（登记地行政区划码）为 320583，"
+     "不在盐城市（代码以 3209 开头）"),
     (YC, "tier: award, sector: manufacturing}\n  - {organisation: 示例盐城绿色能源",
      "tier: award, sector: manufacturing, parent: 示例盐城控股集团}\n  - {organisation: 示例盐城绿色能源",
-     "2 entries share the parent '示例盐城控股集团'; at most one per parent (第十一条（六）)"),
+     "entries[1].parent：2 家组织的母公司都是 '示例盐城控股集团'（第 10、11 行），"
+     "而同一母公司的子公司最多推荐一家（第十一条（六））"),
     (HZ, "published: 2026-11-18\n", "published: 2026-12-29\n",
-     "holiday schedule for 2027 not known yet"),
+     "published：2027年的国务院节假日安排尚未收录"),
     (HZ, "  phone: \"0518-00000000\"\n  address: 连云港市海州区（示例地址）\n", "",
-     "objections: 异议受理方式至少填写 phone（电话）、email（电子邮箱）、address（地址）中的一项"),
+     "objections：异议受理方式至少填写 phone（电话）、email（电子邮箱）、address（地址）中的一项"),
 ])
 def test_bad_notice_gives_its_message(project, rel, old, new, message):
     edit(project, rel, old, new)
@@ -76,12 +79,12 @@ def test_over_the_cap(project):
     text = (project / rel).read_text(encoding="utf-8")
     (project / rel).write_text(text + "  - {organisation: 示例三, credit_code: 91320706J3Y7LLJY1W, tier: award}\n",
                                encoding="utf-8")
-    assert any("3 entries for 海州质量奖, above the cap of 2 (第四条)" in p for p in problems(project))
+    assert any("entries：海州质量奖（award）共 3 家，超过名额上限 2 家（第四条）" in p for p in problems(project))
 
 
 def test_errors_carry_the_line(project):
     line = edit(project, HZ, "credit_code: 913207063BJ1XG6123", "credit_code: 913207063BJ1XG612X")
-    assert any(p.startswith(f"{HZ}:{line}: unified social credit code") for p in problems(project))
+    assert any(p.startswith(f"{HZ}:{line}: entries[1].credit_code：统一社会信用代码") for p in problems(project))
 
 
 def test_production_build_refuses_samples(project):
@@ -178,7 +181,8 @@ def test_attachment_must_exist_and_is_published(project, site):
     assert (site / "notices" / "jiaxing-mayor-quality-award" / "2026" / "2026-11-20-proposed-winners"
             / "2026-11-20-proposed-winners-summary.csv").is_file()
     line = edit(project, JX, "file: 2026-11-20-proposed-winners-summary.csv", "file: missing.pdf")
-    assert f"{JX}:{line}: 附件 'missing.pdf' 不在此公示文件所在的文件夹中" in problems(project)
+    assert any(p.startswith(f"{JX}:{line}: attachments[0].file：附件 'missing.pdf' 不在此公示文件所在的文件夹中")
+               for p in problems(project))
 
 
 def test_home_lists_only_notices_that_may_still_be_live(site, portal):

@@ -18,7 +18,7 @@ def test_lines_of_keys_and_items():
 def test_duplicate_key_is_refused_with_its_line():
     with pytest.raises(YamlError) as err:
         load_text("a: 1\nb: 2\na: 3\n", "x.yaml")
-    assert str(err.value) == "x.yaml:3: 键 'a' 重复出现（第1行已有）"
+    assert str(err.value).startswith("x.yaml:3: 键 'a' 重复出现（第1行已有）：")
 
 
 def test_yes_no_on_off_stay_strings():
@@ -45,9 +45,33 @@ def test_oversized_file_is_refused():
 
 
 def test_syntax_error_names_its_line():
+    # The bracket left open is on line 2; the parser only notices on line 3.
     with pytest.raises(YamlError) as err:
         load_text("a: 1\nb: [1, 2\nc: 3\n", "bad.yaml")
-    assert err.value.line == 3
+    assert err.value.line == 2 and err.value.code == "yaml.unclosed_flow"
+
+
+@pytest.mark.parametrize(("text", "line", "code", "words"), [
+    ("a: 1\ntitle：标题\nc: 3\n", 2, "yaml.fullwidth_colon", "冒号应为半角 `:`，并在其后加一个空格"),
+    ("a: 1\ntitle：标题\n", 2, "yaml.fullwidth_colon", "例如 title: 标题"),
+    ("a:\n  b：x\n  c: y\n", 2, "yaml.fullwidth_colon", "b 后面的冒号是全角的"),
+    ("a:\n\tb: x\n", 2, "yaml.tab", "缩进请用空格，不要用 Tab"),
+    ("a:\n  b: x\n\tc: y\n", 3, "yaml.tab", "缩进请用空格，不要用 Tab"),
+    ("a: 1\ntitle:标题\nc: 3\n", 2, "yaml.colon_space", "冒号应为半角 `:`，并在其后加一个空格"),
+    ("a: 1\nb: \"x\nc: 3\n", 2, "yaml.unclosed_quote", "引号 \" 没有闭合"),
+    ("a: 1\nb: 'x\nc: 3\nd: 'y'\n", 2, "yaml.unclosed_quote", "引号 ' 没有闭合"),
+    ("a:\n  b: x\n   c: y\n", 3, "yaml.indent", "缩进不对"),
+    ("a:\n  b: x\n c: y\n", 3, "yaml.indent", "缩进不对"),
+    ("title: 公示: 名单\n", 1, "yaml.colon_in_value", "请给整个值加引号，例如 title: \"公示: 名单\""),
+    ("a: 1\n---\nb: 2\n", 2, "yaml.documents", "一个文件只能写一份公示"),
+    ("a: @x\n", 1, "yaml.bad_start", "值不能以 @ 开头"),
+    ("a:\n  - x\n - y\n", 3, "yaml.list_item", "列表的每一项"),
+])
+def test_syntax_errors_point_at_the_mistake_with_a_hint(text, line, code, words):
+    with pytest.raises(YamlError) as err:
+        load_text(text, "bad.yaml")
+    assert (err.value.line, err.value.code) == (line, code) and words in err.value.message, str(err.value)
+    assert not any(w in err.value.message for w in ("could not", "found", "expected", "while"))
 
 
 # --- hostile input (issue 9): every bad file ends in path:line: message, never a traceback or a hang ----
@@ -98,7 +122,7 @@ def test_far_dates_load_as_dates():
 def test_messages_are_chinese():
     with pytest.raises(YamlError) as err:
         load_text("a: 1\na: 2\n", "x.yaml")
-    assert err.value.message == "键 'a' 重复出现（第1行已有）"
+    assert err.value.message.startswith("键 'a' 重复出现（第1行已有）：")
     with pytest.raises(YamlError) as err:
         load_text("a: 1\nb: [1, 2\nc: 3\n", "bad.yaml")
     assert "YAML 语法错误" in err.value.message

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.messages import say
 from generator.model.notice import LoadedNotice
 from generator.model.problems import Problem
 from generator.yamlload import line_of
@@ -54,18 +55,16 @@ def parse_ledger(text: str) -> tuple[dict[str, Sealed], str | None, int]:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as exc:
         line = getattr(exc, "lineno", 1)
-        return {}, f"ledger.json 不是有效的 JSON（{getattr(exc, 'msg', exc)}）：请恢复已发布的版本", line
-    expected = ('ledger.json 的格式应为 {"version": 1, "sealed": '
-                '{"public_lists/…yaml": {"sha256": "…", "corrections": ["…"]}}}')
+        return {}, say("ledger.json", line=line, column=getattr(exc, "colno", 1)), line
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("sealed"), dict):
-        return {}, f"{expected}：请用 python -m generator seal 生成，不要手工编辑", 1
+        return {}, say("ledger.format", which=""), 1
     sealed: dict[str, Sealed] = {}
     for path, entry in data["sealed"].items():
         ok = (isinstance(entry, dict) and isinstance(entry.get("sha256"), str)
               and isinstance(entry.get("corrections"), list)
               and all(isinstance(c, str) for c in entry["corrections"]))
         if not ok:
-            return {}, f"{expected}；{path!r} 一项不符合", line_in_ledger(text, path)
+            return {}, say("ledger.format", which=f"（{path!r} 一项不符合）"), line_in_ledger(text, path)
         sealed[path] = Sealed(entry["sha256"], tuple(entry["corrections"]))
     return sealed, None, 1
 
@@ -99,10 +98,10 @@ def read_base(root: Path, ref: str) -> tuple[str | None, str | None]:
     try:
         found = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
         if found.returncode != 0:
-            return None, f"无法从 git 读取 {ref} 的 ledger.json：没有这个版本（--ledger-base 应为已发布的分支或提交）"
+            return None, say("ledger.no_ref", ref=ref)
         shown = _git(root, "show", f"{ref}:./{LEDGER}")
-    except (OSError, subprocess.SubprocessError) as exc:
-        return None, f"无法从 git 读取 {ref} 的 ledger.json（{exc}）"
+    except (OSError, subprocess.SubprocessError):
+        return None, say("ledger.git", ref=ref)
     return (shown.stdout if shown.returncode == 0 else None), None
 
 
@@ -112,48 +111,46 @@ def check_ledger(notices: list[LoadedNotice], root: Path, ledger_base: str | Non
     earlier corrections and never disappears; the working ledger only adds or re-seals."""
     ledger_file = root / LEDGER
     if ledger_file.is_symlink() or (ledger_file.exists() and not ledger_file.is_file()):
-        return [Problem(LEDGER, 1, "ledger.json 必须是普通文件")]
+        return [Problem(LEDGER, 1, say("ledger.not_file"), "ledger.not_file")]
     try:
         working_text = ledger_file.read_text(encoding="utf-8") if ledger_file.is_file() else None
-    except (OSError, UnicodeDecodeError) as exc:
-        return [Problem(LEDGER, 1, f"无法读取 ledger.json（{exc}）")]
+    except (OSError, UnicodeDecodeError):
+        return [Problem(LEDGER, 1, say("ledger.unreadable"), "ledger.unreadable")]
     problems: list[Problem] = []
     working: dict[str, Sealed] = {}
     if working_text is not None:
         working, problem, line = parse_ledger(working_text)
         if problem:
-            problems.append(Problem(LEDGER, line, problem))
+            problems.append(Problem(LEDGER, line, problem, "ledger.json" if "JSON" in problem else "ledger.format"))
     ref = ledger_base or default_base(root)
     published = working
     if ref is not None:
         base_text, problem = read_base(root, ref)
         if problem:
-            return [*problems, Problem(LEDGER, 1, problem)]
+            code = "ledger.git" if "git 无法运行" in problem else "ledger.no_ref"
+            return [*problems, Problem(LEDGER, 1, problem, code)]
         published, problem, line = parse_ledger(base_text) if base_text is not None else ({}, None, 1)
         if problem:
-            problems.append(Problem(LEDGER, 1, f"{ref} 的 {problem}"))
+            problems.append(Problem(LEDGER, 1, say("ledger.base_format", ref=ref), "ledger.base_format"))
     by_path = {n.path: n for n in notices}
     for path, sealed in sorted(published.items()):
         loaded = by_path.get(path)
         if loaded is None:
             if path not in unreadable:
-                problems.append(Problem(path, 1, "此公示已发布并封存，文件却被删除：已发布的公示只能更正，不能删除"))
+                problems.append(Problem(path, 1, say("ledger.deleted"), "ledger.deleted"))
             continue
         now = seal_of(loaded.notice)
         line = line_of(loaded.data, ("corrections",))
         if now.corrections[: len(sealed.corrections)] != sealed.corrections:
-            problems.append(Problem(path, line, (
-                "已封存的更正记录被改写或删除：更正是已发布内容的一部分，只能在 corrections 末尾追加新的更正")))
+            problems.append(Problem(path, line, say("ledger.rewritten"), "ledger.rewritten"))
         elif now.sha256 != sealed.sha256 and len(now.corrections) == len(sealed.corrections):
-            problems.append(Problem(path, 1, (
-                "此公示已发布并封存，内容被修改却未记录更正：请在 corrections 末尾追加一条，"
-                "例如 - {date: 2026-11-23, reason: 名称录入有误, changes: 将“甲”更正为“乙”}")))
+            problems.append(Problem(path, 1, say("ledger.changed"), "ledger.changed"))
     if working_text is not None and published is not working:
         for path, sealed in sorted(published.items()):
             mine = working.get(path)
             loaded = by_path.get(path)
             if mine is None:
-                problems.append(Problem(LEDGER, 1, f"ledger.json 中已发布公示 {path} 的封存记录被删除"))
+                problems.append(Problem(LEDGER, 1, say("ledger.entry_deleted", path=path), "ledger.entry_deleted"))
             elif mine != sealed and (loaded is None or mine != seal_of(loaded.notice)):
                 problems.append(_forged(working_text, path))
         for path, mine in sorted(working.items()):
@@ -164,8 +161,7 @@ def check_ledger(notices: list[LoadedNotice], root: Path, ledger_base: str | Non
 
 
 def _forged(ledger_text: str, path: str) -> Problem:
-    return Problem(LEDGER, line_in_ledger(ledger_text, path),
-                   f"ledger.json 中 {path} 的封存记录与公示内容不符：封存记录只能由 python -m generator seal 写入")
+    return Problem(LEDGER, line_in_ledger(ledger_text, path), say("ledger.forged", path=path), "ledger.forged")
 
 
 def seal(root: Path, notices: list[LoadedNotice], today: dt.date) -> dict[str, Sealed]:

@@ -1,174 +1,178 @@
 """Load and check the notices under public_lists/ against their scheme's rules.
 
-Each problem is a ``Problem(path, line, message)``. Checks: the notice kind exists for the
-scheme; its period meets the rule (counted by ``generator.periods``); every unified social
-credit code is valid, unique, and in the scheme's area unless a reason is given; tiers
-exist; caps and the one-per-parent rule hold; a sealed (published) notice changes only with
-a recorded correction.
+Each problem is a ``Problem(path, line, message, code)``, its message in Chinese (generator.messages).
+Checks: the notice kind exists for the scheme; its period meets the rule (counted by ``generator.periods``);
+every unified social credit code is valid, unique, and in the scheme's area unless a reason is given; tiers
+exist; caps and the one-per-parent rule hold; a notice the public may object to says how; attachments and
+personal data; a sealed (published) notice changes only with a recorded correction.
+
+:func:`check_notice_text` checks one notice given as text, with no file, git or subprocess: the command
+line's check calls it for every file, and the browser's editor calls it in Pyodide, so both say the same.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 from stdnum.cn import uscc
-from stdnum.exceptions import ValidationError as CodeError
 
-from generator.assess.terms import NOTICE_KINDS
+from generator.assess.terms import NOTICE_KINDS, PERIOD_UNITS
+from generator.clock import build_date
 from generator.load.ledger import check_ledger
-from generator.model.attachments import attachment_problem
+from generator.messages import field_path, say, suggest
+from generator.model.attachments import attachment_problem, attachment_type_problem
 from generator.model.notice import LoadedNotice, Notice
 from generator.model.privacy import personal_data
 from generator.model.problems import Problem, pydantic_problems, relative_path
 from generator.model.scheme import Scheme
 from generator.periods import Period, PeriodError, required_period
-from generator.yamlload import YamlError, line_of, load_file
+from generator.yamlload import YamlError, line_of, load_text, read_text
 
 # Keys whose values are checked by their own rules rather than searched for personal data.
 _NOT_FREE_TEXT = {"credit_code", "file", "scheme", "kind"}
+# Notices the public may object to, whatever the scheme's text says about a period.
+_OBJECTIONS_REQUIRED = {"acceptance", "proposed_winners"}
+_USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100-2015: no I, O, Z, S, V
+_EIGHT_DIGITS = re.compile(r"[0-9]{8}")
 
 
-def _code_problem(code: str) -> str | None:
-    try:
-        uscc.validate(code)
-    except CodeError as exc:
-        reason = {
-            "InvalidChecksum": "wrong check character",
-            "InvalidLength": "not 18 characters",
-            "InvalidFormat": "characters outside 0-9 A-H J-N P-R T-U W-Y",
-            "InvalidComponent": "invalid part",
-        }.get(type(exc).__name__, str(exc))
-        return f"unified social credit code {code!r} is invalid: {reason}"
+def _code_problem(code: str, field: str, organisation: str) -> tuple[str, str] | None:
+    """(code, message) when a unified social credit code is invalid, saying what is wrong with it."""
+    if not code:
+        return "notice.code_empty", say("notice.code_empty", field=field, organisation=organisation or "此项")
+    if len(code) != 18:
+        return "notice.code_length", say("notice.code_length", field=field, code=code, length=len(code))
+    if not _EIGHT_DIGITS.fullmatch(code[:8]):
+        return "notice.code_head", say("notice.code_head", field=field, code=code, head=code[:8])
+    bad = sorted({c for c in code[8:] if c not in _USCC_CHARS})
+    if bad:
+        return "notice.code_chars", say("notice.code_chars", field=field, code=code, chars="、".join(bad))
+    check = uscc.calc_check_digit(code[:17])
+    if code[-1] != check:
+        return "notice.code_checksum", say("notice.code_checksum", field=field, code=code, check=check)
     return None
 
 
+def _lines(numbers: Iterable[int]) -> str:
+    return "、".join(str(n) for n in numbers)
+
+
+def _tier_list(scheme: Scheme) -> str:
+    return "、".join(f"{tid}（{name.split('（')[0]}）" for tid, name in scheme.tier_names.items())
+
+
 def check_notice(
-    notice: Notice, data: Any, path: str, schemes: dict[str, Scheme]
+    notice: Notice, data: Any, path: str, schemes: Mapping[str, Scheme]
 ) -> tuple[Period | None, list[Problem]]:
+    """The notice against its scheme's rules: scheme and kind, period, credit codes, area, tiers, caps, parents."""
     problems: list[Problem] = []
 
     def at(*loc: Any) -> int:
         return line_of(data, loc)
 
+    def add(line: int, code: str, /, **values: Any) -> None:
+        problems.append(Problem(path, line, say(code, **values), code))
+
     scheme = schemes.get(notice.scheme)
     if scheme is None:
-        return None, [
-            Problem(path, at("scheme"), f"unknown scheme {notice.scheme!r}; expected one of {sorted(schemes)}")
-        ]
+        names = {s.name: s.id for s in schemes.values()} | {s.short_name: s.id for s in schemes.values()}
+        found = names.get(notice.scheme) or suggest(notice.scheme, list(schemes))
+        shown = "、".join(f"{s.id}（{s.name}）" for s in schemes.values())
+        add(at("scheme"), "notice.unknown_scheme", scheme=notice.scheme, schemes=shown,
+            suggest=f"，您是不是要写 `{found}`？" if found else "。",
+            example=found or next(iter(schemes), "haizhou-quality-award"))
+        return None, problems
+    kind = NOTICE_KINDS[notice.kind]
     spec = scheme.notice_rule(notice.kind)
-    if spec is not None and NOTICE_KINDS[notice.kind].by_applicant:
-        return None, [Problem(path, at("kind"), (
-            f"{NOTICE_KINDS[notice.kind].label}由申报组织在本组织内部发布，不在本门户发布；"
-            f"公示期可用 python -m generator notice-period --scheme {scheme.id} --kind {notice.kind} 计算"))]
+    if spec is not None and kind.by_applicant:
+        add(at("kind"), "notice.by_applicant", label=kind.label, scheme=scheme.id, kind=notice.kind)
+        return None, problems
     if spec is None:
-        kinds = [n.kind for n in scheme.notices]
-        return None, [
-            Problem(path, at("kind"), f"{scheme.name} has no notice of kind {notice.kind!r}; its rules name {kinds}")
-        ]
+        kinds = [n.kind for n in scheme.notices if not NOTICE_KINDS[n.kind].by_applicant]
+        add(at("kind"), "notice.kind_not_in_scheme", scheme_name=scheme.name, label=kind.label, kind=notice.kind,
+            kinds="、".join(f"{k}（{NOTICE_KINDS[k].label}）" for k in kinds), example=kinds[-1] if kinds else "call")
+        return None, problems
     period: Period | None = None
     if spec.period is not None:
+        rule = f"{'不少于' if spec.period.minimum else '为'}{spec.period.days}{PERIOD_UNITS[spec.period.unit]}"
         try:
             required = required_period(notice.published, spec.period.days, spec.period.unit)
         except PeriodError as exc:
             if notice.end is None:
-                problems.append(Problem(path, at("published"), str(exc)))
+                add(at("published"), "notice.holidays_unknown", why=exc.why,
+                    rule=f"{spec.period.days}{PERIOD_UNITS[spec.period.unit]}",
+                    example=notice.published + dt.timedelta(days=spec.period.days))
             else:
-                period = Period(notice.published + dt.timedelta(days=1), notice.end, f"结束日期由发布机关给出（{exc}）")
+                period = Period(notice.published + dt.timedelta(days=1), notice.end,
+                                f"结束日期由发布机关给出（{exc.why}）")
         else:
-            rule = f"{spec.cite.clause}：{required.rule}"
+            values = {"scheme": scheme.name, "title": f"“{spec.title}”的公示期", "rule": rule,
+                      "clause": spec.cite.clause, "published": notice.published, "required": required.end,
+                      "end": notice.end}
             if notice.end is None:
-                period = Period(required.start, required.end, rule)
+                period = Period(required.start, required.end, f"{spec.cite.clause}：{required.rule}")
             elif notice.end < required.end:
-                problems.append(
-                    Problem(
-                        path,
-                        at("end"),
-                        f"period too short: {scheme.short_name} requires "
-                        f"{'at least ' if spec.period.minimum else ''}{spec.period.days} "
-                        f"{'working' if spec.period.unit == 'working' else 'calendar'} days "
-                        f"({spec.cite.clause}); published {notice.published} so the end must be "
-                        f"{required.end} or later, not {notice.end}",
-                    )
-                )
+                add(at("end"), "notice.period_short", **values)
             elif notice.end > required.end and not spec.period.minimum:
-                problems.append(
-                    Problem(
-                        path,
-                        at("end"),
-                        f"period longer than the rule: {scheme.short_name} sets "
-                        f"{spec.period.days} days ({spec.cite.clause}); published "
-                        f"{notice.published} so the end is {required.end}, not {notice.end}",
-                    )
-                )
+                add(at("end"), "notice.period_long", **values)
             else:
-                period = Period(required.start, notice.end, rule)
+                period = Period(required.start, notice.end, f"{spec.cite.clause}：{required.rule}")
     elif notice.end is not None:
         period = Period(notice.published + dt.timedelta(days=1), notice.end, "源文件未规定公示期限；期限由发布机关确定")
 
     tiers = scheme.tier_names
-    codes = Counter(e.credit_code for e in notice.entries)
+    by_code: dict[str, list[int]] = {}
     for n, entry in enumerate(notice.entries):
-        problem = _code_problem(entry.credit_code)
+        by_code.setdefault(entry.credit_code, []).append(n)
+    for n, entry in enumerate(notice.entries):
+        field = field_path(("entries", n, "credit_code"))
+        problem = _code_problem(entry.credit_code, field, entry.organisation)
+        same = by_code[entry.credit_code]
         if problem:
-            problems.append(Problem(path, at("entries", n, "credit_code"), problem))
-        elif codes[entry.credit_code] > 1:
-            problems.append(
-                Problem(
-                    path,
-                    at("entries", n, "credit_code"),
-                    f"credit code {entry.credit_code} appears {codes[entry.credit_code]} times",
-                )
-            )
+            problems.append(Problem(path, at("entries", n, "credit_code"), problem[1], problem[0]))
+        elif len(same) > 1:
+            add(at("entries", n, "credit_code"), "notice.code_duplicate", field=field, code=entry.credit_code,
+                count=len(same), lines=_lines(at("entries", i) for i in same))
         else:
             area = entry.credit_code[2:8]
             if not any(area.startswith(p) for p in scheme.area.code_prefixes) and not entry.outside_area_reason:
-                problems.append(
-                    Problem(
-                        path,
-                        at("entries", n, "credit_code"),
-                        f"area code {area} of {entry.organisation} lies outside {scheme.area.name} "
-                        f"({'/'.join(scheme.area.code_prefixes)}); give outside_area_reason if the "
-                        "scheme admits it",
-                    )
-                )
+                add(at("entries", n, "credit_code"), "notice.code_area", field=field, organisation=entry.organisation,
+                    code=entry.credit_code, area=area, area_name=scheme.area.name,
+                    prefixes="、".join(scheme.area.code_prefixes))
         if entry.tier is not None and entry.tier not in tiers:
-            problems.append(
-                Problem(
-                    path,
-                    at("entries", n, "tier"),
-                    f"tier {entry.tier!r} does not exist in {scheme.name}; expected one of {sorted(tiers)}",
-                )
-            )
-        if NOTICE_KINDS[notice.kind].ranked and entry.tier is None and tiers:
-            problems.append(Problem(path, at("entries", n), f"entry {entry.organisation}: give its tier"))
-    if NOTICE_KINDS[notice.kind].ranked:
-        counts = Counter(e.tier for e in notice.entries if e.tier)
+            named = [tid for tid, name in tiers.items() if name == entry.tier] + [
+                tid for tid, name in tiers.items() if name.startswith(entry.tier)]  # its Chinese name typed
+            found = named[0] if named else suggest(entry.tier, list(tiers))
+            add(at("entries", n, "tier"), "notice.tier_unknown", field=field_path(("entries", n, "tier")),
+                scheme=scheme.name, tier=entry.tier, suggest=f"，您是不是要写 `{found}`？" if found else "。",
+                tiers=_tier_list(scheme), example=found or next(iter(tiers), "award"))
+        if kind.ranked and entry.tier is None and tiers:
+            add(at("entries", n), "notice.tier_missing", field=field_path(("entries", n, "tier")), label=kind.label,
+                organisation=entry.organisation, tiers=_tier_list(scheme), example=next(iter(tiers)))
+    if kind.ranked:
         for tier in scheme.tiers:
-            if tier.cap is not None and counts[tier.id] > tier.cap:
-                problems.append(
-                    Problem(
-                        path,
-                        at("entries"),
-                        f"{counts[tier.id]} entries for {tier.name}, above the cap of {tier.cap} ({tier.cite.clause})",
-                    )
-                )
+            mine = [n for n, e in enumerate(notice.entries) if e.tier == tier.id]
+            if tier.cap is not None and len(mine) > tier.cap:
+                add(at("entries", mine[tier.cap], "tier"), "notice.cap", tier=tier.name, tier_id=tier.id,
+                    count=len(mine), cap=tier.cap, clause=tier.cite.clause, excess=len(mine) - tier.cap)
         if scheme.one_per_parent is not None:
-            parents = Counter(e.parent for e in notice.entries if e.parent)
-            for parent, count in parents.items():
-                if count > 1:
-                    problems.append(
-                        Problem(
-                            path,
-                            at("entries"),
-                            f"{count} entries share the parent {parent!r}; at most "
-                            f"one per parent ({scheme.one_per_parent.clause})",
-                        )
-                    )
+            parents: dict[str, list[int]] = {}
+            for n, e in enumerate(notice.entries):
+                if e.parent:
+                    parents.setdefault(e.parent, []).append(n)
+            for parent, same in parents.items():
+                if len(same) > 1:
+                    add(at("entries", same[1], "parent"), "notice.parent",
+                        field=field_path(("entries", same[1], "parent")), count=len(same), parent=parent,
+                        lines=_lines(at("entries", i) for i in same), clause=scheme.one_per_parent.clause)
     return period, problems
 
 
@@ -185,37 +189,41 @@ def _strings(node: Any, loc: tuple = ()):
             yield from _strings(value, (*loc, n))
 
 
-def check_content(notice: Notice, data: Any, path: str, folder: Path, schemes: dict[str, Scheme],
+def check_content(notice: Notice, data: Any, path: str, folder: Path | None, schemes: Mapping[str, Scheme],
                   today: dt.date) -> list[Problem]:
-    """What a clerk can get wrong beyond the rules: personal data, objections, attachments,
-    corrections from the future, a path that disagrees with the fields."""
+    """What a clerk can get wrong beyond the rules: personal data, objections, attachments, corrections from the
+    future, a path that disagrees with the fields. Attachment files are looked at only when ``folder`` is given."""
     problems: list[Problem] = []
+
+    def add(line: int, code: str, /, **values: Any) -> None:
+        problems.append(Problem(path, line, say(code, **values), code))
+
     for loc, text in _strings(data):
-        found = personal_data(text)
+        found = personal_data(text, field_path(loc))
         if found:
-            problems.append(Problem(path, line_of(data, loc), found))
+            problems.append(Problem(path, line_of(data, loc), found[1], found[0]))
     spec = schemes[notice.scheme].notice_rule(notice.kind)
-    if spec is not None and (spec.objections is not None or spec.period is not None):
-        clause = (spec.objections or spec).cite.clause
+    if spec is not None and not NOTICE_KINDS[notice.kind].by_applicant and (
+            spec.objections is not None or spec.period is not None or notice.kind in _OBJECTIONS_REQUIRED):
         if notice.objections is None:
-            problems.append(Problem(path, 1, (
-                f"缺少 objections（异议受理）：{spec.title}（{clause}）须告诉公众向谁、如何提出异议，例如\n"
-                "objections:\n  receiver: 区质量发展委员会办公室\n  phone: \"0518-85551234\"")))
+            add(line_of(data, ("objections",)), "notice.objections_missing", title=spec.title,
+                clause=(spec.objections or spec).cite.clause)
         elif not notice.objections.receiver:
-            problems.append(Problem(path, line_of(data, ("objections",)), (
-                "objections 缺少 receiver（受理异议的单位），例如 receiver: 区质量发展委员会办公室")))
+            add(line_of(data, ("objections",)), "notice.objections_receiver")
     names = Counter(a.file.lower() for a in notice.attachments)
     for n, attachment in enumerate(notice.attachments):
         line = line_of(data, ("attachments", n, "file"))
-        problem = attachment_problem(folder, attachment.file)
+        field = field_path(("attachments", n, "file"))
+        problem = (attachment_type_problem(attachment.file, field) if folder is None
+                   else attachment_problem(folder, attachment.file, field))
         if problem:
-            problems.append(Problem(path, line, problem))
+            problems.append(Problem(path, line, problem[1], problem[0]))
         elif names[attachment.file.lower()] > 1:
-            problems.append(Problem(path, line, f"附件 {attachment.file!r} 重复列出"))
+            add(line, "notice.attachment_duplicate", field=field, name=attachment.file)
     for n, correction in enumerate(notice.corrections):
         if correction.date > today:
-            problems.append(Problem(path, line_of(data, ("corrections", n, "date")), (
-                f"更正日期 {correction.date} 晚于今天（{today}）：只能记录已经作出的更正")))
+            add(line_of(data, ("corrections", n, "date")), "notice.correction_future",
+                field=field_path(("corrections", n, "date")), date=correction.date, today=today)
     problems += _path_problems(notice, data, path)
     return problems
 
@@ -227,19 +235,82 @@ def _path_problems(notice: Notice, data: Any, path: str) -> list[Problem]:
     example = f"public_lists/{notice.scheme}/{notice.cycle_year}/{stem}.yaml"
     _, scheme, year, name = parts
     if scheme != notice.scheme:
-        return [Problem(path, line_of(data, ("scheme",)),
-                        f"文件夹 {scheme} 与 scheme: {notice.scheme} 不一致：应放在 {example}")]
+        return [Problem(path, line_of(data, ("scheme",)), say("notice.path_scheme", folder=scheme,
+                        scheme=notice.scheme, example=example), "notice.path_scheme")]
     if year != str(notice.cycle_year):
-        return [Problem(path, line_of(data, ("published",)),
-                        f"年度文件夹 {year} 与公示的年度 {notice.cycle_year} 不一致"
-                        f"（year，缺省为发布日期的年份）：应放在 {example}")]
+        return [Problem(path, line_of(data, ("published",)), say("notice.path_year", folder=year,
+                        year=notice.cycle_year, example=example), "notice.path_year")]
     if not (name == f"{stem}.yaml" or name.startswith(f"{stem}-")):
-        return [Problem(path, line_of(data, ("published",)),
-                        f"文件名应以发布日期和类别开头：{stem}.yaml（或 {stem}-说明.yaml），与 published、kind 一致")]
+        return [Problem(path, line_of(data, ("published",)), say("notice.path_name", stem=stem),
+                        "notice.path_name")]
     return []
 
 
-_SYMLINK = "是符号链接：public_lists 中只能有普通文件和文件夹"
+def _location_problem(path: str) -> Problem | None:
+    parts = path.split("/")
+    if len(parts) != 4 or parts[0] != "public_lists" or not parts[3].endswith(".yaml"):
+        return Problem(path, 1, say("notice.location"), "notice.location")
+    return None
+
+
+@dataclass
+class NoticeCheck:
+    """What checking one notice found: its problems, and the notice and its period as far as they could be read
+    (``notice`` is None when the text is not a valid notice; ``period`` when the rules give none)."""
+
+    problems: list[Problem]
+    notice: Notice | None = None
+    period: Period | None = None
+    data: Any = None  # the loaded YAML, for lines
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.problems)
+
+    def __len__(self) -> int:
+        return len(self.problems)
+
+    def __getitem__(self, index: int) -> Problem:
+        return self.problems[index]
+
+
+def read_notice(text: str, path: str, schemes: Mapping[str, Scheme], today: dt.date,
+                folder: Path | None = None) -> NoticeCheck:
+    """Check one notice from its text.
+
+    ``path`` is where the file lies (``public_lists/<scheme>/<year>/<name>.yaml``); ``folder``, when given, is the
+    folder its attachments lie in. Reads no file but the attachments, runs no subprocess and no git."""
+    where = _location_problem(path)
+    if where is not None:
+        return NoticeCheck([where])
+    try:
+        data = load_text(text, path)
+    except YamlError as exc:
+        return NoticeCheck([Problem(path, exc.line, exc.message, exc.code)])
+    if data is None:
+        return NoticeCheck([Problem(path, 1, say("notice.empty"), "notice.empty")])
+    if not isinstance(data, dict):
+        return NoticeCheck([Problem(path, 1, say("notice.not_mapping"), "notice.not_mapping")], data=data)
+    try:
+        notice = Notice.model_validate(data)
+    except ValidationError as exc:
+        return NoticeCheck(pydantic_problems(exc, data, path, Notice), data=data)
+    period, found = check_notice(notice, data, path, schemes)
+    if notice.scheme in schemes:
+        found += check_content(notice, data, path, folder, schemes, today)
+    return NoticeCheck(sorted(found), notice, period, data)
+
+
+def check_notice_text(text: str, path: str, schemes: Iterable[Scheme] | Mapping[str, Scheme],
+                      today: dt.date | None = None, folder: Path | None = None) -> NoticeCheck:
+    """Every problem of one notice given as text, exactly as ``python -m generator check`` reports it.
+
+    ``path`` names the file (``public_lists/<scheme>/<year>/<published>-<kind>.yaml``); ``today`` (default: the
+    build date, China time) bounds correction dates. Attachment files are looked at only in ``folder``; without it
+    their names and types are checked, not the files. The ledger of published notices is not consulted. The
+    result iterates over the problems (``.problems``) and carries the notice and its period (``.notice``,
+    ``.period``)."""
+    by_id = dict(schemes) if isinstance(schemes, Mapping) else {s.id: s for s in schemes}
+    return read_notice(text, path, by_id, today or build_date(), folder)
 
 
 def _candidates(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
@@ -253,7 +324,7 @@ def _candidates(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
         dirs.sort()
         for name in list(dirs):
             if (base / name).is_symlink():
-                problems.append(Problem(relative_path(base / name, root), 1, _SYMLINK))
+                problems.append(Problem(relative_path(base / name, root), 1, say("notice.symlink"), "notice.symlink"))
                 dirs.remove(name)
             elif name.endswith(".yaml"):
                 found.append(base / name)  # refused by the loader with its own message
@@ -261,17 +332,18 @@ def _candidates(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
             path = base / name
             lower = name.lower()
             if lower.endswith((".yml", ".yaml")) and not name.endswith(".yaml"):
-                problems.append(Problem(relative_path(path, root), 1, (
-                    f"扩展名应为 .yaml（小写），否则不会发布：请改名为 {name.rsplit('.', 1)[0]}.yaml")))
+                problems.append(Problem(relative_path(path, root), 1,
+                                        say("notice.extension", stem=name.rsplit(".", 1)[0]), "notice.extension"))
             elif name.endswith(".yaml"):
                 found.append(path)
             elif path.is_symlink():
-                problems.append(Problem(relative_path(path, root), 1, _SYMLINK))
+                problems.append(Problem(relative_path(path, root), 1, say("notice.symlink"), "notice.symlink"))
     return sorted(found), problems
 
 
 def load_notices(root: Path, schemes: list[Scheme], today: dt.date,
                  ledger_base: str | None = None) -> tuple[list[LoadedNotice], list[Problem]]:
+    """Every notice under ``root/public_lists``, each checked by :func:`read_notice`, then the ledger."""
     folder = root / "public_lists"
     by_id = {s.id: s for s in schemes}
     loaded: list[LoadedNotice] = []
@@ -279,34 +351,21 @@ def load_notices(root: Path, schemes: list[Scheme], today: dt.date,
     unreadable: set[str] = set()
     for file in candidates:
         path = relative_path(file, root)
-        if len(path.split("/")) != 4:
-            problems.append(Problem(path, 1, (
-                "公示文件应位于 public_lists/<方案>/<年度>/ 下，"
-                "例如 public_lists/haizhou-quality-award/2026/2026-11-18-acceptance.yaml")))
+        where = _location_problem(path)
+        if where is not None:
+            problems.append(where)
             continue
         try:
-            data = load_file(file)
+            text = read_text(file)
         except YamlError as exc:
-            problems.append(Problem(path, exc.line, exc.message))
+            problems.append(Problem(path, exc.line, exc.message, exc.code))
             unreadable.add(path)
             continue
-        if not isinstance(data, dict):
-            problems.append(Problem(path, 1, "文件顶层应为映射（key: value），例如 scheme: haizhou-quality-award"))
-            unreadable.add(path)
-            continue
-        try:
-            notice = Notice.model_validate(data)
-        except ValidationError as exc:
-            problems += pydantic_problems(exc, data, path)
-            unreadable.add(path)
-            continue
-        period, found = check_notice(notice, data, path, by_id)
-        if notice.scheme in by_id:
-            found += check_content(notice, data, path, file.parent, by_id, today)
-        problems += found
-        if found:
+        checked = read_notice(text, path, by_id, today, file.parent)
+        problems += checked.problems
+        if checked.problems or checked.notice is None:
             unreadable.add(path)
         else:
-            loaded.append(LoadedNotice(path, notice, period, data))
+            loaded.append(LoadedNotice(path, checked.notice, checked.period, checked.data))
     problems += check_ledger(loaded, root, ledger_base, unreadable)
     return loaded, problems

@@ -10,7 +10,8 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from generator.model.privacy import personal_data
+from generator.messages import say
+from generator.model.privacy import find_personal_data
 
 MAX_BYTES = 20 * 1024 * 1024
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -31,34 +32,53 @@ TYPES: dict[str, tuple[str, bytes | None]] = {
 }
 
 
-def attachment_problem(folder: Path, name: str) -> str | None:
-    """Why ``folder/name`` may not be published, in Chinese, or None. ``name`` has no path part."""
+def attachment_type_problem(name: str, field: str) -> tuple[str, str] | None:
+    """(code, Chinese message) when ``name``'s extension is not a type a notice may publish, or None.
+
+    Needs no file: the browser's editor checks names too."""
     ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if ext not in TYPES:
         allowed = "、".join(sorted(TYPES))
-        return f"附件类型 .{ext or '（无扩展名）'} 不允许：只能发布 {allowed} 文件"
+        return "notice.attachment_type", say("notice.attachment_type", field=field, ext=ext or "（无扩展名）",
+                                             allowed=allowed)
+    return None
+
+
+def attachment_problem(folder: Path, name: str, field: str = "file") -> tuple[str, str] | None:
+    """(code, Chinese message) when ``folder/name`` may not be published, or None. ``name`` has no path part;
+    ``field`` names the key it stands under (``attachments[0].file``)."""
+    problem = attachment_type_problem(name, field)
+    if problem:
+        return problem
+
+    def refused(code: str, **values: object) -> tuple[str, str]:
+        return code, say(code, field=field, name=name, **values)
+
     path = folder / name
     try:
         info = path.lstat()
     except OSError:
-        return f"附件 {name!r} 不在此公示文件所在的文件夹中"
+        return refused("notice.attachment_missing")
     if stat.S_ISLNK(info.st_mode):
-        return f"附件 {name!r} 是符号链接：请把文件本身放在公示文件旁边"
+        return refused("notice.attachment_symlink")
     if not stat.S_ISREG(info.st_mode):
-        return f"附件 {name!r} 不是普通文件"
+        return refused("notice.attachment_not_file")
     if info.st_size > MAX_BYTES:
-        return f"附件 {name!r} 大于 {MAX_BYTES // 1024 // 1024} MiB"
-    label, magic = TYPES[ext]
+        return refused("notice.attachment_too_big", mib=MAX_BYTES // 1024 // 1024)
+    label, magic = TYPES[name.rsplit(".", 1)[-1].lower()]
     data = path.read_bytes()
     if magic is not None:
         if data.startswith(magic):
             return None
-        return f"附件 {name!r} 的内容不是 {label}：请检查文件是否损坏或扩展名是否正确"
+        return refused("notice.attachment_content", label=label)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return f"附件 {name!r} 的内容不是 {label}：请另存为 UTF-8 编码"
+        return refused("notice.attachment_encoding", label=label)
     if "\x00" in text or text.lstrip().startswith("<"):
-        return f"附件 {name!r} 的内容不是 {label}"
-    found = personal_data(text)
-    return f"附件 {name!r} {found}" if found else None
+        return refused("notice.attachment_content", label=label)
+    found = find_personal_data(text)
+    if found is None:
+        return None
+    what, masked = ("身份证号", "35*************123") if found[0] == "id" else ("手机号码", "138****1234")
+    return refused("notice.attachment_personal", what=what, start=found[1], masked=masked)

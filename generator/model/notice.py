@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from generator.model.scheme import NoticeKind, Sector, Strict
 from generator.periods import Period
@@ -18,9 +19,16 @@ LATEST = dt.date(2099, 12, 31)
 ATTACHMENT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
-def _in_range(day: dt.date | None) -> dt.date | None:
+def refuse(code: str, **values: object) -> PydanticCustomError:
+    """An error whose Chinese message is ``code`` in generator.messages, filled in with ``values`` (and the field's
+    path) when the problem is reported; ``at`` (a location inside the value) moves it to the line it is about."""
+    return PydanticCustomError(code, code, values)
+
+
+def _in_range(day: dt.date | None, info: ValidationInfo) -> dt.date | None:
     if day is not None and not EARLIEST <= day <= LATEST:
-        raise ValueError(f"日期 {day.isoformat()} 超出可用范围：应在 {EARLIEST} 至 {LATEST} 之间，例如 2026-11-20")
+        raise refuse("notice.date_range", value=day.isoformat(), earliest=EARLIEST, latest=LATEST,
+                     example="2026-11-20")
     return day
 
 
@@ -43,17 +51,24 @@ class Entry(Strict):
 
 
 class Objections(Strict):
-    receiver: str | None = Field(default=None, min_length=1)  # who receives objections
-    text: str | None = None
+    receiver: str | None = Field(default=None, pattern=r"\S")  # who receives objections
+    text: str | None = Field(default=None, pattern=r"\S")
     phone: str | None = Field(default=None, pattern=r"^[0-9-]{7,15}$")
     email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
-    address: str | None = None
+    address: str | None = Field(default=None, pattern=r"\S")
+
+    @field_validator("phone")
+    @classmethod
+    def _digits(cls, value: str | None) -> str | None:
+        """At least seven digits: "-------" is no number."""
+        if value is not None and sum(c.isdigit() for c in value) < 7:
+            raise refuse("notice.phone")
+        return value
 
     @model_validator(mode="after")
     def _contact(self) -> Objections:
         if not (self.phone or self.email or self.address):
-            raise ValueError("异议受理方式至少填写 phone（电话）、email（电子邮箱）、address（地址）中的一项，"
-                             "例如 phone: \"0518-85551234\"")
+            raise refuse("notice.objections_contact")
         return self
 
 
@@ -65,17 +80,14 @@ class Attachment(Strict):
     @classmethod
     def _plain_name(cls, value: str) -> str:
         if not ATTACHMENT_NAME.fullmatch(value):
-            raise ValueError(
-                f"附件文件名 {value!r} 不可用：附件须与公示文件放在同一文件夹，文件名只用英文字母、数字、"
-                "“.”“-”“_”，不以“.”开头，不含路径，例如 file: 2026-11-20-summary.pdf"
-            )
+            raise refuse("notice.attachment_name", name=value)
         return value
 
 
 class Correction(Strict):
     date: dt.date
-    reason: str = Field(min_length=1)
-    changes: str = Field(min_length=1)
+    reason: str = Field(min_length=1, pattern=r"\S")
+    changes: str = Field(min_length=1, pattern=r"\S")
 
     _date_range = field_validator("date")(_in_range)
 
@@ -83,8 +95,8 @@ class Correction(Strict):
 class Notice(Strict):
     scheme: str
     kind: NoticeKind
-    title: str = Field(min_length=1)
-    issuer: str = Field(min_length=1)
+    title: str = Field(min_length=1, pattern=r"\S")
+    issuer: str = Field(min_length=1, pattern=r"\S")
     published: dt.date
     end: dt.date | None = None
     year: int | None = Field(default=None, ge=2000, le=2100)
@@ -97,13 +109,21 @@ class Notice(Strict):
 
     _date_range = field_validator("published", "end")(_in_range)
 
+    @field_validator("end")
+    @classmethod
+    def _after_published(cls, end: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        published = info.data.get("published")
+        if end is not None and published is not None and end < published:
+            raise refuse("notice.end_before_published", end=end, published=published,
+                         example=published + dt.timedelta(days=7))
+        return end
+
     @model_validator(mode="after")
     def _dates(self) -> Notice:
-        if self.end is not None and self.end < self.published:
-            raise ValueError(f"end {self.end} is before published {self.published}")
-        for c in self.corrections:
+        for n, c in enumerate(self.corrections):
             if c.date < self.published:
-                raise ValueError(f"correction of {c.date} is dated before the notice was published ({self.published})")
+                raise refuse("notice.correction_early", at=("corrections", n, "date"), date=c.date,
+                             published=self.published)
         return self
 
     @property

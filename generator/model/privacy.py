@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from generator.messages import say
+
 _ID = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(\d{4})(\d{2})(\d{2})\d{3}[\dXx](?![0-9A-Za-z])")
 _MOBILE = re.compile(r"(?<![0-9])1[3-9]\d{9}(?![0-9])")
 
@@ -22,14 +24,21 @@ def _is_birth_date(year: str, month: str, day: str) -> bool:
     return 1900 <= born.year <= 2100
 
 
-def personal_data(text: str) -> str | None:
-    """What personal data ``text`` shows, in Chinese, or None."""
+def find_personal_data(text: str) -> tuple[str, str] | None:
+    """(``id`` or ``mobile``, its first three characters) of the first personal data ``text`` shows, or None."""
     for match in _ID.finditer(text):
         if _is_birth_date(*match.groups()):
-            return (f"含有未遮挡的身份证号 {match.group()[:3]}…：公示不得公开个人信息，"
-                    "请删除或遮挡，例如 35*************123")
+            return "id", match.group()[:3]
     match = _MOBILE.search(text)
     if match:
-        return (f"含有未遮挡的手机号码 {match.group()[:3]}…：公示不得公开个人信息，"
-                "请改用办公电话或遮挡，例如 138****1234")
+        return "mobile", match.group()[:3]
     return None
+
+
+def personal_data(text: str, field: str = "") -> tuple[str, str] | None:
+    """(code, Chinese message) of the personal data ``text`` shows, or None; ``field`` names where it is."""
+    found = find_personal_data(text)
+    if found is None:
+        return None
+    code = "notice.personal_id" if found[0] == "id" else "notice.personal_mobile"
+    return code, say(code, field=field, start=found[1])
