@@ -48,8 +48,8 @@ def atom(items: list, title: str, base: str, self_path: str, url_of, scheme_name
         ET.SubElement(entry, f"{{{ATOM}}}title").text = item.notice.title
         ET.SubElement(entry, f"{{{ATOM}}}id").text = entry_id(item)
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=base + url_of(item))
-        stamp = max([item.notice.published, *(c.date for c in item.notice.corrections)])
-        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _when(stamp).isoformat()
+        # Only a major correction is an update; a minor one (minor: true) changes no fact.
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _when(item.notice.updated).isoformat()
         ET.SubElement(entry, f"{{{ATOM}}}published").text = _when(item.notice.published).isoformat()
         author = ET.SubElement(entry, f"{{{ATOM}}}author")
         ET.SubElement(author, f"{{{ATOM}}}name").text = item.notice.issuer
@@ -80,5 +80,6 @@ def json_list(items: list, url_of) -> str:
         "title": i.notice.title, "issuer": i.notice.issuer, "published": i.notice.published.isoformat(),
         "start": i.period.start.isoformat() if i.period else None,
         "end": i.period.end.isoformat() if i.period else None, "sample": i.notice.sample,
-        "entries": len(i.notice.entries), "corrections": len(i.notice.corrections),
+        "entries": len(i.notice.entries), "corrections": len(i.notice.major_corrections),
+        "updated": i.notice.updated.isoformat(),
     } for i in items]}, ensure_ascii=False, indent=1)

@@ -45,6 +45,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "date": ("日期", "2026-11-20"),
     "reason": ("更正原因", "名称录入有误"),
     "changes": ("更正内容", "将“甲”更正为“乙”"),
+    "minor": ("是否文字更正", "true"),
 }
 
 # Keys a clerk may write for a known one: English spellings, and the Chinese names of the fields.

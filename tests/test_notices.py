@@ -270,3 +270,37 @@ def test_a_year_says_which_awards_have_no_winners_list_yet(site):
     said = page[page.index("年度尚未公布获奖名单的方案："):]
     said = said[:said.index("。")]
     assert "苏州市质量奖" in said and "海州质量奖" in said and "盐城" not in said and "江苏省质量信用" not in said
+
+
+def test_major_corrections_show_a_change_note_and_update_the_feeds_minor_ones_do_not(project, tmp_path):
+    import datetime as dt
+
+    from generator.build import build_site
+    from generator.load.ledger import seal
+
+    page_of = "notices/yancheng-mayor-quality-award/2026/2026-06-30-winners/index.html"
+    edit(project, YC, "sample: true\n", "")
+    portal = load_portal(project)
+    seal(project, portal.notices, portal.notices[0].notice.published)
+    edit(project, YC, "organisation: 示例盐城海洋装备有限公司", "organisation: 示例盐城海洋装备有限公司。")
+    text = (project / YC).read_text(encoding="utf-8")  # holds one major correction, of 2026-07-03
+    minor = "  - {date: 2026-07-05, reason: 标点有误, changes: 删去多余的句号, minor: true}\n"
+    (project / YC).write_text(text + minor, encoding="utf-8")
+    assert problems(project) == []  # a minor correction is a correction: the sealed notice may change
+    site = build_site(project, tmp_path / "minor")
+    page = (site / page_of).read_text(encoding="utf-8")
+    assert "本公示已更正" in page and "2026-07-03：组织名称录入有误" in page  # the major one's note
+    assert "标点有误" in page and "文字更正" in page and "2026-07-05：" not in page  # minor: recorded, no note
+    feed = (site / "feeds/notices.atom").read_text(encoding="utf-8")
+    assert "<updated>2026-07-03T" in feed and "2026-07-05" not in feed
+    # Once sealed, the minor correction cannot be turned into a major one; a new major one is appended.
+    seal(project, load_portal(project).notices, dt.date(2026, 7, 5))
+    (project / YC).write_text(text + minor.replace(", minor: true", ""), encoding="utf-8")
+    assert any("已封存的更正记录被改写或删除" in p for p in problems(project))
+    major = "  - {date: 2026-07-09, reason: 获奖组织名称有误, changes: 将“甲公司”更正为“乙公司”}\n"
+    (project / YC).write_text(text + minor + major, encoding="utf-8")
+    assert problems(project) == []
+    site = build_site(project, tmp_path / "major")
+    page = (site / page_of).read_text(encoding="utf-8")
+    assert "2026-07-09：获奖组织名称有误" in page and "共 2 次更正" in page
+    assert "<updated>2026-07-09T" in (site / "feeds/notices.atom").read_text(encoding="utf-8")

@@ -46,7 +46,8 @@ def _digest(data: Any) -> str:
 def seal_of(notice) -> Sealed:
     """The seal of a notice: its content without corrections, and each correction on its own."""
     content = notice.model_dump(mode="json", exclude={"corrections"})
-    return Sealed(_digest(content), tuple(_digest(c.model_dump(mode="json")) for c in notice.corrections))
+    return Sealed(_digest(content), tuple(_digest(c.model_dump(mode="json", exclude_defaults=True))
+                                          for c in notice.corrections))
 
 
 def parse_ledger(text: str) -> tuple[dict[str, Sealed], str | None, int]:

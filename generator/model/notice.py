@@ -85,9 +85,14 @@ class Attachment(Strict):
 
 
 class Correction(Strict):
+    """A change to a published notice. A major one (the default) is shown at the top of the page and updates the
+    feeds; ``minor: true`` marks a correction that changes no fact (a typo, a punctuation mark): it stays in the
+    record but raises no change note, as GOV.UK's minor changes do."""
+
     date: dt.date
     reason: str = Field(min_length=1, pattern=r"\S")
     changes: str = Field(min_length=1, pattern=r"\S")
+    minor: bool = False
 
     _date_range = field_validator("date")(_in_range)
 
@@ -125,6 +130,16 @@ class Notice(Strict):
                 raise refuse("notice.correction_early", at=("corrections", n, "date"), date=c.date,
                              published=self.published)
         return self
+
+    @property
+    def major_corrections(self) -> list[Correction]:
+        """The corrections that change what the notice says: shown as change notes, and updates in the feeds."""
+        return [c for c in self.corrections if not c.minor]
+
+    @property
+    def updated(self) -> dt.date:
+        """The day the notice last changed in substance: its publication or its latest major correction."""
+        return max([self.published, *(c.date for c in self.major_corrections)])
 
     @property
     def cycle_year(self) -> int:
