@@ -1,0 +1,180 @@
+"""The office editor (/office/editor/) in headless Chromium: the clerk's story of bench/office_story.py (20 entries
+pasted from a spreadsheet, three of them wrong), the same messages as `python -m generator check` beside the rows
+and in the error summary, 检查通过 after the fixes, and a downloaded file that the command line accepts and the
+build publishes; a phone-width screen; axe."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import ROOT
+from tests.conftest import copy_project
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """The command line on the project at ``root``, run from there."""
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args],
+                          capture_output=True, text=True, cwd=root, timeout=600)
+
+
+def project_with(tmp_path: Path, name: str, rel: str, text: str) -> Path:
+    """A copy of the project and its notices, with ``text`` written at ``rel``."""
+    import shutil
+
+    root = copy_project(tmp_path / name)
+    (root / "public_lists").rmdir()
+    shutil.copytree(ROOT / "public_lists", root / "public_lists")
+    (root / rel).parent.mkdir(parents=True, exist_ok=True)
+    (root / rel).write_text(text, encoding="utf-8")
+    return root
+
+
+def problems_of(out: subprocess.CompletedProcess, rel: str) -> list[tuple[int, str]]:
+    """(line, message) of each problem the command line reports in ``rel``."""
+    found = re.findall(rf"^{re.escape(rel)}:(\d+): (.*)$", out.stdout + out.stderr, re.M)
+    return [(int(line), message) for line, message in found]
+
+
+def test_clerk_pastes_twenty_entries_fixes_three_and_publishes(browser, server, tmp_path, capsys):
+    from bench.office_story import DUPLICATE, DUPLICATE_OF, OUTSIDE, PUBLISHED, WRONG_CHECK, play
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    outside: list[str] = []
+    context.on("request", lambda r: None if r.url.startswith((server, "blob:", "data:")) else outside.append(r.url))
+    page = context.new_page()
+    page.set_default_timeout(60000)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    seen = play(page, server)
+    context.close()
+    with capsys.disabled():
+        print(f"\noffice editor: check ready after {seen['ready_s']:.1f} s; story of {seen['entries']} entries, "
+              f"{seen['problems']} problems on {len(seen['rows_marked'])} rows, {seen['fixed']} rows fixed: "
+              f"{seen['story_s']:.1f} s")
+
+    assert seen["engine"] == "ready" and errors == [] and outside == []
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", seen["default_published"])  # today, until the clerk changes it
+    assert "公示期不少于5个工作日（第九条（二））" in seen["kind_rule"]
+    assert seen["paste_status"] == "已添加 20 项，名单现有 20 项。" and seen["rows_on_page"] == 20
+    assert seen["count_line"].startswith("名单共 20 项")
+
+    # With the mistakes: the check refuses, the outputs are disabled, and the messages are those of the command
+    # line for the same file, beside the rows they are about and in the error summary.
+    assert seen["state_with_errors"] == "fail" and seen["download_disabled"] == "true"
+    assert seen["summary_role"] == "alert"
+    rel = seen["path"]
+    assert rel == f"public_lists/haizhou-quality-award/2026/{PUBLISHED}-acceptance.yaml"
+    wrong = project_with(tmp_path, "wrong", rel, seen["yaml_with_errors"])
+    out = cli(wrong, "check")
+    assert out.returncode == 1
+    expected = problems_of(out, rel)
+    lines = seen["yaml_with_errors"].splitlines()
+    first_entry = lines.index("entries:") + 2  # 1-based line of the first entry
+    by_row: dict[int, list[str]] = {}
+    for line, message in expected:
+        by_row.setdefault(line - first_entry + 1, []).append(message)
+    assert sorted(by_row) == sorted([WRONG_CHECK, DUPLICATE_OF, DUPLICATE, OUTSIDE]) == seen["rows_marked"]
+    assert seen["problems"] == len(expected) == 4
+    for row, messages in by_row.items():
+        shown = seen["row_messages"][row]
+        for message in messages:
+            assert _CJK.search(message) and "invalid" not in message, message  # Chinese, not parser English
+            # Beside the row without the key path that names the row; in the summary whole, after the row number.
+            assert message.split("：", 1)[1] in shown, (row, message, shown)
+            assert any(s.startswith(f"第 {row} 项") and s.endswith(message) for s in seen["summary"]), message
+    assert "校验码" in seen["row_messages"][WRONG_CHECK]
+    assert "出现 2 次" in seen["row_messages"][DUPLICATE] and "出现 2 次" in seen["row_messages"][DUPLICATE_OF]
+    assert "320506" in seen["row_messages"][OUTSIDE]
+    assert all(not seen["row_messages"][n] for n in range(1, 21) if n not in by_row)
+
+    # Fixed: 检查通过, the computed period, the preview, and the file downloaded under its repository name.
+    assert seen["state_fixed"] == "pass" and seen["state_text"].startswith("检查通过")
+    assert seen["summary_hidden"]
+    assert re.search(rf"公示期：{PUBLISHED[:8]}\d\d 至 2026-1[12]-\d\d（第九条（二）", seen["period_hint"])
+    assert "2026年度海州质量奖申报受理名单公示" in seen["preview"] and "示例海州第20精工制造有限公司" in seen["preview"]
+    assert seen["file_name"] == f"{PUBLISHED}-acceptance.yaml"
+
+    # The command line accepts the downloaded file, and the build publishes it with its 20 entries.
+    right = project_with(tmp_path, "right", rel, seen["yaml"])
+    out = cli(right, "check")
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
+    out = cli(right, "build", "--out", str(tmp_path / "site"))
+    assert out.returncode == 0, out.stderr[-3000:]
+    html = (tmp_path / "site" / "notices" / "haizhou-quality-award" / "2026" / f"{PUBLISHED}-acceptance"
+            / "index.html").read_text(encoding="utf-8")
+    assert "2026年度海州质量奖申报受理名单公示" in html and "海州区质量发展委员会办公室" in html
+    names = re.findall(r"示例海州第\d\d精工制造有限公司", seen["yaml"])
+    assert len(names) == 20 and all(name in html for name in names)
+    assert all(code in html for code in re.findall(r"credit_code: \"([0-9A-Z]{18})\"", seen["yaml"]))
+
+
+def _fill_some(page, rows: str) -> None:
+    page.get_by_label("方案", exact=True).select_option(label="海州质量奖")
+    page.get_by_label("公示类型", exact=True).select_option(label="拟奖（候选）名单公示")
+    page.get_by_label("标题", exact=True).fill("2026年度海州质量奖获奖组织建议名单公示")
+    page.get_by_label("发布机关", exact=True).fill("海州区质量发展委员会办公室")
+    page.get_by_label("从表格粘贴", exact=True).fill(rows)
+    page.get_by_role("button", name="添加到名单").click()
+    page.wait_for_function("['pass', 'fail'].includes(document.getElementById('qp-office').dataset.state)")
+
+
+_ROWS = ("示例海州精密机械有限公司\t91320706AY4CL12THY\t海州质量奖\t制造业\n"
+         "示例海州食品科技股份有限公司（名称较长的一家组织，用来检查窄屏上的换行）\t913207063BJ1XG6124\taward\t服务业\n"
+         "示例海州物流服务有限公司\t91320706J3Y7LLJY1W\t\t服务业\n")
+
+
+def test_phone_width_form_and_preview_fit(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(60000)
+    page.goto(server + "office/editor/")
+    page.wait_for_function("document.getElementById('qp-office').dataset.engine === 'ready'")
+    _fill_some(page, _ROWS)
+    assert page.locator("#qp-office").get_attribute("data-state") == "fail"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    boxes = page.evaluate("""() => ['#qp-office-form', '#qp-office-preview', '#qp-o-entry-list', '#qp-office-summary',
+        '#qp-office-outputs', '.qp-preview-page table'].map((s) => {
+          const r = document.querySelector(s).getBoundingClientRect();
+          return [s, Math.round(r.left), Math.round(r.right)]; })""")
+    assert all(left >= 0 and right <= 390 for _, left, right in boxes), boxes
+    # Every field of every row is on screen, beside none of the others.
+    fields = page.evaluate("""() => [...document.querySelectorAll('#qp-o-entry-list input, #qp-o-entry-list select')]
+        .filter((e) => e.offsetParent).map((e) => e.getBoundingClientRect().right)""")
+    assert fields and max(fields) <= 390
+    # The preview's table reads as cards, each cell beside its column's name.
+    cell = page.locator(".qp-preview-page table td").first
+    assert cell.evaluate("td => getComputedStyle(td, '::before').content") == '"序号"'
+    context.close()
+
+
+def axe(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
+
+
+def test_axe_finds_no_violations(browser, server):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(60000)
+    page.goto(server + "office/editor/")
+    page.wait_for_function("document.getElementById('qp-office').dataset.engine === 'ready'")
+    found = {"empty form": axe(page)}
+    _fill_some(page, _ROWS)
+    page.get_by_role("button", name="显示全部问题").click()
+    page.evaluate("document.querySelectorAll('#qp-office details').forEach((d) => d.open = true)")
+    page.locator("#qp-o-entry-list button[aria-expanded]").first.click()  # 更多: 母公司, 区外原因
+    assert page.locator("#qp-office-summary li").count() >= 3
+    found["with problems"] = axe(page)
+    page.close()
+    assert found == {"empty form": [], "with problems": []}
