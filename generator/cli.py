@@ -17,7 +17,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for problem in portal.problems:
         print(problem, file=sys.stderr)
     if portal.problems:
-        print(f"{len(portal.problems)} problem(s)", file=sys.stderr)
+        print(f"共 {len(portal.problems)} 个问题，未发布任何内容", file=sys.stderr)
         return 1
     from generator.coverage import coverage, report_lines
 
@@ -34,7 +34,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         out = build_site(Path(args.root), Path(args.out) if args.out else None, production=args.production)
     except BuildError as exc:
         print(exc, file=sys.stderr)
-        print("build failed; the existing site was left untouched", file=sys.stderr)
+        print("构建失败：已发布的网站保持不变", file=sys.stderr)
         return 1
     print(f"built {out}")
     return 0
@@ -92,6 +92,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
 
 def _notice_spec(root: Path, scheme_id: str, kind: str):
     """(scheme, notice spec) or an error message."""
+    from generator.assess.terms import NOTICE_KINDS
     from generator.load.portal import load_portal
 
     portal = load_portal(root)
@@ -100,12 +101,13 @@ def _notice_spec(root: Path, scheme_id: str, kind: str):
         return (
             None,
             None,
-            f"--scheme: no scheme {scheme_id!r}; expected one of {', '.join(s.id for s in portal.schemes)}",
+            f"--scheme：没有编号为 {scheme_id} 的方案；应为以下之一：{'、'.join(s.id for s in portal.schemes)}，"
+            "例如 --scheme haizhou-quality-award",
         )
     spec = scheme.notice_rule(kind)
     if spec is None:
-        kinds = ", ".join(n.kind for n in scheme.notices)
-        return scheme, None, f"--kind: {scheme.name} has no notice of kind {kind!r}; its rules name: {kinds}"
+        kinds = "、".join(f"{n.kind}（{NOTICE_KINDS[n.kind].label}）" for n in scheme.notices)
+        return scheme, None, f"--kind：{scheme.name}的规则没有 {kind} 这类公示；规则规定的有：{kinds}"
     return scheme, spec, None
 
 
@@ -120,7 +122,8 @@ def cmd_notice_period(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 2
     if spec.period is None:
-        print(f"{scheme.name}: the rules set no period for {args.kind} ({spec.cite.clause})", file=sys.stderr)
+        print(f"{scheme.name}的规则（{spec.cite.clause}）没有规定这类公示的期限：由发布机关确定，在 end 中写明最后一日",
+              file=sys.stderr)
         return 2
     from generator.model.notice import EARLIEST, LATEST
 

@@ -89,7 +89,8 @@ def test_errors_carry_the_line(project):
 
 def test_production_build_refuses_samples(project):
     found = problems(project, production=True)
-    assert f"{HZ}:1: sample notice (sample: true) refused in a production build" in found
+    assert (f"{HZ}:1: sample：示例公示（sample: true）不能正式发布（build --production）："
+            "删除此文件，或删去 sample: true 并填写真实内容") in found
     assert problems(project) == []
 
 
@@ -127,7 +128,7 @@ def test_notice_period_command():
     assert late.returncode == 1 and "2027" in late.stderr
     none = cli(ROOT, "notice-period", "--scheme", "suzhou-quality-award", "--kind", "acceptance",
                "--published", "2026-01-05")
-    assert none.returncode == 2 and "has no notice of kind 'acceptance'" in none.stderr
+    assert none.returncode == 2 and "规则没有 acceptance 这类公示" in none.stderr
 
 
 def test_new_notice_writes_a_skeleton_that_check_then_explains(project):
@@ -224,7 +225,7 @@ def test_production_mode_does_not_leak_into_the_next_build(project, tmp_path, mo
     from generator.build import BuildError, build_site
 
     monkeypatch.setenv("PORTAL_SITE_URL", "https://portal.example.gov.cn/")  # a production build needs one
-    with pytest.raises(BuildError, match="sample notice"):
+    with pytest.raises(BuildError, match="示例公示"):
         build_site(project, tmp_path / "prod" / "site", production=True)
     monkeypatch.delenv("PORTAL_SITE_URL")
     assert build_site(project, tmp_path / "dev" / "site").is_dir()

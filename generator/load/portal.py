@@ -56,7 +56,8 @@ def load_portal(root: Path, production: bool = False, today: dt.date | None = No
     notices, problems = load_notices(root, portal.schemes, today or build_date(), ledger_base)
     portal.problems += problems
     if production:
-        portal.problems += [Problem(n.path, 1, "sample notice (sample: true) refused in a production build")
+        portal.problems += [Problem(n.path, 1, "sample：示例公示（sample: true）不能正式发布（build --production）："
+                                         "删除此文件，或删去 sample: true 并填写真实内容")
                             for n in notices if n.notice.sample]
     portal.notices = sorted(notices, key=lambda n: (n.notice.published, n.path), reverse=True)
     portal.problems.sort()
