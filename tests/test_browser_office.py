@@ -178,3 +178,32 @@ def test_axe_finds_no_violations(browser, server):
     found["with problems"] = axe(page)
     page.close()
     assert found == {"empty form": [], "with problems": []}
+
+
+def test_git_host_new_file_link(browser, server):
+    """With a repository set (mkdocs.yml extra.office.repository), a link opens the host's new-file page with the
+    path and the content filled in; it stays marked disabled while the check finds problems."""
+    import json
+    from urllib.parse import parse_qs, urlsplit
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(60000)
+    repo = {"host": "gitlab", "url": "https://gitlab.example.org/office/portal", "branch": "main"}
+
+    def with_repository(route):
+        data = route.fetch().json()
+        route.fulfill(json={**data, "repository": repo})
+
+    page.route("**/data/office.json", with_repository)
+    page.goto(server + "office/editor/")
+    page.wait_for_function("document.getElementById('qp-office').dataset.engine === 'ready'")
+    _fill_some(page, _ROWS)
+    link = page.get_by_role("link", name="在 GitLab 上新建文件")
+    assert link.get_attribute("aria-disabled") == "true" and link.get_attribute("target") == "_blank"
+    url = urlsplit(link.get_attribute("href"))
+    assert f"{url.scheme}://{url.netloc}{url.path}" == "https://gitlab.example.org/office/portal/-/new/main"
+    query = parse_qs(url.query)
+    path = page.locator("#qp-office-path").inner_text()
+    assert query["file_name"] == [path] and query["content"] == [page.locator("#qp-office-yaml").text_content()]
+    assert json.dumps(query["content"][0], ensure_ascii=False).count("示例海州精密机械有限公司") == 1
+    page.close()
