@@ -29,11 +29,11 @@ def load_schemes(text: str) -> int:
 
 
 def check(text: str, path: str, today: str) -> str:
-    """JSON of {problems: [{line, message}], period: {start, end, rule} | null, notice: {...} | null}."""
+    """JSON of {problems: [{line, message, code}], period: {start, end, rule} | null, notice: {...} | null}."""
     result = check_notice_text(text, path, _schemes, dt.date.fromisoformat(today))
     period = result.period
     return json.dumps({
-        "problems": [{"line": p.line, "message": p.message} for p in result.problems],
+        "problems": [{"line": p.line, "message": p.message, "code": p.code} for p in result.problems],
         "period": None if period is None else period.as_json(),
         "notice": None if result.notice is None else result.notice.model_dump(mode="json", exclude_none=True),
     }, ensure_ascii=False)

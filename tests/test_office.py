@@ -52,7 +52,7 @@ def _corpus_path(file: Path) -> str:
 
 def _on_cpython(case: dict, schemes: dict) -> dict:
     result = check_notice_text(case["text"], case["path"], schemes, TODAY)
-    return {"problems": [{"line": p.line, "message": p.message} for p in result.problems],
+    return {"problems": [{"line": p.line, "message": p.message, "code": p.code} for p in result.problems],
             "period": None if result.period is None else result.period.as_json()}
 
 
