@@ -41,11 +41,9 @@ def is_workday(day: dt.date) -> bool:
     try:
         return chinese_calendar.is_workday(day)
     except NotImplementedError:
-        raise PeriodError(
-            f"holiday schedule for {day.year} not known yet (chinesecalendar covers 2004–2026): "
-            "give the end date explicitly",
-            f"{day.year}年的国务院节假日安排尚未收录（本程序收录 2004 至 2026 年）",
-        ) from None
+        why = f"{day.year}年的国务院节假日安排尚未收录（本程序收录 2004 至 2026 年）"
+        raise PeriodError(f"{why}：请按国务院公布的安排自行计算公示期的最后一日，在 end 中写明，"
+                          f"例如 end: {day.year}-01-08", why) from None
 
 
 def calendar_days(published: dt.date, days: int) -> Period:

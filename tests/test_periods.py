@@ -43,7 +43,7 @@ def test_working_days(published, days, start, end):
 
 
 def test_a_year_without_holiday_data_is_an_error_not_a_guess():
-    with pytest.raises(PeriodError, match="holiday schedule for 2027 not known yet"):
+    with pytest.raises(PeriodError, match="2027年的国务院节假日安排尚未收录"):
         calendar_days(D("2026-12-28"), 7)  # ends in 2027
-    with pytest.raises(PeriodError, match="give the end date explicitly"):
+    with pytest.raises(PeriodError, match="在 end 中写明"):
         working_days(D("2026-12-29"), 5)
