@@ -141,3 +141,32 @@ def test_indicator_scores_in_the_order_of_the_text(browser, server):
     ids = [t.split("：")[0] for t in items.all_text_contents()]
     assert ids.index("8.2") < ids.index("8.10") and ids.index("1.1") == 0
     page.close()
+
+
+SHIFTS = """window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+}).observe({ type: "layout-shift", buffered: true });"""
+
+
+@pytest.mark.parametrize("width", [412, 1280])
+def test_nothing_on_screen_moves_while_the_calculator_loads(browser, nginx, width):
+    """Cumulative layout shift from navigation until the engine's first result (Lighthouse counts the same
+    shifts): the form, its status line and the footer keep their places while the engine loads."""
+    context = browser.new_context(viewport={"width": width, "height": 823})
+    page = context.new_page()
+    page.add_init_script(SHIFTS)
+    page.goto(nginx + "assess/")
+    page.locator("#qp-engine-status", has_text="就绪").wait_for(timeout=60000)
+    page.wait_for_timeout(500)
+    total = page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)")
+    context.close()
+    assert total < 0.02, f"layout shift {total:.3f} at {width} px"  # was 0.39 (phone) and 0.64 (desktop)
+
+
+def test_without_javascript_the_page_says_what_it_needs(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "assess/")
+    assert page.locator("#qp-needs-js").is_visible() and not page.locator("#qp-assess").is_visible()
+    context.close()

@@ -195,3 +195,12 @@ def test_jiangsu_pages_show_its_two_procedures_the_ladder_and_the_vetoes(site):
     assert 'id="vetoes"' in eligibility and "存在产品质量违法情形的" in eligibility
     assert 'id="levels"' not in (site / "schemes" / "suzhou-quality-award" / "eligibility" / "index.html").read_text(
         encoding="utf-8")
+
+
+def test_no_template_comment_reaches_a_page(site):
+    """Jinja comments here are {## … ##} ({# starts a Markdown heading id); a stray {# … #} would be printed."""
+    def text(page: Path) -> str:
+        return re.sub(r"<(script|style)\b.*?</\1>", "", page.read_text(encoding="utf-8"), flags=re.S)
+
+    leaked = [str(p.relative_to(site)) for p in site.rglob("*.html") if re.search(r"\{#\s|\s#\}|\{##|##\}", text(p))]
+    assert leaked == []

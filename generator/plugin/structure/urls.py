@@ -31,6 +31,7 @@ OFFICE_SCHEMES_JSON = "data/office-schemes.json"
 OFFICE_WORKER = "assets/javascripts/office/worker.mjs"
 OFFICE_EDITOR_JS = "assets/javascripts/office/editor.mjs"
 OFFICE_CSS = "assets/stylesheets/office.css"
+NO_JS_CSS = "assets/stylesheets/no-js.css"  # loaded inside <noscript> only
 
 
 class _HasId(Protocol):

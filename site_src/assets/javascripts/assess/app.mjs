@@ -728,8 +728,6 @@ function loadProfile(obj, standard) {
 const isProfile = (obj) => obj !== null && typeof obj === "object" && !Array.isArray(obj);
 
 async function main() {
-  document.getElementById("qp-needs-js").remove();
-  root.hidden = false;
   results.before(answersBox);
   startEngine(); // boot while the form loads and is filled
   regionsReady = fetch(root.dataset.regions).then((r) => r.json()).then((doc) => { regions = doc; }).catch(() => { regions = null; });
