@@ -207,3 +207,36 @@ def test_git_host_new_file_link(browser, server):
     assert query["file_name"] == [path] and query["content"] == [page.locator("#qp-office-yaml").text_content()]
     assert json.dumps(query["content"][0], ensure_ascii=False).count("示例海州精密机械有限公司") == 1
     page.close()
+
+
+def test_the_corpus_checked_in_the_browser_gives_the_command_lines_answers(browser, server):
+    """Every invalid notice of tests/notice_corpus/, every published notice and a few broken by hand, sent to the
+    editor's own worker in Chromium: the same problems, lines, messages and periods as on CPython."""
+    from generator.load.portal import load_portal
+    from tests.test_office import TODAY, _cases, _on_cpython
+
+    cases = _cases()
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "office/editor/")
+    answers = page.evaluate("""async ([cases, today]) => {
+      const worker = new Worker(document.getElementById("qp-office").dataset.worker, { type: "module" });
+      const answers = new Map();
+      const done = new Promise((resolve, reject) => {
+        worker.onmessage = ({ data }) => {
+          if (data.type === "failed") reject(new Error(data.message));
+          if (data.type !== "checked") return;
+          answers.set(data.id, { problems: data.problems, period: data.period });
+          if (answers.size === cases.length) resolve();
+        };
+      });
+      cases.forEach((c, id) => worker.postMessage({ type: "check", id, path: c.path, text: c.text, today }));
+      await done;
+      worker.terminate();
+      return cases.map((_, id) => answers.get(id));
+    }""", [cases, TODAY.isoformat()])
+    context.close()
+    schemes = {s.id: s for s in load_portal(ROOT).schemes}
+    assert len(answers) == len(cases) > 90
+    for case, answer in zip(cases, answers, strict=True):
+        assert answer == _on_cpython(case, schemes), case["text"][:200]
