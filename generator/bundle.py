@@ -118,33 +118,87 @@ def _digest(*parts: bytes) -> str:
     return h.hexdigest()
 
 
+def _under_node(script: str, source: Path, job: bytes, what: str) -> bytes:
+    """Run ``script`` under Node with Pyodide's folder, a job file and an output file; returns the output's bytes."""
+    node = shutil.which("node")
+    if node is None:
+        raise BundleError(f"node not found: the build compiles {what} with Pyodide under Node.js")
+    with tempfile.TemporaryDirectory(prefix="pyodide-compile-") as tmp:
+        script_file, job_file, out = Path(tmp, "compile.mjs"), Path(tmp, "job"), Path(tmp, "out.zip")
+        script_file.write_text(script, encoding="utf-8")
+        job_file.write_bytes(job)
+        run = subprocess.run([node, str(script_file), str(source.resolve()), str(job_file), str(out)],
+                             capture_output=True, text=True, timeout=600)
+        if run.returncode != 0 or not out.is_file():
+            raise BundleError(f"compiling {what} under Node failed:\n{run.stderr[-3000:]}")
+        return out.read_bytes()
+
+
+def _cached(cache: Path, name: str, make) -> bytes:  # noqa: ANN001 (a thunk)
+    stored = cache / name
+    if stored.is_file():
+        return stored.read_bytes()
+    data = make()
+    cache.mkdir(parents=True, exist_ok=True)
+    stored.write_bytes(data)
+    return data
+
+
 def engine_zip(source: Path, version: str, cache: Path = CACHE) -> bytes:
     """The bytes of ``engine.zip`` for the Pyodide in ``source``: built under Node once, then from the cache."""
     files = {k: v.decode("utf-8") for k, v in engine_files().items()}
     job = {"files": files, "optional": list(OPTIONAL), "stdlib_optimize": STDLIB_OPTIMIZE,
            "engine_optimize": ENGINE_OPTIMIZE}
     job_bytes = json.dumps(job, sort_keys=True).encode()
-    stored = cache / f"engine-{_digest(version.encode(), _COMPILE_JS.encode(), job_bytes)[:24]}.zip"
-    if stored.is_file():
-        return stored.read_bytes()
-    node = shutil.which("node")
-    if node is None:
-        raise BundleError("node not found: the build compiles the calculator's engine.zip with Pyodide under Node.js")
-    with tempfile.TemporaryDirectory(prefix="engine-zip-") as tmp:
-        script, job_file, out = Path(tmp, "compile.mjs"), Path(tmp, "job.json"), Path(tmp, STDLIB)
-        script.write_text(_COMPILE_JS, encoding="utf-8")
-        job_file.write_bytes(job_bytes)
-        run = subprocess.run([node, str(script), str(source.resolve()), str(job_file), str(out)],
-                             capture_output=True, text=True, timeout=600)
-        if run.returncode != 0 or not out.is_file():
-            raise BundleError(f"compiling engine.zip under Node failed:\n{run.stderr[-3000:]}")
-        data = out.read_bytes()
-    cache.mkdir(parents=True, exist_ok=True)
-    stored.write_bytes(data)
-    return data
+    name = f"engine-{_digest(version.encode(), _COMPILE_JS.encode(), job_bytes)[:24]}.zip"
+    return _cached(cache, name, lambda: _under_node(_COMPILE_JS, source, job_bytes, "engine.zip"))
 
 
-def _brotli(data: bytes, cache: Path) -> bytes | None:
+# Runs under Node: compiles every .py of a zip with the pinned Pyodide's Python, keeping other members as they
+# are; the job is the zip, preceded by one line of JSON ({"optimize": n}).
+_PYC_JS = r"""
+import { readFile, writeFile } from "node:fs/promises";
+import { pathToFileURL } from "node:url";
+const [pyodideDir, jobFile, outputFile] = process.argv.slice(2);
+const { loadPyodide } = await import(pathToFileURL(pyodideDir + "/pyodide.mjs").href);
+const pyodide = await loadPyodide({ indexURL: pyodideDir + "/", env: { PYTHONNODEBUGRANGES: "1" } });
+pyodide.FS.writeFile("/tmp/job", await readFile(jobFile));
+pyodide.runPython(String.raw`
+import importlib.util, io, json, zipfile
+from importlib._bootstrap_external import _code_to_hash_pyc
+
+raw = open("/tmp/job", "rb").read()
+head, _, body = raw.partition(b"\n")
+optimize = json.loads(head)["optimize"]
+out = io.BytesIO()
+with zipfile.ZipFile(io.BytesIO(body)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
+    for name in sorted(src.namelist()):
+        data = src.read(name)
+        if name.endswith(".py"):
+            try:
+                code = compile(data, name, "exec", dont_inherit=True, optimize=optimize)
+            except SyntaxError:
+                pass  # kept as source: whoever imports it gets the same error as with the stock file
+            else:
+                name, data = name + "c", _code_to_hash_pyc(code, importlib.util.source_hash(data), False)
+        info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+        info.external_attr = 0o644 << 16
+        z.writestr(info, data)
+open("/tmp/out.zip", "wb").write(out.getvalue())
+`);
+await writeFile(outputFile, pyodide.FS.readFile("/tmp/out.zip"));
+"""
+
+
+def compiled_zip(source: Path, version: str, sources: bytes, optimize: int, cache: Path = CACHE) -> bytes:
+    """``sources`` (a zip) with every module compiled to ``.pyc`` by the Pyodide in ``source``, stored uncompressed
+    (the transfer encoding compresses it whole); built under Node once, then from the cache."""
+    job = json.dumps({"optimize": optimize}).encode() + b"\n" + sources
+    name = f"pyc-{_digest(version.encode(), _PYC_JS.encode(), job)[:24]}.zip"
+    return _cached(cache, name, lambda: _under_node(_PYC_JS, source, job, "a zip of Python modules"))
+
+
+def brotli_of(data: bytes, cache: Path) -> bytes | None:
     """Brotli 11 of ``data``, cached by content; None when the brotli package is not installed."""
     try:
         import brotli
@@ -179,7 +233,7 @@ def bundle_pyodide(root: Path, site_dir: Path, cache: Path = CACHE) -> dict[str,
     (dest / "pyodide-lock.json").write_text(lockfile(source))
     for name in BROTLI:
         data = (dest / name).read_bytes()
-        packed = _brotli(data, cache)
+        packed = brotli_of(data, cache)
         if packed is not None and len(packed) < 0.9 * len(data):
             (dest / f"{name}.br").write_bytes(packed)
     return {p.name: p.stat().st_size for p in sorted(dest.iterdir())}

@@ -4,16 +4,20 @@ The editor runs ``generator.office_check`` in the browser, on the same modules a
 the generator's notice models and checks, pydantic, PyYAML (its pure-Python code), python-stdnum and
 chinesecalendar, at the versions the build itself runs (copied from this interpreter's installed packages, so
 the two cannot drift), plus pydantic_core's Pyodide wheel from PyPI (pinned with its hash in
-requirements-pyodide.txt and downloaded by ./dev). Pyodide's stock standard library is shipped beside them:
-the editor serves a few clerks, so it trades download size for not having to trace what pydantic imports lazily.
+requirements-pyodide.txt and downloaded by ./dev). Pyodide's whole stock standard library is shipped beside them,
+not a traced part as for the calculator: pydantic imports parts of it lazily, on paths a trace may miss. Both zips
+are compiled to ``.pyc`` by the pinned Pyodide at build time (generator/bundle.py), so the browser unmarshals
+instead of compiling.
 
 Written under ``assets/office/`` (not Pyodide's versioned folder, which the calculator's service worker caches):
-``office.zip`` (the Python sources), ``python_stdlib.zip`` and the wheel; and ``data/office.json`` (what the form
-offers) and ``data/office-schemes.json`` (the validated schemes, which the check reads back into the same models).
+``office.zip`` (the check and its packages), ``stdlib.zip``, their brotli and gzip copies, and the wheel; and
+``data/office.json`` (what the form offers) and ``data/office-schemes.json`` (the validated schemes, which the
+check reads back into the same models).
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import importlib
 import json
@@ -26,10 +30,12 @@ from typing import Any
 
 from generator import ROOT
 from generator.assess.terms import NOTICE_KINDS, PERIOD_UNITS, SECTORS
-from generator.bundle import BundleError, pyodide_source
+from generator.bundle import CACHE, STDLIB_OPTIMIZE, BundleError, brotli_of, compiled_zip, pyodide_source
 from generator.model.scheme import Scheme
 
 FOLDER = "assets/office"
+STDLIB = "stdlib.zip"  # Pyodide's stock standard library, compiled
+PYTHON = "office.zip"  # the check and its packages, compiled
 WHEELS = ROOT / ".cache" / "wheels"
 PIN = ROOT / "requirements-pyodide.txt"
 # Third-party packages of the check, copied whole (pydantic imports parts of itself lazily).
@@ -141,8 +147,9 @@ def pinned_wheel() -> tuple[str, str]:
     raise BundleError("requirements-pyodide.txt 中没有 pydantic_core 的版本")
 
 
-def bundle_office(site_dir: Path, wheels: Path = WHEELS) -> dict[str, int]:
-    """Write assets/office/: office.zip, Pyodide's stock standard library and pydantic_core's wheel."""
+def bundle_office(site_dir: Path, wheels: Path = WHEELS, cache: Path = CACHE) -> dict[str, int]:
+    """Write assets/office/: the standard library and office.zip compiled to .pyc by the pinned Pyodide (with brotli
+    and gzip copies), pydantic_core's wheel and a manifest for the worker."""
     dest = site_dir / FOLDER
     dest.mkdir(parents=True, exist_ok=True)
     name, digest = pinned_wheel()
@@ -150,9 +157,16 @@ def bundle_office(site_dir: Path, wheels: Path = WHEELS) -> dict[str, int]:
     if not wheel.is_file() or hashlib.sha256(wheel.read_bytes()).hexdigest() != digest:
         raise BundleError(f"{wheel} 缺失或与 requirements-pyodide.txt 的散列不符：运行 ./dev build（它按该文件下载）")
     shutil.copyfile(wheel, dest / name)
-    shutil.copyfile(pyodide_source(ROOT)[0] / "python_stdlib.zip", dest / "python_stdlib.zip")
-    (dest / "office.zip").write_bytes(office_zip())
-    manifest = {"pyodide": pyodide_source(ROOT)[1], "wheel": name, "stdlib": "python_stdlib.zip",
-                "python": "office.zip"}
+    source, version = pyodide_source(ROOT)
+    # The whole standard library, not a traced part: pydantic imports some of it lazily, on paths a trace may miss.
+    zips = {STDLIB: compiled_zip(source, version, (source / "python_stdlib.zip").read_bytes(), STDLIB_OPTIMIZE, cache),
+            PYTHON: compiled_zip(source, version, office_zip(), 0, cache)}
+    for zip_name, data in zips.items():
+        (dest / zip_name).write_bytes(data)
+        (dest / f"{zip_name}.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+        packed = brotli_of(data, cache)
+        if packed is not None:
+            (dest / f"{zip_name}.br").write_bytes(packed)
+    manifest = {"pyodide": version, "wheel": name, "stdlib": STDLIB, "python": PYTHON}
     (dest / "manifest.json").write_text(json.dumps(manifest) + "\n", encoding="utf-8")
     return {p.name: p.stat().st_size for p in sorted(dest.iterdir())}

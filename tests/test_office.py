@@ -83,9 +83,14 @@ def test_office_bundle_and_data(site: Path):
     import zipfile
 
     names = zipfile.ZipFile(folder / manifest["python"]).namelist()
-    assert "generator/office_check.py" in names and "stdnum/cn/uscc.py" in names
-    assert all(f"{p}/__init__.py" in names or f"{p}.py" in names for p in PACKAGES)
+    assert "generator/office_check.pyc" in names and "stdnum/cn/uscc.pyc" in names  # compiled by Pyodide
+    assert all(f"{p}/__init__.pyc" in names or f"{p}.pyc" in names for p in PACKAGES)
+    assert not [n for n in names if n.endswith(".py")]
     assert not [n for n in names if n.startswith(("generator/plugin", "mkdocs", "jinja2"))]  # the check only
+    stdlib = zipfile.ZipFile(folder / manifest["stdlib"]).namelist()
+    assert "difflib.pyc" in stdlib and "asyncio/__init__.pyc" in stdlib and len(stdlib) > 500  # all of it
+    for name in (manifest["stdlib"], manifest["python"]):  # served precompressed (brotli_static, gzip_static)
+        assert (folder / f"{name}.br").stat().st_size < 0.3 * (folder / name).stat().st_size
     data = json.loads((site / "data" / "office.json").read_text(encoding="utf-8"))
     haizhou = next(s for s in data["schemes"] if s["id"] == "haizhou-quality-award")
     acceptance = next(k for k in haizhou["kinds"] if k["kind"] == "acceptance")
