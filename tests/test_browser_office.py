@@ -90,9 +90,12 @@ def test_clerk_pastes_twenty_entries_fixes_three_and_publishes(browser, server, 
         shown = seen["row_messages"][row]
         for message in messages:
             assert _CJK.search(message) and "invalid" not in message, message  # Chinese, not parser English
-            # Beside the row without the key path that names the row; in the summary whole, after the row number.
-            assert message.split("：", 1)[1] in shown, (row, message, shown)
-            assert any(s.startswith(f"第 {row} 项") and s.endswith(message) for s in seen["summary"]), message
+            # Beside the row, and in the summary after the row's number and field, without the key path that
+            # names the row from 0 (entries[4] is 第 5 项).
+            local = message.split("：", 1)[1]
+            assert local in shown, (row, message, shown)
+            assert any(s.startswith(f"第 {row} 项") and s.endswith(local) and "entries[" not in s
+                       for s in seen["summary"]), message
     assert "校验码" in seen["row_messages"][WRONG_CHECK]
     assert "出现 2 次" in seen["row_messages"][DUPLICATE] and "出现 2 次" in seen["row_messages"][DUPLICATE_OF]
     assert "320506" in seen["row_messages"][OUTSIDE]

@@ -15,6 +15,7 @@ const previewBox = document.getElementById("qp-office-preview");
 
 const DRAFT_KEY = "qp-office-draft-v1";
 const DEBOUNCE_MS = 400;
+const KEY_PATH = /^[A-Za-z_][A-Za-z0-9_.\[\]]*：/; // the location a message starts with: entries[2].credit_code：
 const ENTRY_COLUMNS = ["organisation", "credit_code", "tier", "sector", "parent", "outside_area_reason"];
 const COLUMN_LABELS = {
   organisation: "名称", credit_code: "统一社会信用代码", tier: "奖项/等级", sector: "行业",
@@ -697,7 +698,7 @@ function renderProblems() {
     const { place } = p;
     // Beside its field a message needs no location: the leading key path (entries[2].credit_code：) is dropped
     // there; the error summary shows the whole message, as the command line prints it.
-    const local = p.message.replace(/^[A-Za-z_][A-Za-z0-9_.\[\]]*：/, "");
+    const local = p.message.replace(KEY_PATH, "");
     const line = el("span", { class: "qp-oerror-line" }, hidden("错误："), local);
     if (place.row) {
       const li = entriesList.querySelector(`.qp-entry[data-row="${place.row}"]`);
@@ -736,7 +737,10 @@ function renderProblems() {
       const where = p.place.row ? `第 ${p.place.no} 项（${COLUMN_LABELS[p.place.col]}）` : FIELD_LABELS[p.place.field] ?? "";
       return el("li", {}, el("a", { href: target ? `#${target.id}` : "#qp-office-form", "data-target": target?.id ?? "",
         onclick: (event) => { event.preventDefault(); focusControl(target); } },
-      where ? el("span", { class: "qp-summary-where", text: `${where}：` }) : null, p.message));
+      // After "第 5 项（统一社会信用代码）", the file's key path (entries[4].credit_code, counted from 0) would only
+      // confuse: the message follows without it. The command line and the YAML view keep the whole message.
+      where ? el("span", { class: "qp-summary-where", text: `${where}：` }) : null,
+      where ? p.message.replace(KEY_PATH, "") : p.message));
     }));
     summary.hidden = shown.length === 0;
   }
