@@ -164,6 +164,9 @@ MESSAGES: dict[str, str] = {
     # --- objections, attachments, personal data, corrections -----------------------------------------------------
     "notice.objections_missing": "objections：缺少异议受理。{title}（{clause}）须告诉公众向谁、如何提出异议，"
                                  "例如 objections: {{receiver: 区质量发展委员会办公室, phone: \"0518-85551234\"}}",
+    "notice.objections_missing_portal": "objections：缺少异议受理。{label}是向公众公开的名单，本门户要求写明向谁、如何"
+                                        "提出异议（{title}（{clause}）本身未规定异议程序），例如 objections: "
+                                        "{{receiver: 区质量发展委员会办公室, phone: \"0518-85551234\"}}",
     "notice.objections_receiver": "objections.receiver：缺少受理异议的单位，例如 receiver: 区质量发展委员会办公室",
     "notice.objections_contact": "{field}：异议受理方式至少填写 phone（电话）、email（电子邮箱）、address（地址）"
                                  "中的一项，例如 phone: \"0518-85551234\"",

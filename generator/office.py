@@ -28,9 +28,10 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from generator import ROOT
-from generator.assess.terms import NOTICE_KINDS, PERIOD_UNITS, SECTORS
+from generator import ROOT, compare
+from generator.assess.terms import NOTICE_KINDS, SECTORS
 from generator.bundle import CACHE, STDLIB_OPTIMIZE, BundleError, brotli_of, compiled_zip, pyodide_source
+from generator.load.notices import objections_required
 from generator.model.scheme import Scheme
 
 FOLDER = "assets/office"
@@ -47,10 +48,7 @@ _EPOCH = (2000, 1, 1, 0, 0, 0)
 
 def period_text(rule: Any) -> str | None:
     """A notice kind's period in words, with its clause: 公示期不少于5个工作日（第九条（二））."""
-    if rule.period is None:
-        return None
-    at_least = "不少于" if rule.period.minimum else ""
-    return f"公示期{at_least}{rule.period.days}{PERIOD_UNITS[rule.period.unit]}（{rule.cite.clause}）"
+    return None if rule.period is None else f"公示期{compare.period_text(rule.period)}（{rule.cite.clause}）"
 
 
 def office_data(schemes: list[Scheme], today: str, repository: dict | None) -> dict:
@@ -64,7 +62,7 @@ def office_data(schemes: list[Scheme], today: str, repository: dict | None) -> d
             "area": {"name": s.area.name, "code_prefixes": list(s.area.code_prefixes)},
             "kinds": [{"kind": n.kind, "label": NOTICE_KINDS[n.kind].label, "title": n.title,
                        "ranked": NOTICE_KINDS[n.kind].ranked, "period": period_text(n),
-                       "objections_required": n.objections is not None or n.period is not None}
+                       "objections_required": objections_required(n, n.kind)}
                       for n in s.notices if not NOTICE_KINDS[n.kind].by_applicant],
             "tiers": [{"id": t.id, "name": t.name, "cap": t.cap} for t in s.tiers]
             + [{"id": lv.id, "name": lv.name, "cap": None} for lv in s.levels],

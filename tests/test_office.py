@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -80,8 +81,6 @@ def test_office_bundle_and_data(site: Path):
     folder = site / "assets" / "office"
     manifest = json.loads((folder / "manifest.json").read_text())
     assert (folder / manifest["wheel"]).is_file() and manifest["wheel"].startswith("pydantic_core-")
-    import zipfile
-
     names = zipfile.ZipFile(folder / manifest["python"]).namelist()
     assert "generator/office_check.pyc" in names and "stdnum/cn/uscc.pyc" in names  # compiled by Pyodide
     assert all(f"{p}/__init__.pyc" in names or f"{p}.pyc" in names for p in PACKAGES)
@@ -95,5 +94,9 @@ def test_office_bundle_and_data(site: Path):
     haizhou = next(s for s in data["schemes"] if s["id"] == "haizhou-quality-award")
     acceptance = next(k for k in haizhou["kinds"] if k["kind"] == "acceptance")
     assert acceptance["period"] == "公示期不少于5个工作日（第九条（二））" and acceptance["objections_required"]
+    # The form asks for objections exactly where the check refuses a notice without them (load/notices.py).
+    jiaxing = next(s for s in data["schemes"] if s["id"] == "jiaxing-mayor-quality-award")
+    assert {k["kind"]: k["objections_required"] for k in jiaxing["kinds"]} == {
+        "call": False, "acceptance": True, "proposed_winners": True, "winners": False}
     # The calculator's service worker does not cache the editor's files.
     assert "assets/office" not in (site / "assess" / "sw.js").read_text(encoding="utf-8")

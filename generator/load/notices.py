@@ -32,7 +32,7 @@ from generator.model.attachments import attachment_problem, attachment_type_prob
 from generator.model.notice import LoadedNotice, Notice
 from generator.model.privacy import personal_data
 from generator.model.problems import Problem, pydantic_problems, relative_path
-from generator.model.scheme import Scheme
+from generator.model.scheme import NoticeRule, Scheme
 from generator.periods import Period, PeriodError, required_period
 from generator.yamlload import YamlError, line_of, load_text, read_text
 
@@ -40,6 +40,15 @@ from generator.yamlload import YamlError, line_of, load_text, read_text
 _NOT_FREE_TEXT = {"credit_code", "file", "scheme", "kind"}
 # Notices the public may object to, whatever the scheme's text says about a period.
 _OBJECTIONS_REQUIRED = {"acceptance", "proposed_winners"}
+
+
+def objections_required(spec: NoticeRule, kind: str) -> bool:
+    """Whether a notice must say how to object: its rule sets a period or an objection procedure, or it is a list the
+    public may object to (``_OBJECTIONS_REQUIRED``), which the portal requires whatever the scheme's text says. The
+    check and the office editor's form (generator/office.py) both ask here."""
+    return spec.objections is not None or spec.period is not None or kind in _OBJECTIONS_REQUIRED
+
+
 _USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100-2015: no I, O, Z, S, V
 _EIGHT_DIGITS = re.compile(r"[0-9]{8}")
 
@@ -203,9 +212,12 @@ def check_content(notice: Notice, data: Any, path: str, folder: Path | None, sch
         if found:
             problems.append(Problem(path, line_of(data, loc), found[1], found[0]))
     spec = schemes[notice.scheme].notice_rule(notice.kind)
-    if spec is not None and not NOTICE_KINDS[notice.kind].by_applicant and (
-            spec.objections is not None or spec.period is not None or notice.kind in _OBJECTIONS_REQUIRED):
-        if notice.objections is None:
+    if spec is not None and not NOTICE_KINDS[notice.kind].by_applicant and objections_required(spec, notice.kind):
+        if notice.objections is None and (spec.objections is None and spec.period is None):
+            # Required by the portal, not by the clause: the message must not say the clause requires it.
+            add(line_of(data, ("objections",)), "notice.objections_missing_portal", title=spec.title,
+                clause=spec.cite.clause, label=NOTICE_KINDS[notice.kind].label)
+        elif notice.objections is None:
             add(line_of(data, ("objections",)), "notice.objections_missing", title=spec.title,
                 clause=(spec.objections or spec).cite.clause)
         elif not notice.objections.receiver:
