@@ -1,6 +1,7 @@
 // The self-assessment page: a form built from the profile field spec and the scheme data,
 // results from the engine running in a module worker. The profile lives in this page only;
 // it leaves it only when the user saves a file or copies a share link (URL fragment).
+import { el } from "../dom.mjs";
 
 const root = document.getElementById("qp-assess");
 const form = document.getElementById("qp-form");
@@ -27,17 +28,6 @@ const metrics = { navigationToFirstResult: null, bootMs: null, lastAssessMs: nul
 window.qpMetrics = metrics;
 
 // ---------- small DOM helpers ----------
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === "text") node.textContent = v;
-    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v === true ? "" : v);
-  }
-  for (const c of children.flat()) if (c !== null && c !== undefined) node.append(c);
-  return node;
-}
 const label = (v) => labels[v] ?? String(v);
 let uid = 0;
 const nextId = (name) => `qp-${name.replace(/[^a-z0-9]/gi, "-")}-${++uid}`;

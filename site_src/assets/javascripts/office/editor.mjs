@@ -4,6 +4,7 @@
 // each problem next to its field and a live preview of the public page, and hands the file over: download, copy,
 // or the Git host's "new file" page. Everything stays in this page (and its localStorage draft); the only requests
 // are this site's own files. No innerHTML: every text from the clerk or the check is set as textContent.
+import { el } from "../dom.mjs";
 
 const root = document.getElementById("qp-office");
 const form = document.getElementById("qp-office-form");
@@ -29,17 +30,6 @@ const FIELD_LABELS = {
 };
 
 // ---------- small DOM helpers ----------
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === "text") node.textContent = v;
-    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v === true ? "" : v);
-  }
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c);
-  return node;
-}
 const hidden = (text) => el("span", { class: "qp-visually-hidden", text });
 const chinaToday = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 
