@@ -18,6 +18,7 @@ import contextlib
 import functools
 import http.server
 import statistics
+import sys
 import tempfile
 import threading
 import time
@@ -25,8 +26,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.chromium import ARGS, CHROMIUM  # noqa: E402
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -103,13 +104,13 @@ def main() -> None:
     with sync_playwright() as p:
         for _ in range(args.runs):
             with tempfile.TemporaryDirectory() as profile_dir:
-                ctx = p.chromium.launch_persistent_context(profile_dir, executable_path="/usr/bin/chromium", args=ARGS,
+                ctx = p.chromium.launch_persistent_context(profile_dir, executable_path=CHROMIUM, args=ARGS,
                                                            viewport={"width": 1400, "height": 1000})
                 cold.append(visit(ctx, url))
                 warm.append(visit(ctx, url))
                 ctx.close()
             with tempfile.TemporaryDirectory() as profile_dir:  # bare load, cold like the first visit
-                ctx = p.chromium.launch_persistent_context(profile_dir, executable_path="/usr/bin/chromium", args=ARGS)
+                ctx = p.chromium.launch_persistent_context(profile_dir, executable_path=CHROMIUM, args=ARGS)
                 bare.append(bare_load(ctx, url, pyodide_dir))
                 ctx.close()
     httpd.shutdown()

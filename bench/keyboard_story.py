@@ -20,10 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.chromium import ARGS, CHROMIUM  # noqa: E402
 from generator.assess.profile import BY_NAME, FIRST_QUESTIONS, FORM_GROUPS  # noqa: E402
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
 RECORDS_QUESTION = "records question"
 # The questions the guided form counts: the item-by-item blocks (self-declarations, scores) are asked either way.
 FACTS = [name for group, names in FORM_GROUPS.items() if group != "answers" for name in names]
@@ -243,7 +242,7 @@ def main() -> None:
     profile = json.loads(args.profile.read_text(encoding="utf-8"))
     httpd, url = serve(args.site)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         viewport = {"width": 390, "height": 844} if args.phone else {"width": 1366, "height": 768}
         page = browser.new_page(viewport=viewport)
         out = play(page, url, profile)

@@ -23,8 +23,8 @@ if str(ROOT) not in sys.path:
 
 from stdnum.cn import uscc  # noqa: E402
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+from bench.chromium import ARGS, CHROMIUM  # noqa: E402
+
 HAIZHOU = "320706"
 SUZHOU = "320506"
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -145,7 +145,7 @@ def main() -> None:
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.set_default_timeout(60000)
         seen = play(page, base)

@@ -24,6 +24,7 @@ import importlib.util
 import os
 import shutil
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -31,8 +32,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+sys.path.insert(0, str(ROOT))
+from bench.chromium import ARGS, CHROMIUM  # noqa: E402
+
 PAGES = {
     "home": "", "scheme overview": "schemes/suzhou-quality-award/",
     "eligibility": "schemes/suzhou-quality-award/eligibility/",
@@ -109,7 +111,7 @@ def calculator_visits(p, base: str, wire: Wire, phone: bool) -> dict:
     """Cold, warm and offline visits of the calculator in one new browser profile."""
     out = {}
     with tempfile.TemporaryDirectory() as profile:
-        context = p.chromium.launch_persistent_context(profile, executable_path="/usr/bin/chromium", args=ARGS,
+        context = p.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, args=ARGS,
                                                        bypass_csp=True, viewport={"width": 1400, "height": 1000})
         for visit in ("cold", "warm", "offline"):
             if visit == "offline":
@@ -137,7 +139,7 @@ def calculator_visits(p, base: str, wire: Wire, phone: bool) -> dict:
 
 def bare(p, base: str, stock_dir: str, phone: bool) -> float:
     with tempfile.TemporaryDirectory() as profile:
-        context = p.chromium.launch_persistent_context(profile, executable_path="/usr/bin/chromium", args=ARGS,
+        context = p.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, args=ARGS,
                                                        bypass_csp=True)
         page = context.new_page()
         throttle(page, phone)
@@ -165,7 +167,7 @@ def main() -> None:
         nginx.CONF = wire.conf
         with nginx.running(site) as base, sync_playwright() as p:
             if not args.skip_pages:
-                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 for name, path in PAGES.items():
                     size = weigh(browser, wire, base + path, wait_engine=(name == "self-assessment"))
                     print(f"{name:16} {size / 1024:8.0f} KB transferred")

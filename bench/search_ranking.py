@@ -89,12 +89,13 @@ def rank(site: Path) -> list[tuple[str, list[str], bool, bool]]:
     """The same, for a built site folder, in a browser of its own."""
     from playwright.sync_api import sync_playwright
 
-    from bench.assess_page import ARGS, serve
+    from bench.assess_page import serve
+    from bench.chromium import ARGS, CHROMIUM
 
     httpd, url = serve(site)
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             try:
                 return rank_in(browser, url)
             finally:

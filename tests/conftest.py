@@ -11,15 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from bench.chromium import ARGS as CHROMIUM_ARGS
+from bench.chromium import CHROMIUM
 from generator import ROOT
 from generator.build import build_site
 from generator.load.portal import Portal, load_portal
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
-]
 
 
 @pytest.fixture(scope="session")
