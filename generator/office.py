@@ -87,7 +87,27 @@ def repository(extra: dict) -> dict | None:
     return {"host": repo["host"], "url": str(repo["url"]).rstrip("/"), "branch": str(repo.get("branch") or "main")}
 
 
-def _package_files() -> dict[str, Path]:
+def _traced(cache: Path) -> str:
+    """The files of the modules that importing the check loads, one per line: traced in a fresh interpreter (the
+    build's own has loaded much more), once for each state of the generator's sources and the installed packages."""
+    digest = hashlib.sha256(sys.version.encode())
+    for path in sorted((ROOT / "generator").rglob("*.py")):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    stdnum = importlib.import_module("stdnum")
+    digest.update(f"{stdnum.__file__} {stdnum.__version__}".encode())
+    stored = cache / f"office-trace-{digest.hexdigest()[:24]}.txt"
+    if stored.is_file():
+        return stored.read_text(encoding="utf-8")
+    trace = subprocess.run(
+        [sys.executable, "-c", f"import sys, {ENTRY}; print(chr(10).join(getattr(m, '__file__', None) or '' "
+                               "for m in list(sys.modules.values())))"],
+        capture_output=True, text=True, cwd=ROOT, check=True)
+    cache.mkdir(parents=True, exist_ok=True)
+    stored.write_text(trace.stdout, encoding="utf-8")
+    return trace.stdout
+
+
+def _package_files(cache: Path = CACHE) -> dict[str, Path]:
     """arcname -> file: the pure-Python packages the check imports, from this interpreter's installation."""
     files: dict[str, Path] = {}
     for name in PACKAGES:
@@ -100,12 +120,8 @@ def _package_files() -> dict[str, Path]:
                     files[path.relative_to(base).as_posix()] = path
         else:
             files[origin.name] = origin
-    trace = subprocess.run(
-        [sys.executable, "-c", f"import sys, {ENTRY}; print(chr(10).join(getattr(m, '__file__', None) or '' "
-                               "for m in list(sys.modules.values())))"],
-        capture_output=True, text=True, cwd=ROOT, check=True)
     stdnum = Path(importlib.import_module("stdnum").__file__).parent
-    for line in trace.stdout.splitlines():
+    for line in _traced(cache).splitlines():
         path = Path(line)
         if path.is_relative_to(ROOT / "generator"):
             files[path.relative_to(ROOT).as_posix()] = path
@@ -114,13 +130,13 @@ def _package_files() -> dict[str, Path]:
     return files
 
 
-def office_zip() -> bytes:
+def office_zip(cache: Path = CACHE) -> bytes:
     """The Python sources of the check, as one zip with fixed times (same sources, same bytes)."""
     import io
 
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for arc, path in sorted(_package_files().items()):
+        for arc, path in sorted(_package_files(cache).items()):
             info = zipfile.ZipInfo(arc, date_time=_EPOCH)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
@@ -158,7 +174,7 @@ def bundle_office(site_dir: Path, wheels: Path = WHEELS, cache: Path = CACHE) ->
     source, version = pyodide_source(ROOT)
     # The whole standard library, not a traced part: pydantic imports some of it lazily, on paths a trace may miss.
     zips = {STDLIB: compiled_zip(source, version, (source / "python_stdlib.zip").read_bytes(), STDLIB_OPTIMIZE, cache),
-            PYTHON: compiled_zip(source, version, office_zip(), 0, cache)}
+            PYTHON: compiled_zip(source, version, office_zip(cache), 0, cache)}
     for zip_name, data in zips.items():
         (dest / zip_name).write_bytes(data)
         (dest / f"{zip_name}.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
