@@ -790,7 +790,8 @@ function shownValue(field, value) {
 
 // ---------- check your answers: every answer given, each with a link back to its question ----------
 // The same list is the printed report's "填写的情况".
-const answersBox = el("details", { class: "qp-answers", id: "qp-answers" });
+// Hidden until first drawn: an empty <details> would show the browser's own summary ("Details", in English).
+const answersBox = el("details", { class: "qp-answers", id: "qp-answers", hidden: true });
 function renderAnswers() {
   const answered = spec.fields.filter((f) => profile[f.name] !== undefined);
   const counted = { declarations: "项自我声明", credit_answers: "项技术指标回答", excellence_percent: "个 GB/T 19580 条款自评" };
@@ -807,6 +808,7 @@ function renderAnswers() {
     : el("li", {}, el("strong", { text: `${f.label}：` }), shownValue(f, profile[f.name]), " ", change(f))));
   answersBox.replaceChildren(el("summary", { text: `核对填写的情况（${answered.length} 项）` }),
     rows.length ? el("ul", {}, ...rows) : el("p", { text: "未填写任何内容。" }));
+  answersBox.hidden = false;
 }
 
 // Printing shows the answers and each result's lead and materials, not the full condition tables.
