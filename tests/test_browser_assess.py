@@ -158,7 +158,7 @@ def test_nothing_on_screen_moves_while_the_calculator_loads(browser, nginx, widt
     page.add_init_script(SHIFTS)
     page.goto(nginx + "assess/")
     assert not page.get_by_text("Details", exact=True).is_visible()  # no empty <details> with the browser's summary
-    page.locator("#qp-engine-status", has_text="就绪").wait_for(timeout=60000)
+    page.locator("#qp-engine-status", has_text="计算引擎已就绪").wait_for(timeout=60000)
     page.wait_for_timeout(500)
     total = page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)")
     context.close()
