@@ -6,6 +6,7 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -26,8 +27,10 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(root: Path, out: Path | None = None, production: bool = False) -> Path:
-    """Check the data, run mkdocs into a temporary sibling of ``out``, and move it into place."""
+def build_site(root: Path, out: Path | None = None, production: bool = False,
+               remind: Callable[[str], None] | None = None) -> Path:
+    """Check the data, run mkdocs into a temporary sibling of ``out``, and move it into place. ``remind`` receives
+    each reminder of the check (``path:line: 提醒：…``), which stops nothing."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     # The plugin loads and checks the data (once) and stops the build with every problem.
     out = (out or root / "site").resolve()
@@ -43,6 +46,9 @@ def build_site(root: Path, out: Path | None = None, production: bool = False) ->
         config.plugins["quality-portal"].config.production = production
         build(config)
         built = True
+        portal = config.plugins["quality-portal"].portal
+        for warning in portal.warnings if remind and portal else ():
+            remind(str(warning))
     except PluginError as exc:
         raise BuildError(str(exc)) from None
     except (MkDocsException, OSError, SystemExit) as exc:

@@ -16,6 +16,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     portal = load_portal(Path(args.root), ledger_base=args.ledger_base)
     for problem in portal.problems:
         print(problem, file=sys.stderr)
+    for warning in portal.warnings:  # reminders: they stop nothing
+        print(warning, file=sys.stderr)
     if portal.problems:
         print(f"共 {len(portal.problems)} 个问题，未发布任何内容", file=sys.stderr)
         return 1
@@ -23,7 +25,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     # A report, not a problem: clauses no quote covers leave the exit code alone.
     print("\n".join(report_lines(coverage(portal.schemes, portal.sources))))
-    print(f"ok: {len(portal.schemes)} schemes, {len(portal.notices)} notices")
+    scheduled = f", {len(portal.scheduled)} scheduled" if portal.scheduled else ""
+    print(f"ok: {len(portal.schemes)} schemes, {len(portal.notices)} notices{scheduled}")
     return 0
 
 
@@ -31,7 +34,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from generator.build import BuildError, build_site
 
     try:
-        out = build_site(Path(args.root), Path(args.out) if args.out else None, production=args.production)
+        out = build_site(Path(args.root), Path(args.out) if args.out else None, production=args.production,
+                         remind=lambda line: print(line, file=sys.stderr))
     except BuildError as exc:
         print(exc, file=sys.stderr)
         print("构建失败：已发布的网站保持不变", file=sys.stderr)
@@ -91,7 +95,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
 
 
 def _notice_spec(root: Path, scheme_id: str, kind: str):
-    """(scheme, notice spec) or an error message."""
+    """(scheme, notice spec, working-day calendar, error message or None)."""
     from generator.assess.terms import NOTICE_KINDS
     from generator.load.portal import load_portal
 
@@ -101,14 +105,15 @@ def _notice_spec(root: Path, scheme_id: str, kind: str):
         return (
             None,
             None,
+            portal.calendar,
             f"--scheme：没有编号为 {scheme_id} 的方案；应为以下之一：{'、'.join(s.id for s in portal.schemes)}，"
             "例如 --scheme haizhou-quality-award",
         )
     spec = scheme.notice_rule(kind)
     if spec is None:
         kinds = "、".join(f"{n.kind}（{NOTICE_KINDS[n.kind].label}）" for n in scheme.notices)
-        return scheme, None, f"--kind：{scheme.name}的规则没有 {kind} 这类公示；规则规定的有：{kinds}"
-    return scheme, spec, None
+        return scheme, None, portal.calendar, f"--kind：{scheme.name}的规则没有 {kind} 这类公示；规则规定的有：{kinds}"
+    return scheme, spec, portal.calendar, None
 
 
 def cmd_notice_period(args: argparse.Namespace) -> int:
@@ -117,7 +122,7 @@ def cmd_notice_period(args: argparse.Namespace) -> int:
 
     from generator.periods import PeriodError, required_period
 
-    scheme, spec, error = _notice_spec(Path(args.root), args.scheme, args.kind)
+    scheme, spec, calendar, error = _notice_spec(Path(args.root), args.scheme, args.kind)
     if error:
         print(error, file=sys.stderr)
         return 2
@@ -136,7 +141,7 @@ def cmd_notice_period(args: argparse.Namespace) -> int:
               f"而不是 {args.published!r}", file=sys.stderr)
         return 2
     try:
-        period = required_period(published, spec.period.days, spec.period.unit)
+        period = required_period(published, spec.period.days, spec.period.unit, calendar)
     except PeriodError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -149,12 +154,11 @@ def cmd_notice_period(args: argparse.Namespace) -> int:
 
 
 def cmd_new_notice(args: argparse.Namespace) -> int:
-    import datetime as dt
-
+    from generator.clock import build_date
     from generator.notice_skeleton import skeleton
 
     root = Path(args.root)
-    scheme, spec, error = _notice_spec(root, args.scheme, args.kind)
+    scheme, spec, calendar, error = _notice_spec(root, args.scheme, args.kind)
     if error:
         print(error, file=sys.stderr)
         return 2
@@ -162,21 +166,20 @@ def cmd_new_notice(args: argparse.Namespace) -> int:
         print(f"--kind: {NOTICE_KINDS[args.kind].label}由申报组织在本组织内部发布，不在本门户发布；"
               "公示期用 notice-period 计算", file=sys.stderr)
         return 2
-    today = dt.date.today()
+    today = build_date()  # China's today (or SOURCE_DATE_EPOCH's), as the check and the build count it
     name = f"{today.isoformat()}-{args.kind.replace('_', '-')}.yaml"
     path = root / "public_lists" / scheme.id / str(today.year) / name
     if path.exists():
         print(f"{path.relative_to(root)} exists already; edit it, or rename it first", file=sys.stderr)
         return 2
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(skeleton(scheme, spec, today), encoding="utf-8")
+    path.write_text(skeleton(scheme, spec, today, calendar), encoding="utf-8")
     print(path.relative_to(root))
     return 0
 
 
 def cmd_seal(args: argparse.Namespace) -> int:
-    import datetime as dt
-
+    from generator.clock import build_date
     from generator.load.ledger import seal
     from generator.load.portal import load_portal
 
@@ -185,7 +188,7 @@ def cmd_seal(args: argparse.Namespace) -> int:
     if portal.problems:
         print("\n".join(str(p) for p in portal.problems), file=sys.stderr)
         return 1
-    ledger = seal(root, portal.notices, dt.date.today())
+    ledger = seal(root, portal.notices, build_date())
     print(f"sealed {len(ledger)} published notice(s) in public_lists/ledger.json")
     return 0
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 
-CHINA = dt.timezone(dt.timedelta(hours=8))
+from generator.assess.today import CHINA, china_today
+
+__all__ = ["CHINA", "build_date"]
 
 
 def build_date() -> dt.date:
-    """Today in China, or the day of SOURCE_DATE_EPOCH."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(epoch), CHINA) if epoch else dt.datetime.now(CHINA)
-    return moment.date()
+    """Today in China, or the day of SOURCE_DATE_EPOCH (generator/assess/today.py, shared with the engine)."""
+    return china_today()

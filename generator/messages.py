@@ -126,8 +126,9 @@ MESSAGES: dict[str, str] = {
                            "python -m generator notice-period --scheme {scheme} --kind {kind} 计算",
     "notice.kind_not_in_scheme": "kind：{scheme_name}的规则中没有“{label}”（{kind}）这类公示。"
                                  "该方案的公示类型为：{kinds}，例如 kind: {example}",
-    "notice.holidays_unknown": "published：{why}，无法计算公示期：请按国务院公布的节假日安排数出{rule}"
-                               "（发布当日不计入），把最后一日写入 end，写法如 end: {example}（此日期仅示写法）",
+    "notice.holidays_unknown": "published：{why}，无法按规则（{rule}，发布当日不计入）计算公示期，公示不能发布："
+                               "请先把国务院办公厅关于{year}年部分节假日安排的通知添加为 holidays/{year}.yaml"
+                               "（写法见“发布公示”页面），再检查；自己写 end 不能代替",
     "notice.period_short": "end：公示期短于规则要求：{scheme}{title}{rule}（{clause}，发布当日不计入）；"
                            "发布日期 {published}，最后一日应不早于 {required}，现为 {end}。"
                            "请改为 end: {required}，或删去 end 由程序计算",
@@ -232,6 +233,37 @@ MESSAGES: dict[str, str] = {
                       "例如 - {{date: 2026-11-23, reason: 名称录入有误, changes: 将“甲”更正为“乙”}}",
     "ledger.entry_deleted": "ledger.json 中已发布公示 {path} 的封存记录被删除：请从已发布的版本恢复",
     "ledger.forged": "ledger.json 中 {path} 的封存记录与公示内容不符：封存记录只能由 python -m generator seal 写入",
+    # --- holiday schedules (holidays/<year>.yaml) -----------------------------------------------------------------
+    "holidays.file_name": "year：文件名 {name} 与年度 {year} 不符：一年的节假日安排写在 holidays/{year}.yaml 中",
+    "holidays.title_year": "title：标题应写明年度，例如 title: 国务院办公厅关于{year}年部分节假日安排的通知",
+    "holidays.number": "number：文号 {number} 不是国务院办公厅通知的写法，应如 number: {example}"
+                       "（测试用的虚构安排写 fixture: true）",
+    "holidays.issued": "issued：通知日期 {issued} 不在 {year} 年及其上一年之内："
+                       "应为通知落款的日期（通常在上一年的秋季）",
+    "holidays.outside_year": "{name}：日期 {day} 不在 {year} 年内（只有元旦可以从上一年 12 月 25 日以后开始）",
+    "holidays.range_order": "{name}：放假最后一天 last: {last} 早于第一天 first: {first}",
+    "holidays.work_weekday": "{name}：调休上班日 {day} 是星期{weekday}，本来就要上班：调休上班日只能是周六或周日",
+    "holidays.work_in_rest": "{name}：调休上班日 {day} 落在放假期间 {first} 至 {last} 之内",
+    "holidays.overlap": "{name}：{day}（{what}）与“{other}”的{other_what}重叠：同一天只能有一种安排",
+    "holidays.quote_no_rest": "{name}：quote 中没有找到放假的日期：请照抄通知原文，"
+                              "例如 quote: 一、元旦：1月1日（周五）至3日（周日）放假，共3天。",
+    "holidays.quote_rest": "{name}：quote 写的是 {said_first} 至 {said_last} 放假，而 first/last 是 {first} 至 {last}："
+                           "请对照通知原文改正其中之一",
+    "holidays.quote_count": "{name}：quote 写“共{count}天”，而 {first} 至 {last} 是 {days} 天",
+    "holidays.quote_work": "{name}：quote 中的调休上班日是 {said}，而 work 列出的是 {listed}：请对照通知原文改正",
+    "holidays.quote_weekday": "{name}：quote 写 {day} 是周{said}，实际是周{actual}：请核对原文和日期",
+    "holidays.library_disagrees": "holidays：{year} 年 chinesecalendar 也已收录，两者有 {count} 天不一致："
+                                  "{days}：请核对通知原文",
+    "holidays.not_file": "holidays/ 中只能有普通文件（不能是符号链接或文件夹）",
+    "holidays.not_yaml": "{name}：holidays/ 中只放各年度的 <年份>.yaml（和 README.md）",
+    "holidays.fixture_production": "fixture：这是测试用的虚构节假日安排（fixture: true），"
+                                   "不能用于正式发布（build --production）：请换成国务院办公厅公布的通知",
+    "holidays.missing_warning": "提醒：{year}年的国务院节假日安排尚未收录（chinesecalendar 收录 {library} 年，"
+                                "holidays/ 中也没有 {year}.yaml）：公示期涉及该年的工作日时无法计算，公示会被拒绝。"
+                                "国务院办公厅公布该年的安排后，请按“发布公示”页面的说明添加 holidays/{year}.yaml"
+                                "（今天是 {today}）",
+    "notice.scheduled": "提醒：发布日期 {published} 晚于今天（{today}）：此公示将于 {published} 发布，"
+                        "在此之前不会出现在网站、搜索和订阅源中",
 }
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")

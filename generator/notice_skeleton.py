@@ -6,14 +6,14 @@ import datetime as dt
 
 from generator.assess.terms import NOTICE_KINDS
 from generator.model.scheme import NoticeRule, Scheme
-from generator.periods import PeriodError, required_period
+from generator.periods import LIBRARY, PeriodError, WorkCalendar, required_period
 
 
 def _quote(text: str) -> str:
     return '"' + text.replace("\\\\", "\\\\\\\\").replace('"', '\\\\"') + '"'
 
 
-def skeleton(scheme: Scheme, spec: NoticeRule, today: dt.date) -> str:
+def skeleton(scheme: Scheme, spec: NoticeRule, today: dt.date, calendar: WorkCalendar = LIBRARY) -> str:
     lines = [
         f"# {scheme.name}：{NOTICE_KINDS[spec.kind].label}。填写后提交本文件；构建时会逐项检查，发现问题会指出行号。",
         f"# 依据：{spec.cite.clause}“{spec.cite.quote}”",
@@ -25,10 +25,10 @@ def skeleton(scheme: Scheme, spec: NoticeRule, today: dt.date) -> str:
     ]
     if spec.period is not None:
         try:
-            period = required_period(today, spec.period.days, spec.period.unit)
+            period = required_period(today, spec.period.days, spec.period.unit, calendar)
             lines.append(f"end: {period.end.isoformat()}         # 公示期最后一日（{period.rule}）")
         except PeriodError as exc:
-            lines.append(f"# end: YYYY-MM-DD      # {exc}")
+            lines.append(f"# end: 暂时无法计算公示期。{exc}")
     lines += [
         "body:                 # 正文段落（可选）",
         "  - \"\"",

@@ -3,7 +3,8 @@
 The page's worker calls :func:`check` with the YAML the form wrote and the path it will have in the repository;
 the answer is JSON: the problems (line and Chinese message, exactly as the command line prints them), the
 period the rules give, and the notice as validated. The schemes come from the build (data/office-schemes.json),
-validated back into the same models.
+validated back into the same models, and so do the holiday schedules the repository adds to chinesecalendar
+(data/office-holidays.json), so the page counts working days as the command line does.
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ import json
 
 from pydantic import TypeAdapter
 
+from generator.load.holidays import calendar_from_json
 from generator.load.notices import check_notice_text
 from generator.model.scheme import Scheme
+from generator.periods import LIBRARY, WorkCalendar
 
 _schemes: dict[str, Scheme] = {}
+_calendar: list[WorkCalendar] = [LIBRARY]
 
 
 def load_schemes(text: str) -> int:
@@ -28,9 +32,15 @@ def load_schemes(text: str) -> int:
     return len(_schemes)
 
 
+def load_holidays(text: str) -> int:
+    """Read data/office-holidays.json (the repository's holiday schedules); returns how many years it adds."""
+    _calendar[0] = calendar_from_json(text)
+    return len(_calendar[0].schedules)
+
+
 def check(text: str, path: str, today: str) -> str:
     """JSON of {problems: [{line, message, code}], period: {start, end, rule} | null, notice: {...} | null}."""
-    result = check_notice_text(text, path, _schemes, dt.date.fromisoformat(today))
+    result = check_notice_text(text, path, _schemes, dt.date.fromisoformat(today), calendar=_calendar[0])
     period = result.period
     return json.dumps({
         "problems": [{"line": p.line, "message": p.message, "code": p.code} for p in result.problems],

@@ -1,7 +1,14 @@
-"""Shared fixtures: the validated portal, one built site, one static server and one browser."""
+"""Shared fixtures: the validated portal, one built site, one static server and one browser.
+
+No test reads the wall clock. The suite's day is pinned here, before anything is imported or built: every build,
+check and command line run by the tests (subprocesses inherit the environment) sees ``SOURCE_DATE_EPOCH`` of
+``TEST_DAY``, and every page the shared browser opens reads ``TEST_NOW`` unless the test sets its own clock.
+tests/test_any_day.py builds the repository on other days (a year end, a year no library covers).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import os
@@ -16,6 +23,20 @@ from bench.chromium import CHROMIUM
 from generator import ROOT
 from generator.build import build_site
 from generator.load.portal import Portal, load_portal
+
+CHINA = dt.timezone(dt.timedelta(hours=8))
+# The sample notices' season: 海州's acceptance notice (11-18) is open, 嘉兴's (11-20) published today, and 苏州's
+# call (12-01) still scheduled.
+TEST_DAY = dt.date(2026, 11, 20)
+TEST_NOW = dt.datetime.combine(TEST_DAY, dt.time(10, 0), CHINA)
+
+
+def epoch_of(day: dt.date) -> int:
+    """SOURCE_DATE_EPOCH for ``day``: noon in China."""
+    return int(dt.datetime.combine(day, dt.time(12, 0), CHINA).timestamp())
+
+
+os.environ["SOURCE_DATE_EPOCH"] = str(epoch_of(TEST_DAY))
 
 
 @pytest.fixture(scope="session")
@@ -33,8 +54,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def copy_project(dest: Path) -> Path:
     """A copy of the project's data, templates and config, for tests that change them."""
-    for name in ("schemes", "standards", "templates", "site_src"):
-        shutil.copytree(ROOT / name, dest / name)
+    for name in ("schemes", "standards", "templates", "site_src", "holidays"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, dest / name)
     (dest / "public_lists").mkdir(exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
@@ -99,5 +121,27 @@ def browser():
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
+        yield PinnedBrowser(b)
         b.close()
+
+
+class PinnedBrowser:
+    """The shared browser, whose every new context starts at ``TEST_NOW`` (time then flows): a page's "today" is
+    the suite's, never the machine's. A test that needs another moment sets the page's clock itself."""
+
+    def __init__(self, browser) -> None:  # noqa: ANN001 (playwright's Browser)
+        self._browser = browser
+
+    def new_context(self, **options):  # noqa: ANN003, ANN201
+        context = self._browser.new_context(**options)
+        context.clock.install(time=TEST_NOW)
+        return context
+
+    def new_page(self, **options):  # noqa: ANN003, ANN201
+        context = self.new_context(**options)
+        page = context.new_page()
+        page._impl_obj._owned_context = context._impl_obj  # closing the page closes its context, as Browser.new_page
+        return page
+
+    def __getattr__(self, name: str):  # noqa: ANN204
+        return getattr(self._browser, name)

@@ -5,6 +5,8 @@ build publishes; a phone-width screen; axe."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 import subprocess
 import sys
@@ -13,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator import ROOT
-from tests.conftest import copy_project
+from tests.conftest import copy_project, epoch_of
 
 pytestmark = pytest.mark.browser
 
@@ -22,10 +24,11 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def cli(root: Path, *args: str) -> subprocess.CompletedProcess:
-    """The command line on the project at ``root``, run from there."""
+def cli(root: Path, *args: str, on: str | None = None) -> subprocess.CompletedProcess:
+    """The command line on the project at ``root``, run from there (on the day ``on``, else the suite's)."""
+    env = os.environ | ({"SOURCE_DATE_EPOCH": str(epoch_of(dt.date.fromisoformat(on)))} if on else {})
     return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args],
-                          capture_output=True, text=True, cwd=root, timeout=600)
+                          capture_output=True, text=True, cwd=root, timeout=600, env=env)
 
 
 def project_with(tmp_path: Path, name: str, rel: str, text: str) -> Path:
@@ -112,7 +115,9 @@ def test_clerk_pastes_twenty_entries_fixes_three_and_publishes(browser, server, 
     right = project_with(tmp_path, "right", rel, seen["yaml"])
     out = cli(right, "check")
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
-    out = cli(right, "build", "--out", str(tmp_path / "site"))
+    # Dated after the suite's day, it waits for its publication day, and then the build publishes it.
+    assert f"{rel}:" in out.stderr and f"此公示将于 {PUBLISHED} 发布" in out.stderr
+    out = cli(right, "build", "--out", str(tmp_path / "site"), on=PUBLISHED)
     assert out.returncode == 0, out.stderr[-3000:]
     html = (tmp_path / "site" / "notices" / "haizhou-quality-award" / "2026" / f"{PUBLISHED}-acceptance"
             / "index.html").read_text(encoding="utf-8")

@@ -144,9 +144,14 @@ def test_ci_workflows_validate_publish_and_rebuild_daily():
     github = yaml.safe_load((ROOT / ".github" / "workflows" / "portal.yml").read_text())
     triggers = github[True]  # YAML 1.1 reads the key `on` as true
     assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
-    assert triggers["schedule"][0]["cron"].split()[2:] == ["*", "*", "*"]  # daily
+    minute, hour, *every = triggers["schedule"][0]["cron"].split()
+    assert every == ["*", "*", "*"] and (int(hour) + 8) % 24 == 0 and int(minute) <= 15  # daily, just after 00:00 China
     steps = [s.get("run", "") for s in github["jobs"]["publish"]["steps"]]
-    assert any("./dev build --production" in s and "SOURCE_DATE_EPOCH" in s for s in steps)
+    # The build and the seal count the day of the run in China, not the commit's day (which never moves on).
+    day = "SOURCE_DATE_EPOCH=$(date -d \"$(TZ=Asia/Shanghai date +%F) 00:00 +0800\" +%s)"
+    build = next(n for n, s in enumerate(steps) if "./dev build --production" in s)
+    assert any(day in s for s in steps[:build]) and not any("git log" in s for s in steps)
+    assert any(day in s for s in yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text())["publish"]["script"])
     assert github["jobs"]["publish"]["needs"] == "test"
     # Checked against the ledger as published; the publish job seals what it published.
     checks = " ".join(s.get("run", "") for s in github["jobs"]["test"]["steps"])

@@ -30,8 +30,9 @@ def problems(root: Path, production: bool = False) -> list[str]:
 
 
 def test_samples_are_accepted_with_their_periods(portal):
-    by_path = {n.path: n for n in portal.notices}
+    by_path = {n.path: n for n in portal.notices + portal.scheduled}
     assert len(by_path) == len(list((ROOT / "public_lists").rglob("*.yaml")))
+    assert [n.path for n in portal.scheduled] == ["public_lists/suzhou-quality-award/2026/2026-12-01-call.yaml"]
     # 海州 第九条（二）: 不少于5个工作日, published Wed 2026-11-18 -> Wed 11-25.
     assert by_path[HZ].period.end.isoformat() == "2026-11-25"
     # 嘉兴 三（四）1: 公示期7天, published Fri 2026-11-20 -> Fri 11-27.

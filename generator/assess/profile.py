@@ -28,6 +28,7 @@ from generator.assess.terms import (
     VALUE_LABELS,
     VIOLATION_SEVERITIES,
 )
+from generator.assess.today import china_today
 
 # A scheme id (kind "scheme"): the schemes are data (schemes/*.yaml), so the id is checked against the
 # exported data when assessing (generator.assess.answers), not against a list written here.
@@ -304,7 +305,7 @@ def parse_profile(raw: object, today: _dt.date | None = None) -> dict:
         raise ProfileError(f"profile: 档案应为 JSON 对象 {{...}}，而不是 {type(raw).__name__}")
     profile = {k: (_value(BY_NAME[k], v, k) if k in BY_NAME else v) for k, v in raw.items()}
     if profile.get("as_of") is None:
-        profile["as_of"] = today or _dt.date.today()
+        profile["as_of"] = today or china_today()  # China's day, not the machine's (Pyodide runs in UTC)
     if profile.get("independent_legal_person") is True and profile.get("legal_person") is None:
         profile["legal_person"] = True  # 具有独立法人资格 implies 具有法人资格
     for award in profile.get("awards") or []:

@@ -33,7 +33,7 @@ from generator.model.notice import LoadedNotice, Notice
 from generator.model.privacy import personal_data
 from generator.model.problems import Problem, pydantic_problems, relative_path
 from generator.model.scheme import NoticeRule, Scheme
-from generator.periods import Period, PeriodError, required_period
+from generator.periods import LIBRARY, Period, PeriodError, WorkCalendar, required_period
 from generator.yamlload import YamlError, line_of, load_text, read_text
 
 # Keys whose values are checked by their own rules rather than searched for personal data.
@@ -79,7 +79,7 @@ def _tier_list(scheme: Scheme) -> str:
 
 
 def check_notice(
-    notice: Notice, data: Any, path: str, schemes: Mapping[str, Scheme]
+    notice: Notice, data: Any, path: str, schemes: Mapping[str, Scheme], calendar: WorkCalendar = LIBRARY
 ) -> tuple[Period | None, list[Problem]]:
     """The notice against its scheme's rules: scheme and kind, period, credit codes, area, tiers, caps, parents."""
     problems: list[Problem] = []
@@ -113,15 +113,11 @@ def check_notice(
     if spec.period is not None:
         rule = f"{'不少于' if spec.period.minimum else '为'}{spec.period.days}{PERIOD_UNITS[spec.period.unit]}"
         try:
-            required = required_period(notice.published, spec.period.days, spec.period.unit)
+            required = required_period(notice.published, spec.period.days, spec.period.unit, calendar)
         except PeriodError as exc:
-            if notice.end is None:
-                add(at("published"), "notice.holidays_unknown", why=exc.why,
-                    rule=f"{spec.period.days}{PERIOD_UNITS[spec.period.unit]}",
-                    example=notice.published + dt.timedelta(days=spec.period.days))
-            else:
-                period = Period(notice.published + dt.timedelta(days=1), notice.end,
-                                f"结束日期由发布机关给出（{exc.why}）")
+            # Never accepted with whatever ``end`` says: the rule's period cannot be counted, so nor can it be checked.
+            add(at("published"), "notice.holidays_unknown", why=exc.why, year=exc.year or notice.published.year,
+                rule=f"{spec.period.days}{PERIOD_UNITS[spec.period.unit]}")
         else:
             values = {"scheme": scheme.name, "title": f"“{spec.title}”的公示期", "rule": rule,
                       "clause": spec.cite.clause, "published": notice.published, "required": required.end,
@@ -286,7 +282,7 @@ class NoticeCheck:
 
 
 def read_notice(text: str, path: str, schemes: Mapping[str, Scheme], today: dt.date,
-                folder: Path | None = None) -> NoticeCheck:
+                folder: Path | None = None, calendar: WorkCalendar = LIBRARY) -> NoticeCheck:
     """Check one notice from its text.
 
     ``path`` is where the file lies (``public_lists/<scheme>/<year>/<name>.yaml``); ``folder``, when given, is the
@@ -306,23 +302,25 @@ def read_notice(text: str, path: str, schemes: Mapping[str, Scheme], today: dt.d
         notice = Notice.model_validate(data)
     except ValidationError as exc:
         return NoticeCheck(pydantic_problems(exc, data, path, Notice), data=data)
-    period, found = check_notice(notice, data, path, schemes)
+    period, found = check_notice(notice, data, path, schemes, calendar)
     if notice.scheme in schemes:
         found += check_content(notice, data, path, folder, schemes, today)
     return NoticeCheck(sorted(found), notice, period, data)
 
 
 def check_notice_text(text: str, path: str, schemes: Iterable[Scheme] | Mapping[str, Scheme],
-                      today: dt.date | None = None, folder: Path | None = None) -> NoticeCheck:
+                      today: dt.date | None = None, folder: Path | None = None,
+                      calendar: WorkCalendar = LIBRARY) -> NoticeCheck:
     """Every problem of one notice given as text, exactly as ``python -m generator check`` reports it.
 
     ``path`` names the file (``public_lists/<scheme>/<year>/<published>-<kind>.yaml``); ``today`` (default: the
     build date, China time) bounds correction dates. Attachment files are looked at only in ``folder``; without it
     their names and types are checked, not the files. The ledger of published notices is not consulted. The
     result iterates over the problems (``.problems``) and carries the notice and its period (``.notice``,
-    ``.period``)."""
+    ``.period``). ``calendar`` counts working days: chinesecalendar and the repository's holiday schedules
+    (generator/load/holidays.py); by default chinesecalendar alone."""
     by_id = dict(schemes) if isinstance(schemes, Mapping) else {s.id: s for s in schemes}
-    return read_notice(text, path, by_id, today or build_date(), folder)
+    return read_notice(text, path, by_id, today or build_date(), folder, calendar)
 
 
 def _candidates(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
@@ -353,8 +351,8 @@ def _candidates(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
     return sorted(found), problems
 
 
-def load_notices(root: Path, schemes: list[Scheme], today: dt.date,
-                 ledger_base: str | None = None) -> tuple[list[LoadedNotice], list[Problem]]:
+def load_notices(root: Path, schemes: list[Scheme], today: dt.date, ledger_base: str | None = None,
+                 calendar: WorkCalendar = LIBRARY) -> tuple[list[LoadedNotice], list[Problem]]:
     """Every notice under ``root/public_lists``, each checked by :func:`read_notice`, then the ledger."""
     folder = root / "public_lists"
     by_id = {s.id: s for s in schemes}
@@ -373,7 +371,7 @@ def load_notices(root: Path, schemes: list[Scheme], today: dt.date,
             problems.append(Problem(path, exc.line, exc.message, exc.code))
             unreadable.add(path)
             continue
-        checked = read_notice(text, path, by_id, today, file.parent)
+        checked = read_notice(text, path, by_id, today, file.parent, calendar)
         problems += checked.problems
         if checked.problems or checked.notice is None:
             unreadable.add(path)

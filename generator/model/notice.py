@@ -118,7 +118,7 @@ class Notice(Strict):
     @classmethod
     def _after_published(cls, end: dt.date | None, info: ValidationInfo) -> dt.date | None:
         published = info.data.get("published")
-        if end is not None and published is not None and end < published:
+        if end is not None and published is not None and end <= published:  # the publication day is not counted
             raise refuse("notice.end_before_published", end=end, published=published,
                          example=published + dt.timedelta(days=7))
         return end

@@ -19,9 +19,9 @@ from mkdocs.structure.files import File, Files
 
 from generator import timing
 from generator.bundle import DOWNLOADED, BundleError, bundle_pyodide, pyodide_source
-from generator.clock import build_date
 from generator.csp import write_policies
 from generator.export import engine_json, fields_json
+from generator.load.holidays import calendar_json
 from generator.load.portal import Portal, load_portal
 from generator.office import bundle_office, office_data, repository, schemes_json
 from generator.offline import write_service_worker
@@ -41,7 +41,7 @@ log = get_plugin_logger(__name__)
 STYLESHEETS = ("assets/stylesheets/portal.css",)
 SCRIPTS = ("assets/javascripts/print.js", "assets/javascripts/notices.js")
 # Folders whose changes rebuild the preview (mkdocs serve watches docs_dir and mkdocs.yml itself).
-WATCHED = ("schemes", "standards", "templates", "public_lists")
+WATCHED = ("schemes", "standards", "templates", "public_lists", "holidays")
 
 
 def _symlinks(folder: Path) -> list[str]:
@@ -82,6 +82,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.portal.problems:
             lines = "\n".join(str(p) for p in self.portal.problems)
             raise PluginError(f"scheme data has {len(self.portal.problems)} problem(s):\n{lines}")
+        for warning in self.portal.warnings:  # info, not warning: mkdocs.yml is strict, and a reminder stops nothing
+            log.info("%s", warning)
         links = _symlinks(Path(config.docs_dir))
         if links:
             raise PluginError("\n".join(f"{link}:1: 是符号链接：site_src 中只能有普通文件，"
@@ -125,7 +127,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         env.globals["pyodide_download"] = {name: (pyodide_folder / name).stat().st_size for name in DOWNLOADED}
         site_url = config.site_url or "/"
         generated = list(
-            generate(self.portal, env, build_date(), site_url if site_url.endswith("/") else site_url + "/")
+            generate(self.portal, env, self.portal.today, site_url if site_url.endswith("/") else site_url + "/")
         )
         try:
             area_problems_found = area_problems(
@@ -136,13 +138,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if area_problems_found:
             raise PluginError("\n".join(area_problems_found))
         try:
-            office = office_data(self.portal.schemes, build_date().isoformat(), repository(config.extra))
+            office = office_data(self.portal.schemes, self.portal.today.isoformat(), repository(config.extra))
         except BundleError as exc:
             raise PluginError(str(exc)) from None
         generated += [("data/schemes.json", engine_json(self.portal)), ("data/profile-fields.json", fields_json()),
                       (urls.REGIONS_JSON, regions),
                       (urls.OFFICE_JSON, json.dumps(office, ensure_ascii=False, sort_keys=True)),
-                      (urls.OFFICE_SCHEMES_JSON, schemes_json(self.portal.schemes))]
+                      (urls.OFFICE_SCHEMES_JSON, schemes_json(self.portal.schemes)),
+                      (urls.OFFICE_HOLIDAYS_JSON, calendar_json(self.portal.calendar))]
         for src_uri, content in generated:
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"site_src/{src_uri} 与生成的同名页面冲突：请改名")

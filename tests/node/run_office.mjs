@@ -18,5 +18,6 @@ pyodide.unpackArchive(new Uint8Array(await readFile(`${office}${manifest.python}
 pyodide.runPython("import sys; sys.path.insert(0, '/office')");
 const module = pyodide.pyimport("generator.office_check");
 module.load_schemes(await readFile(`${site}/data/office-schemes.json`, "utf8"));
+module.load_holidays(await readFile(`${site}/data/office-holidays.json`, "utf8"));
 const cases = JSON.parse(await readFile(casesFile, "utf8"));
 process.stdout.write(JSON.stringify(cases.map((c) => JSON.parse(module.check(c.text, c.path, today)))));

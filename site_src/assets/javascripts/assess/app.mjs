@@ -643,7 +643,10 @@ function assessNow() {
   const id = ++seq;
   pending = id;
   root.dataset.askedId = String(id); // settled when data-result-id catches up (the tests and benches wait on it)
-  worker.postMessage({ type: "assess", id, profile: JSON.parse(JSON.stringify(profile)) });
+  const sent = JSON.parse(JSON.stringify(profile));
+  // The page's own day in China stands for an empty 评估日期: one clock for the page, not the worker's UTC one.
+  if (!sent.as_of) sent.as_of = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+  worker.postMessage({ type: "assess", id, profile: sent });
 }
 
 // Download progress, counted by the worker as Pyodide reads its files (no second download).

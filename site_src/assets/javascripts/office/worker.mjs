@@ -19,10 +19,11 @@ async function boot() {
   const manifest = JSON.parse(await text(new URL("manifest.json", office)));
   const pyodideURL = new URL(`assets/pyodide/${manifest.pyodide}/`, root).href;
   say({ type: "progress", text: "正在下载检查程序（Python）……" });
-  const [{ loadPyodide }, python, schemes] = await Promise.all([
+  const [{ loadPyodide }, python, schemes, holidays] = await Promise.all([
     import(new URL("pyodide.mjs", pyodideURL).href),
     fetch(new URL(manifest.python, office)).then((r) => r.arrayBuffer()),
     text(new URL("data/office-schemes.json", root)),
+    text(new URL("data/office-holidays.json", root)),
   ]);
   const pyodide = await loadPyodide({
     indexURL: pyodideURL,
@@ -35,6 +36,7 @@ async function boot() {
   pyodide.runPython("import sys; sys.path.insert(0, '/office')");
   const module = pyodide.pyimport("generator.office_check");
   module.load_schemes(schemes);
+  module.load_holidays(holidays); // the repository's holidays/*.yaml, beside chinesecalendar's years
   check = module.check;
   say({ type: "ready", ms: Math.round(performance.now() - started) });
 }
