@@ -334,3 +334,31 @@ def test_with_a_schedule_the_check_the_cli_the_page_and_the_editor_count_the_sam
     (answer,) = json.loads(out.stdout)
     assert answer["problems"] == [] and (answer["period"]["start"], answer["period"]["end"]) == (
         "2026-12-29", "2027-01-05")
+
+
+def test_new_notice_on_a_day_it_cannot_count_says_why_and_the_check_refuses_it(notices_project):
+    """`new-notice` on 2026-12-28 (China time, from SOURCE_DATE_EPOCH): the file is dated that day, its period is a
+    comment saying which schedule is missing, and the check refuses the notice until it is added."""
+    import os
+    import subprocess
+    import sys
+
+    from generator.load.portal import load_portal
+    from tests.conftest import epoch_of
+
+    env = os.environ | {"SOURCE_DATE_EPOCH": str(epoch_of(D("2026-12-28")))}
+    out = subprocess.run([sys.executable, "-m", "generator", "--root", str(notices_project), "new-notice",
+                          "--scheme", "haizhou-quality-award", "--kind", "acceptance"],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == DEC_PATH, out.stderr
+    text = (notices_project / DEC_PATH).read_text(encoding="utf-8")
+    assert "published: 2026-12-28" in text and "\nend:" not in text and "holidays/2027.yaml" in text
+    for blank, filled in [('issuer: ""', "issuer: 海州区质量发展委员会办公室"),
+                          ('organisation: ""', "organisation: 连云港板浦纺织有限公司"),
+                          ('credit_code: ""', "credit_code: 91320706AY4CL12THY"),
+                          ('receiver: ""', "receiver: 区质量发展委员会办公室"), ('phone: ""', 'phone: "0518-85551234"')]:
+        assert text.count(blank) == 1, blank
+        text = text.replace(blank, filled)
+    (notices_project / DEC_PATH).write_text(text, encoding="utf-8")
+    codes = [p.code for p in load_portal(notices_project, today=D("2026-12-28")).problems if p.path == DEC_PATH]
+    assert codes == ["notice.holidays_unknown"]

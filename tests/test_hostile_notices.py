@@ -286,8 +286,10 @@ def test_new_notice_skeleton_path_agrees_with_the_check(project):
     out = cli(project, "new-notice", "--scheme", "yancheng-mayor-quality-award", "--kind", "proposed_winners")
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith("-proposed-winners.yaml")
-    found = [p for p in problems(project, today=__import__("datetime").date.today())
-             if p.startswith(out.stdout.strip())]
+    from tests.conftest import TEST_DAY
+
+    assert f"/{TEST_DAY.year}/{TEST_DAY.isoformat()}-" in out.stdout  # the suite's day, not the machine's
+    found = [p for p in problems(project, today=TEST_DAY) if p.startswith(out.stdout.strip())]
     assert not any("文件名" in p or "文件夹" in p for p in found), found
 
 
