@@ -356,7 +356,8 @@ def test_new_notice_on_a_day_it_cannot_count_says_why_and_the_check_refuses_it(n
     for blank, filled in [('issuer: ""', "issuer: 海州区质量发展委员会办公室"),
                           ('organisation: ""', "organisation: 连云港板浦纺织有限公司"),
                           ('credit_code: ""', "credit_code: 91320706AY4CL12THY"),
-                          ('receiver: ""', "receiver: 区质量发展委员会办公室"), ('phone: ""', 'phone: "0518-85551234"')]:
+                          ('receiver: ""', "receiver: 区质量发展委员会办公室"),
+                          ('phone: ""', 'phone: "0518-85551234"')]:
         assert text.count(blank) == 1, blank
         text = text.replace(blank, filled)
     (notices_project / DEC_PATH).write_text(text, encoding="utf-8")
