@@ -15,7 +15,7 @@ import json
 from pydantic import TypeAdapter
 
 from generator.load.holidays import calendar_from_json
-from generator.load.notices import check_notice_text
+from generator.load.notices import check_notice_text, scheduled_reminder
 from generator.model.scheme import Scheme
 from generator.periods import LIBRARY, WorkCalendar
 
@@ -39,10 +39,14 @@ def load_holidays(text: str) -> int:
 
 
 def check(text: str, path: str, today: str) -> str:
-    """JSON of {problems: [{line, message, code}], period: {start, end, rule} | null, notice: {...} | null}."""
-    result = check_notice_text(text, path, _schemes, dt.date.fromisoformat(today), calendar=_calendar[0])
+    """JSON of {problems: [{line, message, code}], period: {start, end, rule} | null, notice: {...} | null,
+    reminders: [message]} (a notice dated after ``today`` waits for its day, as the command line says)."""
+    day = dt.date.fromisoformat(today)
+    result = check_notice_text(text, path, _schemes, day, calendar=_calendar[0])
     period = result.period
+    reminder = None if result.notice is None else scheduled_reminder(result.notice, day)
     return json.dumps({
+        "reminders": [reminder] if reminder else [],
         "problems": [{"line": p.line, "message": p.message, "code": p.code} for p in result.problems],
         "period": None if period is None else period.as_json(),
         "notice": None if result.notice is None else result.notice.model_dump(mode="json", exclude_none=True),

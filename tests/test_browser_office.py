@@ -106,6 +106,8 @@ def test_clerk_pastes_twenty_entries_fixes_three_and_publishes(browser, server, 
 
     # Fixed: 检查通过, the computed period, the preview, and the file downloaded under its repository name.
     assert seen["state_fixed"] == "pass" and seen["state_text"].startswith("检查通过")
+    # The page's day is the suite's (2026-11-20): a notice dated 11-25 passes and says it waits for its day.
+    assert f"此公示将于 {PUBLISHED} 发布" in seen["state_text"]
     assert seen["summary_hidden"]
     assert re.search(rf"公示期：{PUBLISHED[:8]}\d\d 至 2026-1[12]-\d\d（第九条（二）", seen["period_hint"])
     assert "2026年度海州质量奖申报受理名单公示" in seen["preview"] and "示例海州第20精工制造有限公司" in seen["preview"]

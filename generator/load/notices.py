@@ -70,6 +70,14 @@ def _code_problem(code: str, field: str, organisation: str) -> tuple[str, str] |
     return None
 
 
+def scheduled_reminder(notice: Notice, today: dt.date) -> str | None:
+    """The reminder for a notice dated after ``today``: it is published by the first build on its day. The check
+    (generator/load/portal.py) and the office editor (generator/office_check.py) both say it."""
+    if notice.published <= today:
+        return None
+    return say("notice.scheduled", published=notice.published, today=today)
+
+
 def _lines(numbers: Iterable[int]) -> str:
     return "、".join(str(n) for n in numbers)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.clock import build_date
 from generator.load.holidays import load_holidays
-from generator.load.notices import LoadedNotice, load_notices
+from generator.load.notices import LoadedNotice, load_notices, scheduled_reminder
 from generator.load.schemes import load_editions, load_schemes
 from generator.load.standard import load_standard
 from generator.messages import say
@@ -78,8 +78,7 @@ def load_portal(root: Path, production: bool = False, today: dt.date | None = No
     notices = sorted(notices, key=lambda n: (n.notice.published, n.path), reverse=True)
     portal.notices = [n for n in notices if n.notice.published <= today]
     portal.scheduled = [n for n in notices if n.notice.published > today]
-    portal.warnings += [Problem(n.path, line_of(n.data, ("published",)),
-                                say("notice.scheduled", published=n.notice.published, today=today), "notice.scheduled")
-                        for n in reversed(portal.scheduled)]
+    portal.warnings += [Problem(n.path, line_of(n.data, ("published",)), scheduled_reminder(n.notice, today),
+                                "notice.scheduled") for n in reversed(portal.scheduled)]
     portal.problems.sort()
     return portal

@@ -898,6 +898,7 @@ function renderOutputs() {
   } else if (answer.problems.length === 0) {
     kind = "pass";
     text = `检查通过：没有发现问题（名单 ${emittedEntries().length} 项）。可以下载文件或提交。`;
+    for (const reminder of answer.reminders ?? []) text += reminder.replace(/^提醒：/, "注意：");
   } else {
     kind = "fail";
     const n = answer.problems.length;
