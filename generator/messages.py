@@ -229,10 +229,38 @@ MESSAGES: dict[str, str] = {
     "ledger.deleted": "此公示已发布并封存，文件却被删除：已发布的公示只能更正，不能删除，请恢复此文件",
     "ledger.rewritten": "corrections：已封存的更正记录被改写或删除：更正是已发布内容的一部分，"
                         "只能在 corrections 末尾追加新的更正",
-    "ledger.changed": "此公示已发布并封存，内容被修改却未记录更正：请在 corrections 末尾追加一条，"
-                      "例如 - {{date: 2026-11-23, reason: 名称录入有误, changes: 将“甲”更正为“乙”}}",
+    "ledger.changed": "此公示已发布并封存，内容被修改却未记录更正：请在 corrections 末尾追加一条，逐项写明改了什么，"
+                      "例如 - {{date: {today}, reason: 名称录入有误, changes: 更正第1项名称, "
+                      "edits: [{{field: 第1项 名称, old: 甲, new: 乙}}]}}",
     "ledger.entry_deleted": "ledger.json 中已发布公示 {path} 的封存记录被删除：请从已发布的版本恢复",
     "ledger.forged": "ledger.json 中 {path} 的封存记录与公示内容不符：封存记录只能由 python -m generator seal 写入",
+    "notice.withdrawn_early": "withdrawn.date：撤回日期 {date} 早于发布日期 {published}：应为实际撤回的日期",
+    "notice.withdrawn_future": "withdrawn.date：撤回日期 {date} 晚于今天（{today}）：只能记录已经作出的撤回，"
+                               "例如 date: {today}",
+    "ledger.withdrawal_changed": "withdrawn：已封存的撤回记录不能修改或删除（原为 {old}）：撤回的公示不能恢复，"
+                                 "需要时请发布新的公示",
+    "ledger.withdrawal_backdated": "withdrawn.date：撤回日期 {date} 早于此公示封存的日期 {sealed_on}："
+                                   "请写实际撤回的日期，例如 date: {today}",
+    "ledger.unlisted": "{field}：已发布的公示此项由“{old}”改为“{new}”，但没有哪条更正列出这一修改："
+                       "请在 corrections 末尾的新更正中写明，例如 - {{date: {today}, reason: 原因, changes: 说明, "
+                       "{example}}}",
+    "ledger.identity": "{key}：已发布公示的{field}不能修改（由“{old}”改为“{new}”）：请恢复原值；"
+                       "要撤下公示，请写 withdrawn: {{date: …, reason: …}}",
+    "ledger.identity_edit": "corrections：{field}是已发布公示的身份，不能更正",
+    "ledger.backdated": "date：更正日期 {date} 早于此公示封存（发布）的日期 {sealed_on}：更正只能在发布以后作出，"
+                        "请写实际更正的日期（{sealed_on} 至 {today} 之间），例如 date: {today}",
+    "ledger.no_edits": "corrections：新的更正须用 edits 逐项列出改了什么，例如 "
+                       "edits: [{{field: 第1项 名称, old: 原名称, new: 新名称}}]",
+    "ledger.edit_field": "field：不认识要更正的项“{field}”：应写如 第5项 名称、"
+                         "第5项 统一社会信用代码、第5项 奖项或等级、第5项（整项增删）、公示期最后一日、标题、"
+                         "正文第2段、异议电话、附件第1项 文件",
+    "ledger.edit_old": "old：{field}在更正前是“{current}”，而这里写的原值是“{old}”：请照已发布的内容写原值",
+    "ledger.minor_fact": "minor：文字更正（minor: true）只能改标题、正文、异议说明和备注的文字，而这条改了{field}："
+                         "请删去 minor: true，按更正发布（页面顶部提示，订阅源推送）",
+    "ledger.no_base": "此公示已发布并封存，内容有修改：要核对更正，需要已发布的版本，但这里不是 git 仓库"
+                      "（或没有 --ledger-base）：请在门户的 git 仓库中检查",
+    "ledger.base_mismatch": "{ref} 中此公示的文件与 ledger.json 的封存记录不符，无法取得封存时的版本："
+                            "请确认 --ledger-base 指向已发布的分支",
     # --- holiday schedules (holidays/<year>.yaml) -----------------------------------------------------------------
     "holidays.file_name": "year：文件名 {name} 与年度 {year} 不符：一年的节假日安排写在 holidays/{year}.yaml 中",
     "holidays.title_year": "title：标题应写明年度，例如 title: 国务院办公厅关于{year}年部分节假日安排的通知",

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
 from generator.assess.terms import label
+from generator.load.corrections import edit_text
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -82,5 +83,6 @@ def make_env(template_dir: Path) -> Environment:
     env.filters["yuan"] = yuan
     env.filters["num"] = number
     env.globals["posixpath"] = posixpath
+    env.globals["edit_text"] = edit_text  # a correction's edit, old -> new (generator/load/corrections.py)
     env.globals["phone"] = phone
     return env

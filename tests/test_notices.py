@@ -3,6 +3,7 @@ their period, pages and feeds; the commands of docs/CLI.md behave."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -95,18 +96,27 @@ def test_production_build_refuses_samples(project):
     assert problems(project) == []
 
 
-def test_sealed_notice_changes_only_with_a_correction(project):
+def _publish_and_commit(project: Path, rel: str, on: dt.date) -> None:
+    """Make ``rel`` a real notice, seal what is published by ``on`` and commit: the ledger base is HEAD."""
     from generator.load.ledger import seal
+    from tests.test_sealed import _git
 
-    edit(project, YC, "sample: true\n", "")  # a real notice now
-    portal = load_portal(project)
-    seal(project, portal.notices, portal.notices[0].notice.published)
+    edit(project, rel, "sample: true\n", "")
+    seal(project, load_portal(project, today=on).notices, on)
+    _git(project, "init", "-q")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-qm", "published")
+
+
+def test_sealed_notice_changes_only_with_a_correction(project):
+    _publish_and_commit(project, YC, dt.date(2026, 7, 3))
     assert YC in json.loads((project / "public_lists" / "ledger.json").read_text())["sealed"]
     edit(project, YC, "organisation: 示例盐城海洋装备有限公司", "organisation: 示例盐城海洋装备集团有限公司")
     assert any(p.startswith(f"{YC}:1: 此公示已发布并封存，内容被修改却未记录更正") for p in problems(project))
-    # A new correction goes after the earlier ones.
+    # A new correction goes after the earlier ones and lists what it changes.
     text = (project / YC).read_text(encoding="utf-8")
-    correction = "  - {date: 2026-07-10, reason: 名称更正, changes: 更正组织名称}\n"
+    correction = ("  - date: 2026-07-10\n    reason: 名称更正\n    changes: 更正组织名称\n    edits:\n"
+                  "      - {field: 第2项 名称, old: 示例盐城海洋装备有限公司, new: 示例盐城海洋装备集团有限公司}\n")
     (project / YC).write_text(text + correction, encoding="utf-8")
     assert problems(project) == []
     (project / YC).unlink()
@@ -275,20 +285,18 @@ def test_a_year_says_which_awards_have_no_winners_list_yet(site):
 
 
 def test_major_corrections_show_a_change_note_and_update_the_feeds_minor_ones_do_not(project, tmp_path):
-    import datetime as dt
-
     from generator.build import build_site
     from generator.load.ledger import seal
 
     page_of = "notices/yancheng-mayor-quality-award/2026/2026-06-30-winners/index.html"
-    edit(project, YC, "sample: true\n", "")
-    portal = load_portal(project)
-    seal(project, portal.notices, portal.notices[0].notice.published)
-    edit(project, YC, "organisation: 示例盐城海洋装备有限公司", "organisation: 示例盐城海洋装备有限公司。")
+    _publish_and_commit(project, YC, dt.date(2026, 7, 3))
+    title = (project / YC).read_text(encoding="utf-8").split("title: ", 1)[1].split("\n", 1)[0]
+    edit(project, YC, f"title: {title}\n", f"title: {title}。\n")
     text = (project / YC).read_text(encoding="utf-8")  # holds one major correction, of 2026-07-03
-    minor = "  - {date: 2026-07-05, reason: 标点有误, changes: 删去多余的句号, minor: true}\n"
+    minor = (f"  - {{date: 2026-07-05, reason: 标点有误, changes: 标题末尾加句号, minor: true, "
+             f"edits: [{{field: 标题, old: {title}, new: {title}。}}]}}\n")
     (project / YC).write_text(text + minor, encoding="utf-8")
-    assert problems(project) == []  # a minor correction is a correction: the sealed notice may change
+    assert problems(project) == []  # a minor correction that changes wording only
     site = build_site(project, tmp_path / "minor")
     page = (site / page_of).read_text(encoding="utf-8")
     assert "本公示已更正" in page and "2026-07-03：组织名称录入有误" in page  # the major one's note
@@ -296,13 +304,20 @@ def test_major_corrections_show_a_change_note_and_update_the_feeds_minor_ones_do
     feed = (site / "feeds/notices.atom").read_text(encoding="utf-8")
     assert "<updated>2026-07-03T" in feed and "2026-07-05" not in feed
     # Once sealed, the minor correction cannot be turned into a major one; a new major one is appended.
-    seal(project, load_portal(project).notices, dt.date(2026, 7, 5))
+    seal(project, load_portal(project, today=dt.date(2026, 7, 5)).notices, dt.date(2026, 7, 5))
+    from tests.test_sealed import _git
+
+    _git(project, "commit", "-qam", "sealed the minor correction")
     (project / YC).write_text(text + minor.replace(", minor: true", ""), encoding="utf-8")
     assert any("已封存的更正记录被改写或删除" in p for p in problems(project))
-    major = "  - {date: 2026-07-09, reason: 获奖组织名称有误, changes: 将“甲公司”更正为“乙公司”}\n"
-    (project / YC).write_text(text + minor + major, encoding="utf-8")
+    major = ("  - date: 2026-07-09\n    reason: 获奖组织名称有误\n    changes: 将第2项名称更正\n    edits:\n"
+             "      - {field: 第2项 名称, old: 示例盐城海洋装备有限公司, new: 示例盐城海洋装备股份有限公司}\n")
+    renamed = text.replace("organisation: 示例盐城海洋装备有限公司", "organisation: 示例盐城海洋装备股份有限公司")
+    (project / YC).write_text(renamed + minor + major, encoding="utf-8")
     assert problems(project) == []
     site = build_site(project, tmp_path / "major")
     page = (site / page_of).read_text(encoding="utf-8")
     assert "2026-07-09：获奖组织名称有误" in page and "共 2 次更正" in page
+    # The change note shows the change, old -> new.
+    assert "第2项 名称：“示例盐城海洋装备有限公司” → “示例盐城海洋装备股份有限公司”" in page
     assert "<updated>2026-07-09T" in (site / "feeds/notices.atom").read_text(encoding="utf-8")

@@ -90,7 +90,7 @@ NOTICE_KINDS: dict[str, NoticeKind] = {k.id: k for k in (
     NoticeKind("internal", "申报组织内部公示", by_applicant=True),
 )}
 NOTICE_STATUSES = Vocabulary(upcoming="即将发布", scheduled="已发布，公示期未开始", open="正在公示", closed="已结束",
-                             published="已发布")
+                             published="已发布", withdrawn="已撤回")
 
 
 # --- one table of value labels -------------------------------------------------------------------------

@@ -17,14 +17,16 @@ import datetime as dt
 import hashlib
 import json
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from generator.clock import build_date
+from generator.load.corrections import check_corrections
 from generator.messages import say
-from generator.model.notice import LoadedNotice
+from generator.model.notice import LoadedNotice, Notice
 from generator.model.problems import Problem
-from generator.yamlload import line_of
+from generator.yamlload import YamlError, line_of, load_text
 
 LEDGER = "public_lists/ledger.json"
 VERSION = 1
@@ -34,9 +36,15 @@ VERSION = 1
 class Sealed:
     sha256: str
     corrections: tuple[str, ...]
+    # The day this version was sealed (added to the format in issue 23; entries written before lack it, and the
+    # notice's publication day stands in). Not part of what is compared: a re-seal on a later day seals the same.
+    sealed_on: dt.date | None = field(default=None, compare=False)
 
     def as_json(self) -> dict:
-        return {"sha256": self.sha256, "corrections": list(self.corrections)}
+        out = {"sha256": self.sha256, "corrections": list(self.corrections)}
+        if self.sealed_on is not None:
+            out["sealed_on"] = self.sealed_on.isoformat()
+        return out
 
 
 def _digest(data: Any) -> str:
@@ -64,10 +72,18 @@ def parse_ledger(text: str) -> tuple[dict[str, Sealed], str | None, int]:
         ok = (isinstance(entry, dict) and isinstance(entry.get("sha256"), str)
               and isinstance(entry.get("corrections"), list)
               and all(isinstance(c, str) for c in entry["corrections"]))
-        if not ok:
+        sealed_on = _date(entry.get("sealed_on")) if ok else None
+        if not ok or (entry.get("sealed_on") is not None and sealed_on is None):
             return {}, say("ledger.format", which=f"（{path!r} 一项不符合）"), line_in_ledger(text, path)
-        sealed[path] = Sealed(entry["sha256"], tuple(entry["corrections"]))
+        sealed[path] = Sealed(entry["sha256"], tuple(entry["corrections"]), sealed_on)
     return sealed, None, 1
+
+
+def _date(value: object) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
 
 
 def render_ledger(sealed: dict[str, Sealed]) -> str:
@@ -106,8 +122,31 @@ def read_base(root: Path, ref: str) -> tuple[str | None, str | None]:
     return (shown.stdout if shown.returncode == 0 else None), None
 
 
+def read_base_file(root: Path, ref: str, path: str) -> str | None:
+    """The text of ``path`` at ``ref``, or None."""
+    try:
+        shown = _git(root, "show", f"{ref}:./{path}")
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return shown.stdout if shown.returncode == 0 else None
+
+
+def _sealed_version(root: Path, ref: str | None, path: str, sealed: Sealed) -> tuple[Notice | None, str | None]:
+    """The notice as it was sealed: its file at the ledger base, proved by the seal (or the problem's code)."""
+    if ref is None:
+        return None, "ledger.no_base"
+    text = read_base_file(root, ref, path)
+    if text is None:
+        return None, "ledger.base_mismatch"
+    try:
+        notice = Notice.model_validate(load_text(text, path))
+    except (YamlError, ValueError):
+        return None, "ledger.base_mismatch"
+    return (notice, None) if seal_of(notice) == sealed else (None, "ledger.base_mismatch")
+
+
 def check_ledger(notices: list[LoadedNotice], root: Path, ledger_base: str | None,
-                 unreadable: set[str]) -> list[Problem]:
+                 unreadable: set[str], today: dt.date | None = None) -> list[Problem]:
     """Against the ledger as published: a sealed notice changes only by a new correction, keeps its
     earlier corrections and never disappears; the working ledger only adds or re-seals."""
     ledger_file = root / LEDGER
@@ -144,8 +183,8 @@ def check_ledger(notices: list[LoadedNotice], root: Path, ledger_base: str | Non
         line = line_of(loaded.data, ("corrections",))
         if now.corrections[: len(sealed.corrections)] != sealed.corrections:
             problems.append(Problem(path, line, say("ledger.rewritten"), "ledger.rewritten"))
-        elif now.sha256 != sealed.sha256 and len(now.corrections) == len(sealed.corrections):
-            problems.append(Problem(path, 1, say("ledger.changed"), "ledger.changed"))
+        elif now != sealed:  # every difference must be one that corrections appended since list
+            problems += _corrections_problems(root, ref, path, sealed, loaded, today or build_date())
     if working_text is not None and published is not working:
         for path, sealed in sorted(published.items()):
             mine = working.get(path)
@@ -161,6 +200,22 @@ def check_ledger(notices: list[LoadedNotice], root: Path, ledger_base: str | Non
     return problems
 
 
+def _corrections_problems(root: Path, ref: str | None, path: str, sealed: Sealed,
+                          loaded: LoadedNotice, today: dt.date) -> list[Problem]:
+    changed = len(loaded.notice.corrections) == len(sealed.corrections)  # no correction says anything changed
+    version, code = _sealed_version(root, ref, path, sealed)
+    if version is None:
+        if changed:
+            return [Problem(path, 1, say("ledger.changed", today=today), "ledger.changed")]
+        return [Problem(path, 1, say(code, ref=ref), code)]
+    sealed_on = sealed.sealed_on or version.published
+    found = [Problem(path, line_of(loaded.data, f.loc), f.message, f.code)
+             for f in check_corrections(version, loaded.notice, len(sealed.corrections), sealed_on, today)]
+    if changed and any(p.code == "ledger.unlisted" for p in found):  # the headline, then each field
+        found.insert(0, Problem(path, 1, say("ledger.changed", today=today), "ledger.changed"))
+    return found
+
+
 def _forged(ledger_text: str, path: str) -> Problem:
     return Problem(LEDGER, line_in_ledger(ledger_text, path), say("ledger.forged", path=path), "ledger.forged")
 
@@ -173,6 +228,9 @@ def seal(root: Path, notices: list[LoadedNotice], today: dt.date) -> dict[str, S
         sealed, _, _ = parse_ledger(ledger_file.read_text(encoding="utf-8"))
     for n in notices:
         if n.notice.published <= today and not n.notice.sample:
-            sealed[n.path] = seal_of(n.notice)
+            now = seal_of(n.notice)
+            before = sealed.get(n.path)
+            kept = before.sealed_on if before == now and before.sealed_on is not None else today
+            sealed[n.path] = replace(now, sealed_on=kept)
     ledger_file.write_text(render_ledger(sealed), encoding="utf-8")
     return sealed

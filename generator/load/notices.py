@@ -236,6 +236,8 @@ def check_content(notice: Notice, data: Any, path: str, folder: Path | None, sch
             problems.append(Problem(path, line, problem[1], problem[0]))
         elif names[attachment.file.lower()] > 1:
             add(line, "notice.attachment_duplicate", field=field, name=attachment.file)
+    if notice.withdrawn is not None and notice.withdrawn.date > today:
+        add(line_of(data, ("withdrawn", "date")), "notice.withdrawn_future", date=notice.withdrawn.date, today=today)
     for n, correction in enumerate(notice.corrections):
         if correction.date > today:
             add(line_of(data, ("corrections", n, "date")), "notice.correction_future",
@@ -385,5 +387,5 @@ def load_notices(root: Path, schemes: list[Scheme], today: dt.date, ledger_base:
             unreadable.add(path)
         else:
             loaded.append(LoadedNotice(path, checked.notice, checked.period, checked.data))
-    problems += check_ledger(loaded, root, ledger_base, unreadable)
+    problems += check_ledger(loaded, root, ledger_base, unreadable, today)
     return loaded, problems

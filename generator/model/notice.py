@@ -84,15 +84,36 @@ class Attachment(Strict):
         return value
 
 
+class Edit(Strict):
+    """One change a correction makes, field by field, in a clerk's terms: ``{field: 第5项 名称, old: 甲, new: 乙}``
+    (generator/load/corrections.py reads the field). ``old: null`` adds an entry, ``new: null`` removes one."""
+
+    field: str = Field(min_length=1, pattern=r"\S")
+    old: bool | str | int | dt.date | dict | list | None = None
+    new: bool | str | int | dt.date | dict | list | None = None
+
+
 class Correction(Strict):
     """A change to a published notice. A major one (the default) is shown at the top of the page and updates the
     feeds; ``minor: true`` marks a correction that changes no fact (a typo, a punctuation mark): it stays in the
-    record but raises no change note, as GOV.UK's minor changes do."""
+    record but raises no change note, as GOV.UK's minor changes do. ``edits`` lists what it changes, field by field
+    (required of every correction made after this field existed: the check rebuilds the notice from its sealed
+    version and these edits); ``changes`` says it in words."""
 
     date: dt.date
     reason: str = Field(min_length=1, pattern=r"\S")
     changes: str = Field(min_length=1, pattern=r"\S")
     minor: bool = False
+    edits: list[Edit] = []
+
+    _date_range = field_validator("date")(_in_range)
+
+
+class Withdrawal(Strict):
+    """A published notice taken down (撤回): it stays where it was, saying when and why, without its list."""
+
+    date: dt.date
+    reason: str = Field(min_length=1, pattern=r"\S")
 
     _date_range = field_validator("date")(_in_range)
 
@@ -111,6 +132,7 @@ class Notice(Strict):
     objections: Objections | None = None
     attachments: list[Attachment] = []
     corrections: list[Correction] = []
+    withdrawn: Withdrawal | None = None
 
     _date_range = field_validator("published", "end")(_in_range)
 
@@ -129,6 +151,9 @@ class Notice(Strict):
             if c.date < self.published:
                 raise refuse("notice.correction_early", at=("corrections", n, "date"), date=c.date,
                              published=self.published)
+        if self.withdrawn is not None and self.withdrawn.date < self.published:
+            raise refuse("notice.withdrawn_early", at=("withdrawn", "date"), date=self.withdrawn.date,
+                         published=self.published)
         return self
 
     @property
@@ -138,8 +163,10 @@ class Notice(Strict):
 
     @property
     def updated(self) -> dt.date:
-        """The day the notice last changed in substance: its publication or its latest major correction."""
-        return max([self.published, *(c.date for c in self.major_corrections)])
+        """The day the notice last changed in substance: its publication, its latest major correction, or its
+        withdrawal."""
+        withdrawn = [self.withdrawn.date] if self.withdrawn else []
+        return max([self.published, *(c.date for c in self.major_corrections), *withdrawn])
 
     @property
     def cycle_year(self) -> int:
@@ -160,7 +187,10 @@ class LoadedNotice:
 
     def status(self, today: dt.date) -> str:
         """upcoming (not yet published) / scheduled (published, its period not begun) / open (in its period) /
-        closed (period over) / published (no period)."""
+        closed (period over) / published (no period) / withdrawn (taken down on or before ``today``)."""
+        withdrawn = self.notice.withdrawn
+        if withdrawn is not None and withdrawn.date <= today:
+            return "withdrawn"
         if today < self.notice.published:
             return "upcoming"
         if self.period is None:
@@ -174,4 +204,5 @@ class LoadedNotice:
 
         A day of slack covers readers in time zones behind China's.
         """
-        return self.period is not None and self.period.end >= today - dt.timedelta(days=1)
+        return (self.period is not None and self.period.end >= today - dt.timedelta(days=1)
+                and self.status(today) != "withdrawn")

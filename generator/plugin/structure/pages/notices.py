@@ -46,5 +46,7 @@ def pages(build: Build) -> Iterator[tuple[str, str | bytes]]:
                                 tier_names=scheme.tier_names, has_tier=any(e.tier for e in item.notice.entries),
                                 **common)
         folder = (portal.root / item.path).parent
+        if item.status(build.today) == "withdrawn":
+            continue  # its attachments are taken down with it
         for attachment in item.notice.attachments:
             yield urls.notice_attachment(item, attachment.file), (folder / attachment.file).read_bytes()

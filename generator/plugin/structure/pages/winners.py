@@ -11,11 +11,11 @@ from generator.plugin.structure.pages.notices import by_year
 
 
 def winner_rows(portal: Portal) -> list[dict]:
-    """One row per organisation on a winners list, newest year first."""
+    """One row per organisation on a winners list, newest year first (a withdrawn list has none)."""
     by_id = {s.id: s for s in portal.schemes}
     rows = []
     for item in portal.notices:
-        if item.notice.kind != "winners":
+        if item.notice.kind != "winners" or item.notice.withdrawn is not None:
             continue
         scheme = by_id[item.notice.scheme]
         names = scheme.tier_names
