@@ -256,3 +256,30 @@ def test_taking_a_notice_down_is_a_withdrawal_shown_where_it_was(published, tmp_
     _git(published, "commit", "-qam", "withdrawn")
     path.write_text(text, encoding="utf-8")
     assert _codes(published) == ["ledger.withdrawal_changed"]
+
+
+def test_the_guides_examples_pass_the_check_as_written(notices_project):
+    """The office guide's correction and withdrawal (site_src/office.md), applied as written to 海州's notice
+    sealed on its publication day, pass the check on 2026-11-20."""
+    import re
+
+    from generator import ROOT
+
+    guide = (ROOT / "site_src" / "office.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", guide, re.S)
+    correction = next(b for b in blocks if b.startswith("corrections:"))
+    withdrawal = next(b for b in blocks if b.startswith("withdrawn:"))
+    path = notices_project / HZ
+    path.write_text(path.read_text(encoding="utf-8").replace("sample: true\n", ""), encoding="utf-8")
+    day = dt.date(2026, 11, 18)
+    seal(notices_project, load_portal(notices_project, today=day).notices, day)
+    _git(notices_project, "init", "-q")
+    _git(notices_project, "add", "-A")
+    _git(notices_project, "commit", "-qm", "published")
+    edit = re.search(r"old: (\S+), new: (\S+)\}", correction)
+    text = path.read_text(encoding="utf-8").replace(edit[1], edit[2])
+    path.write_text(text + correction, encoding="utf-8")
+    today = dt.date(2026, 11, 20)
+    assert [p for p in load_portal(notices_project, today=today).problems if p.path == HZ] == []
+    path.write_text(text + correction + withdrawal, encoding="utf-8")
+    assert [p for p in load_portal(notices_project, today=today).problems if p.path == HZ] == []
