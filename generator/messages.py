@@ -234,7 +234,8 @@ MESSAGES: dict[str, str] = {
                       "edits: [{{field: 第1项 名称, old: 甲, new: 乙}}]}}",
     "ledger.entry_deleted": "ledger.json 中已发布公示 {path} 的封存记录被删除：请从已发布的版本恢复",
     "ledger.forged": "ledger.json 中 {path} 的封存记录与公示内容不符：封存记录只能由 python -m generator seal 写入",
-    "notice.withdrawn_early": "withdrawn.date：撤回日期 {date} 早于发布日期 {published}：应为实际撤回的日期",
+    "notice.withdrawn_early": "withdrawn.date：撤回日期 {date} 早于发布日期 {published}：应为实际撤回的日期，"
+                              "不早于发布日期，例如 date: {published}",
     "notice.withdrawn_future": "withdrawn.date：撤回日期 {date} 晚于今天（{today}）：只能记录已经作出的撤回，"
                                "例如 date: {today}",
     "ledger.withdrawal_changed": "withdrawn：已封存的撤回记录不能修改或删除（原为 {old}）：撤回的公示不能恢复，"

@@ -5,6 +5,7 @@ working copy with the sealed version (the file at the ledger base, proved by the
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 import subprocess
@@ -69,9 +70,10 @@ def test_the_seal_records_its_day(published):
 
 def test_a_minor_correction_cannot_hide_a_new_organisation(published):
     """The issue's first attack: a minor punctuation correction, and in the same edit another firm in the list."""
+    nanjing = ("{organisation: 南京鼓楼科创服务有限公司, credit_code: 913201064LWKYERG9Q, "
+               "outside_area_reason: 经研究同意}")
     _append(published, "  - {date: 2026-12-20, reason: 标点有误, changes: 删去多余的句号, minor: true}\n",
-            "{organisation: 示例海州物流服务有限公司, credit_code: 91320706J3Y7LLJY1W, sector: service}",
-            "{organisation: 南京鼓楼科创服务有限公司, credit_code: 913201064LWKYERG9Q, outside_area_reason: 经研究同意}")
+            "{organisation: 示例海州物流服务有限公司, credit_code: 91320706J3Y7LLJY1W, sector: service}", nanjing)
     codes = _codes(published)
     assert "ledger.no_edits" in codes and "ledger.unlisted" in codes
     found = [p for p in load_portal(published, today=TODAY).problems if p.code == "ledger.unlisted"]
@@ -283,3 +285,78 @@ def test_the_guides_examples_pass_the_check_as_written(notices_project):
     assert [p for p in load_portal(notices_project, today=today).problems if p.path == HZ] == []
     path.write_text(text + correction + withdrawal, encoding="utf-8")
     assert [p for p in load_portal(notices_project, today=today).problems if p.path == HZ] == []
+
+
+def _yaml(data: object) -> str:
+    """Notice data as a clerk's YAML: ISO dates unquoted (as dates), no anchors."""
+    import re
+
+    import yaml
+
+    def dates(node: object) -> object:
+        if isinstance(node, dict):
+            return {k: dates(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [dates(v) for v in node]
+        if isinstance(node, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", node):
+            return dt.date.fromisoformat(node)
+        return node
+
+    return yaml.safe_dump(dates(copy.deepcopy(data)), allow_unicode=True, sort_keys=False)
+
+
+def test_every_listed_change_appears_on_its_page_and_in_the_feeds(notices_project, tmp_path):
+    """One sealed copy of 海州's notice per field of FIELDS, each corrected by a listed major edit of that field: the
+    check passes, each page's change note shows the edit old -> new, and every feed carrying it is updated."""
+    import json
+    import re
+
+    from generator.build import build_site
+    from generator.load.corrections import edit_text
+    from generator.model.notice import Edit
+    from tests.conftest import epoch_of
+
+    folder = notices_project / "public_lists" / "haizhou-quality-award" / "2026"
+    (folder / "2026-11-18-acceptance.yaml").unlink()
+    texts = {}
+    for n, _ in enumerate(FIELDS):
+        rel = f"public_lists/haizhou-quality-award/2026/2026-11-18-acceptance-f{n:02d}.yaml"
+        texts[rel] = SEALED_TEXT.replace("attachments: [{title: 汇总表, file: summary.pdf}]\n", "")
+        (notices_project / rel).write_text(texts[rel], encoding="utf-8")
+    seal(notices_project, load_portal(notices_project, today=SEALED_ON).notices, SEALED_ON)
+    _git(notices_project, "init", "-q")
+    _git(notices_project, "add", "-A")
+    _git(notices_project, "commit", "-qm", "published")
+    shown = {}
+    for n, path in enumerate(FIELDS):
+        rel = f"public_lists/haizhou-quality-award/2026/2026-11-18-acceptance-f{n:02d}.yaml"
+        if path[0] == "attachments":
+            continue  # no attachment file beside these copies
+        content, old, new = _changed(path, "改", n + 1)
+        content.pop("attachments")  # as in the sealed copies, which have no attachment file beside them
+        edit = copy.deepcopy({"field": label(path), "old": old, "new": new})
+        data = content | {"corrections": [{"date": "2026-12-20", "reason": "更正", "changes": "更正一项",
+                                           "edits": [edit]}]}
+        (notices_project / rel).write_text(_yaml(data), encoding="utf-8")
+        shown[rel] = edit_text(Edit.model_validate_json(json.dumps(edit, ensure_ascii=False)))
+    problems = [p for p in load_portal(notices_project, today=TODAY).problems if p.path in shown]
+    assert problems == []
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", str(epoch_of(TODAY)))
+    try:
+        site = build_site(notices_project, tmp_path / "site")
+    finally:
+        mp.undo()
+    from html import unescape
+
+    atom = (site / "feeds" / "notices.atom").read_text(encoding="utf-8")
+    scheme_feed = (site / "feeds" / "haizhou-quality-award.atom").read_text(encoding="utf-8")
+    for rel, text in shown.items():
+        slug = rel.removeprefix("public_lists/").removesuffix(".yaml")
+        page = unescape((site / "notices" / slug / "index.html").read_text(encoding="utf-8"))
+        note = re.search(r'qp-change-note.*?</div>', page, re.S)[0]
+        assert unescape(re.sub(r"<[^>]+>", "", note)).count(text) == 1, (rel, text)
+        for feed in (atom, scheme_feed):
+            entry = next(e for e in feed.split("<entry>")[1:] if f"/notices/{slug}/" in e)
+            assert "<updated>2026-12-20T" in entry, rel
+    assert len(shown) == len(FIELDS) - 2
