@@ -25,6 +25,10 @@ def _summary(item, scheme_names: dict[str, str]) -> str:
     text = f"{scheme_names[n.scheme]} · {NOTICE_KINDS[n.kind].label} · 发布 {n.published.isoformat()}"
     if item.period:
         text += f" · 公示期 {item.period.start.isoformat()} 至 {item.period.end.isoformat()}"
+    if n.major_corrections:
+        text += f" · 更正 {n.major_corrections[-1].date.isoformat()}"
+    if n.withdrawn:
+        text += f" · 已于 {n.withdrawn.date.isoformat()} 撤回"
     if n.sample:
         text += " · 示例"
     return text
@@ -41,7 +45,7 @@ def atom(items: list, title: str, base: str, self_path: str, url_of, scheme_name
     ET.SubElement(feed, f"{{{ATOM}}}id").text = f"tag:quality-portal,2026:{self_path}"
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=base + self_path)
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=base + "notices/")
-    newest = max((i.notice.published for i in items), default=dt.date(2000, 1, 1))
+    newest = max((i.notice.updated for i in items), default=dt.date(2000, 1, 1))  # a correction updates the feed
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = _when(newest).isoformat()
     for item in items:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
@@ -82,4 +86,5 @@ def json_list(items: list, url_of) -> str:
         "end": i.period.end.isoformat() if i.period else None, "sample": i.notice.sample,
         "entries": len(i.notice.entries), "corrections": len(i.notice.major_corrections),
         "updated": i.notice.updated.isoformat(),
+        "withdrawn": i.notice.withdrawn.date.isoformat() if i.notice.withdrawn else None,
     } for i in items]}, ensure_ascii=False, indent=1)

@@ -252,7 +252,11 @@ def test_taking_a_notice_down_is_a_withdrawal_shown_where_it_was(published, tmp_
         encoding="utf-8")
     assert "本公示已撤回" in page and "2026-12-20 撤回：名单有误，已撤回" in page and ">已撤回<" in page
     assert "示例海州精密机械有限公司" not in page and "91320706AY4CL12THY" not in page
-    assert "<updated>2026-12-20T" in (site / "feeds" / "notices.atom").read_text(encoding="utf-8")
+    atom = (site / "feeds" / "notices.atom").read_text(encoding="utf-8")
+    entry = next(e for e in atom.split("<entry>")[1:] if "2026-11-18-acceptance/" in e)
+    assert "<updated>2026-12-20T" in entry and "已于 2026-12-20 撤回" in entry
+    listing = __import__("json").loads((site / "feeds" / "notices.json").read_text(encoding="utf-8"))
+    assert next(n for n in listing["notices"] if "2026-11-18-acceptance" in n["url"])["withdrawn"] == "2026-12-20"
     # Sealed, the withdrawal stays.
     seal(published, load_portal(published, today=TODAY).notices, TODAY)
     _git(published, "commit", "-qam", "withdrawn")
