@@ -262,6 +262,12 @@ MESSAGES: dict[str, str] = {
                       "（或没有 --ledger-base）：请在门户的 git 仓库中检查",
     "ledger.base_mismatch": "{ref} 中此公示的文件与 ledger.json 的封存记录不符，无法取得封存时的版本："
                             "请确认 --ledger-base 指向已发布的分支",
+    # --- scheme area codes (GB/T 2260, from the pinned division table) ---------------------------------------------
+    "scheme.area_unknown": "{key}：{prefix} 不是 GB/T 2260 行政区划代码（2 位省、4 位市或 6 位县级代码，"
+                           "按国家标准的区划表查无此区划）：应为本方案地区的代码，例如 {example}",
+    "scheme.area_other": "{key}：代码 {prefix} 是“{name}”，不是本方案的地区“{area}”：请核对地区代码",
+    "scheme.area_outside": "{key}：代码 {prefix}（{name}）不在本方案的地区“{area}”（代码以 {prefixes} 开头）之内："
+                           "规则中的地区应为本方案地区或其下的区划",
     # --- holiday schedules (holidays/<year>.yaml) -----------------------------------------------------------------
     "holidays.file_name": "year：文件名 {name} 与年度 {year} 不符：一年的节假日安排写在 holidays/{year}.yaml 中",
     "holidays.title_year": "title：标题应写明年度，例如 title: 国务院办公厅关于{year}年部分节假日安排的通知",

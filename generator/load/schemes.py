@@ -4,6 +4,8 @@ do (every quote word for word in its source, document files, rules against the p
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +14,10 @@ from pydantic import BaseModel
 from generator.assess.rules import check as check_rule
 from generator.assess.rules.records import scheme_matches
 from generator.load.model_file import load_model
+from generator.messages import say
 from generator.model.problems import Problem, relative_path
 from generator.model.scheme import Cite, Scheme
+from generator.regions import RegionError, region_names
 from generator.sources import SourceText
 from generator.yamlload import line_of
 
@@ -90,10 +94,53 @@ def check_scheme(scheme: Scheme, data: Any, path: str, sources: dict[str, Source
     return problems
 
 
+def _prefix_lists(node: Any, loc: tuple = ()) -> Iterator[tuple[tuple, list]]:
+    """Every ``prefix_in`` list of a scheme's YAML, with its location."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "prefix_in" and isinstance(value, list):
+                yield (*loc, key), value
+            else:
+                yield from _prefix_lists(value, (*loc, key))
+    elif isinstance(node, list):
+        for n, value in enumerate(node):
+            yield from _prefix_lists(value, (*loc, n))
+
+
+def area_problems(scheme: Scheme, data: Any, path: str, names: dict[str, str]) -> list[Problem]:
+    """Each area code of a scheme is a GB/T 2260 division (the pinned table) within its area: the area's own prefixes
+    name a division whose name the area's name contains; a rule's ``prefix_in`` lies inside the area."""
+    problems: list[Problem] = []
+    area = scheme.area
+    example = area.code_prefixes[0] if area.code_prefixes else "3209"
+    places = [(("area", "code_prefixes", n), code, True) for n, code in enumerate(area.code_prefixes)]
+    places += [((*loc, n), code, False) for loc, codes in _prefix_lists(data) for n, code in enumerate(codes)]
+    for loc, prefix, own in places:
+        line = line_of(data, loc)
+        key = ".".join(str(p) for p in loc[:-1])
+        padded = str(prefix).ljust(6, "0")
+        if not re.fullmatch(r"\d{2}|\d{4}|\d{6}", str(prefix)) or padded not in names:
+            problems.append(Problem(path, line, say("scheme.area_unknown", key=key, prefix=prefix, example=example),
+                                    "scheme.area_unknown"))
+        elif own and names[padded] not in area.name:
+            problems.append(Problem(path, line, say("scheme.area_other", key=key, prefix=prefix, name=names[padded],
+                                                    area=area.name), "scheme.area_other"))
+        elif not own and not any(str(prefix).startswith(p) for p in area.code_prefixes):
+            problems.append(Problem(path, line, say("scheme.area_outside", key=key, prefix=prefix, name=names[padded],
+                                                    area=area.name, prefixes="、".join(area.code_prefixes)),
+                                    "scheme.area_outside"))
+    return problems
+
+
 def load_schemes(root: Path, sources: dict[str, SourceText]) -> tuple[list[Scheme], list[Problem]]:
     """Every scheme under ``root/schemes`` that loads, and the problems of all of them."""
     schemes: list[Scheme] = []
     problems: list[Problem] = []
+    try:
+        names = region_names(root)
+    except RegionError as exc:
+        names = None
+        problems.append(Problem("node_modules", 1, str(exc)))
     for file in sorted((root / "schemes").glob("*.yaml")):
         scheme, data, found = load_model(Scheme, file, root)
         problems += found
@@ -104,6 +151,8 @@ def load_schemes(root: Path, sources: dict[str, SourceText]) -> tuple[list[Schem
             problems.append(Problem(path, line_of(data, ("id",)),
                                     f"id {scheme.id!r} differs from the file name {file.stem!r}"))
         problems += check_scheme(scheme, data, path, sources)
+        if names is not None:
+            problems += area_problems(scheme, data, path, names)
         schemes.append(scheme)
     if not schemes and not problems:
         problems.append(Problem("schemes", 1, "no scheme files (schemes/*.yaml) found"))

@@ -30,7 +30,7 @@ from generator.plugin.structure import urls
 from generator.plugin.structure.nav import build_nav
 from generator.plugin.structure.pages import generate
 from generator.precompress import precompress
-from generator.regions import RegionError, area_problems, regions_json
+from generator.regions import RegionError, regions_json
 from generator.render import make_env
 from generator.search import SearchIndexError, index_site
 from generator.tables import reflow_tables
@@ -129,14 +129,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         generated = list(
             generate(self.portal, env, self.portal.today, site_url if site_url.endswith("/") else site_url + "/")
         )
-        try:
-            area_problems_found = area_problems(
-                self.root, [(s.id, s.area.name, s.area.code_prefixes) for s in self.portal.schemes])
+        try:  # the schemes' area codes were checked against the same table by the check (load/schemes.py)
             regions = regions_json(self.root)
         except RegionError as exc:
             raise PluginError(str(exc)) from None
-        if area_problems_found:
-            raise PluginError("\n".join(area_problems_found))
         try:
             office = office_data(self.portal.schemes, self.portal.today.isoformat(), repository(config.extra))
         except BundleError as exc:
