@@ -6,6 +6,7 @@ Built with ElementTree, so every text from YAML is XML-escaped; dates are China 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from email.utils import format_datetime
 from xml.etree import ElementTree as ET
@@ -74,7 +75,8 @@ def rss(items: list, title: str, base: str, url_of, scheme_names: dict[str, str]
         ET.SubElement(entry, "link").text = base + url_of(item)
         ET.SubElement(entry, "guid", isPermaLink="false").text = entry_id(item)
         ET.SubElement(entry, "pubDate").text = format_datetime(_when(item.notice.published))
-        ET.SubElement(entry, "description").text = _summary(item, scheme_names)
+        # RSS readers take <description> as HTML: escaped once more, a name like "<img onerror=…>" stays text.
+        ET.SubElement(entry, "description").text = html.escape(_summary(item, scheme_names), quote=False)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8")
 
 

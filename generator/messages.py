@@ -76,6 +76,8 @@ MESSAGES: dict[str, str] = {
     "file.encoding": "不是 UTF-8 编码的文本：请用 UTF-8 保存（记事本：另存为，编码选 UTF-8）",
     "file.unreadable": "无法读取此文件：请检查文件权限",
     "file.too_big": "文件大于 {kib} KiB：公示文件只写文字，表格和扫描件请作为附件放在同一文件夹",
+    "yaml.format_char": "含有不可见的格式字符 U+{code}（{what}）：它会让文字显示得与实际内容不同，请删除它"
+                        "（常来自从网页或其他软件粘贴的文字）",
     "yaml.control_char": "含有不可见的控制字符 U+{code}：请删除它（可能来自转义序列如 \"\\e\" 或从其他软件粘贴的文字）",
     "yaml.alias": "不支持 YAML 锚点与别名（& 与 *）：请把内容直接写出来",
     "yaml.too_deep": "嵌套超过 {limit} 层：公示文件只需要两三层，例如 entries 下每一项写成 "
@@ -186,6 +188,8 @@ MESSAGES: dict[str, str] = {
                                  "或改正文件名（大小写也要一致）",
     "notice.attachment_symlink": "{field}：附件 {name!r} 是符号链接：请把文件本身放在公示文件旁边",
     "notice.attachment_not_file": "{field}：附件 {name!r} 不是普通文件（可能是文件夹）：请放入文件本身",
+    "notice.attachment_hardlink": "{field}：附件 {name!r} 是硬链接（同一文件有 {links} 个名字，"
+                                  "可能指向仓库以外的文件）：请放入文件本身的副本",
     "notice.attachment_too_big": "{field}：附件 {name!r} 大于 {mib} MiB：请压缩或拆分后再发布",
     "notice.attachment_content": "{field}：附件 {name!r} 的内容不是 {label}：请检查文件是否损坏或扩展名是否正确",
     "notice.attachment_encoding": "{field}：附件 {name!r} 的内容不是 {label}：请另存为 UTF-8 编码（Excel：另存为"

@@ -63,8 +63,26 @@ class LocList(list):
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
+# Bidirectional and zero-width format characters: invisible, they make a name read otherwise than it is
+# (U+202E turns "txt.exe" round). A byte-order mark is allowed only at the start of a file.
+_FORMAT_CHARS = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_FORMAT_NAMES = {"\u200b": "零宽空格", "\u200c": "零宽不连字", "\u200d": "零宽连字", "\u200e": "从左到右标记",
+                 "\u200f": "从右到左标记", "\u202e": "从右到左覆盖", "\u202d": "从左到右覆盖",
+                 "\ufeff": "零宽不换行空格"}
+
+
 def _bad_char_message(char: str) -> str:
     return say("yaml.control_char", code=f"{ord(char):04X}")
+
+
+def _format_char(text: str, offset: int = 0) -> tuple[int, str] | None:
+    """(index, message) of the first format character of ``text`` from ``offset``, or None."""
+    found = _FORMAT_CHARS.search(text, offset)
+    if found is None:
+        return None
+    char = found.group()
+    what = _FORMAT_NAMES.get(char, "双向文字控制")
+    return found.start(), say("yaml.format_char", code=f"{ord(char):04X}", what=what)
 
 
 # The C parser where PyYAML has it (several times faster); constructors and resolvers stay ours.
@@ -162,6 +180,9 @@ def load_text(text: str, path: Path | str = "<string>") -> Any:
     if bad:
         raise YamlError(path, text.count("\n", 0, bad.start()) + 1, _bad_char_message(bad.group()),
                         "yaml.control_char")
+    fmt = _format_char(text, 1 if text.startswith("\ufeff") else 0)
+    if fmt:
+        raise YamlError(path, text.count("\n", 0, fmt[0]) + 1, fmt[1], "yaml.format_char")
     loader = _Loader(text)
     try:
         _scan(text, path, MAX_DEPTH)

@@ -63,6 +63,8 @@ def attachment_problem(folder: Path, name: str, field: str = "file") -> tuple[st
         return refused("notice.attachment_symlink")
     if not stat.S_ISREG(info.st_mode):
         return refused("notice.attachment_not_file")
+    if info.st_nlink > 1:  # a hard link may be a file from outside the repository, as a symbolic link may
+        return refused("notice.attachment_hardlink", links=info.st_nlink)
     if info.st_size > MAX_BYTES:
         return refused("notice.attachment_too_big", mib=MAX_BYTES // 1024 // 1024)
     label, magic = TYPES[name.rsplit(".", 1)[-1].lower()]
