@@ -56,6 +56,8 @@ NOT_IN_CORPUS = {
     **{code: "a holiday schedule, holidays/<year>.yaml (tests/test_holidays.py)" for code in MESSAGES
        if code.startswith("holidays.")},
     "notice.scheduled": "a reminder for a valid notice dated after today (tests/test_any_day.py)",
+    "notice.attachment_hardlink": "a hard link on disk (tests/test_invisible_and_links.py)",
+    **{code: "scheme files (tests/test_areas.py)" for code in MESSAGES if code.startswith("scheme.area")},
 }
 
 
