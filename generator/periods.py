@@ -51,6 +51,16 @@ class Schedule:
     fixture: bool = False
     source: str = ""  # where it comes from: a file of the repository, or chinesecalendar
 
+    def decides(self, day: dt.date) -> bool | None:
+        """Whether ``day`` is a working day by this schedule alone; None for a day it leaves to another: one of the
+        year before that it does not name, or one of its own last days (from 12-25) that it does not name, which
+        the next year's schedule may move."""
+        if day in self.rest or day in self.work:
+            return day in self.work
+        if day.year != self.year or (day.month, day.day) >= YEAR_END_UNSETTLED:
+            return None
+        return day.weekday() < 5
+
 
 def library_years() -> range:
     """The years chinesecalendar covers (its holiday table's first to last year)."""
@@ -91,13 +101,11 @@ class WorkCalendar:
         missing = self.missing_for(day)
         if missing is not None:
             raise _missing_error(missing, day)
-        following = self.schedules.get(day.year + 1)
-        if following is not None and (day in following.rest or day in following.work):
-            return day in following.work
-        own = self.schedules.get(day.year)
-        if own is not None:
-            if day in own.rest or day in own.work:
-                return day in own.work
+        for schedule in (self.schedules.get(day.year + 1), self.schedules.get(day.year)):
+            decided = None if schedule is None else schedule.decides(day)
+            if decided is not None:
+                return decided
+        if day.year in self.schedules:  # one of its last days, which the next year's schedule (known) leaves alone
             return day.weekday() < 5
         return library_workday(day)
 

@@ -8,12 +8,14 @@ tests/test_any_day.py builds the repository on other days (a year end, a year no
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import http.server
 import os
 import shutil
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,6 +39,14 @@ def epoch_of(day: dt.date) -> int:
 
 
 os.environ["SOURCE_DATE_EPOCH"] = str(epoch_of(TEST_DAY))
+
+
+@contextlib.contextmanager
+def on_day(day: dt.date) -> Iterator[None]:
+    """Inside the block the build date is ``day``: for this process and every command it starts."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", str(epoch_of(day)))
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,7 @@ from generator.assess.profile import parse_profile
 from generator.build import build_site
 from generator.export import engine_data
 from generator.load.portal import Portal, load_portal
-from tests.conftest import TEST_DAY, epoch_of
+from tests.conftest import TEST_DAY, on_day
 
 D = dt.date.fromisoformat
 JIAXING = "jiaxing-mayor-quality-award/2026/2026-11-20-proposed-winners"  # published 2026-11-20 (TEST_DAY)
@@ -35,13 +35,9 @@ _BUILT: dict[dt.date, tuple[dt.date, Portal, Path]] = {}
 def build_on(day: dt.date, tmp_path_factory: pytest.TempPathFactory) -> tuple[dt.date, Portal, Path]:
     """The repository checked and built on ``day`` (SOURCE_DATE_EPOCH), once per session."""
     if day not in _BUILT:
-        mp = pytest.MonkeyPatch()
-        mp.setenv("SOURCE_DATE_EPOCH", str(epoch_of(day)))
-        try:
+        with on_day(day):
             portal = load_portal(ROOT)
             out = build_site(ROOT, tmp_path_factory.mktemp(f"day-{day}") / "site")
-        finally:
-            mp.undo()
         assert portal.today == day and portal.problems == []
         _BUILT[day] = (day, portal, out)
     return _BUILT[day]
@@ -128,13 +124,9 @@ def test_the_documents_status_is_that_days(built):
 def test_the_calculator_judges_by_the_edition_in_force_on_as_of(built, portal):
     """A profile without 评估日期 is judged on the day (China time) it is assessed: here, the build's day."""
     day, _, _ = built
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SOURCE_DATE_EPOCH", str(epoch_of(day)))
-    try:
+    with on_day(day):
         profile = parse_profile(json.loads((ROOT / "examples" / "profile-suzhou-manufacturer.json").read_text(
             encoding="utf-8")) | {"as_of": None})
-    finally:
-        mp.undo()
     result = assess(profile, engine_data(portal))
     assert result["as_of"] == day.isoformat()
     editions = {r["scheme"]: r["edition"] for r in result["results"]}

@@ -5,8 +5,8 @@ build publishes; a phone-width screen; axe."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import os
 import re
 import subprocess
 import sys
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator import ROOT
-from tests.conftest import copy_project, epoch_of
+from tests.conftest import copy_project, on_day
 
 pytestmark = pytest.mark.browser
 
@@ -26,9 +26,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 def cli(root: Path, *args: str, on: str | None = None) -> subprocess.CompletedProcess:
     """The command line on the project at ``root``, run from there (on the day ``on``, else the suite's)."""
-    env = os.environ | ({"SOURCE_DATE_EPOCH": str(epoch_of(dt.date.fromisoformat(on)))} if on else {})
-    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args],
-                          capture_output=True, text=True, cwd=root, timeout=600, env=env)
+    with on_day(dt.date.fromisoformat(on)) if on else contextlib.nullcontext():
+        return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args],
+                              capture_output=True, text=True, cwd=root, timeout=600)
 
 
 def project_with(tmp_path: Path, name: str, rel: str, text: str) -> Path:

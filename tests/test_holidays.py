@@ -296,31 +296,25 @@ def test_with_a_schedule_the_check_the_cli_the_page_and_the_editor_count_the_sam
     """With the (made-up) 2027 file: check refuses an end before 2027-01-05, notice-period prints the period, the
     notice page shows it with the fixture's caveat, and the office editor's check in Pyodide gives the same."""
     import json
-    import os
     import subprocess
     import sys
 
     from generator.build import build_site
     from generator.load.portal import load_portal
-    from tests.conftest import epoch_of
+    from tests.conftest import on_day
 
     shutil.copy(FIXTURE, notices_project / "holidays" / "2027.yaml")
     _with_notice(notices_project, "end: 2027-01-04\n")
     problems = [p for p in load_portal(notices_project, today=D("2026-12-28")).problems if p.path == DEC_PATH]
     assert [p.code for p in problems] == ["notice.period_short"] and "2027-01-05" in problems[0].message
     _with_notice(notices_project)
-    env = os.environ | {"SOURCE_DATE_EPOCH": str(epoch_of(D("2026-12-28")))}
-    out = subprocess.run([sys.executable, "-m", "generator", "--root", str(notices_project), "notice-period",
-                          "--scheme", "haizhou-quality-award", "--kind", "acceptance", "--published", "2026-12-28",
-                          "--json"], capture_output=True, text=True, env=env, timeout=120)
+    with on_day(D("2026-12-28")):
+        out = subprocess.run([sys.executable, "-m", "generator", "--root", str(notices_project), "notice-period",
+                              "--scheme", "haizhou-quality-award", "--kind", "acceptance", "--published",
+                              "2026-12-28", "--json"], capture_output=True, text=True, timeout=120)
+        site = build_site(notices_project, tmp_path / "site")
     assert out.returncode == 0, out.stderr
     assert (json.loads(out.stdout)["start"], json.loads(out.stdout)["end"]) == ("2026-12-29", "2027-01-05")
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SOURCE_DATE_EPOCH", env["SOURCE_DATE_EPOCH"])
-    try:
-        site = build_site(notices_project, tmp_path / "site")
-    finally:
-        mp.undo()
     page = (site / "notices" / DEC_PATH.removeprefix("public_lists/").removesuffix(".yaml") / "index.html")
     html = page.read_text(encoding="utf-8")
     assert "2026-12-29" in html and "2027-01-05" in html and "测试用的虚构安排" in html
@@ -339,17 +333,16 @@ def test_with_a_schedule_the_check_the_cli_the_page_and_the_editor_count_the_sam
 def test_new_notice_on_a_day_it_cannot_count_says_why_and_the_check_refuses_it(notices_project):
     """`new-notice` on 2026-12-28 (China time, from SOURCE_DATE_EPOCH): the file is dated that day, its period is a
     comment saying which schedule is missing, and the check refuses the notice until it is added."""
-    import os
     import subprocess
     import sys
 
     from generator.load.portal import load_portal
-    from tests.conftest import epoch_of
+    from tests.conftest import on_day
 
-    env = os.environ | {"SOURCE_DATE_EPOCH": str(epoch_of(D("2026-12-28")))}
-    out = subprocess.run([sys.executable, "-m", "generator", "--root", str(notices_project), "new-notice",
-                          "--scheme", "haizhou-quality-award", "--kind", "acceptance"],
-                         capture_output=True, text=True, env=env, timeout=120)
+    with on_day(D("2026-12-28")):
+        out = subprocess.run([sys.executable, "-m", "generator", "--root", str(notices_project), "new-notice",
+                              "--scheme", "haizhou-quality-award", "--kind", "acceptance"],
+                             capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and out.stdout.strip() == DEC_PATH, out.stderr
     text = (notices_project / DEC_PATH).read_text(encoding="utf-8")
     assert "published: 2026-12-28" in text and "\nend:" not in text and "holidays/2027.yaml" in text

@@ -234,7 +234,7 @@ def test_taking_a_notice_down_is_a_withdrawal_shown_where_it_was(published, tmp_
     """撤回: the page stays, says when and why, and no longer shows the list; the feeds carry it as an update; once
     sealed it cannot be undone, and it cannot be dated before the seal."""
     from generator.build import build_site
-    from tests.conftest import epoch_of
+    from tests.conftest import on_day
 
     path = published / HZ
     text = path.read_text(encoding="utf-8")
@@ -242,12 +242,8 @@ def test_taking_a_notice_down_is_a_withdrawal_shown_where_it_was(published, tmp_
     assert _codes(published) == ["ledger.withdrawal_backdated"]
     path.write_text(text + "withdrawn: {date: 2026-12-20, reason: 名单有误，已撤回}\n", encoding="utf-8")
     assert _codes(published) == []
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SOURCE_DATE_EPOCH", str(epoch_of(TODAY)))
-    try:
+    with on_day(TODAY):
         site = build_site(published, tmp_path / "site")
-    finally:
-        mp.undo()
     page = (site / "notices" / HZ.removeprefix("public_lists/").removesuffix(".yaml") / "index.html").read_text(
         encoding="utf-8")
     assert "本公示已撤回" in page and "2026-12-20 撤回：名单有误，已撤回" in page and ">已撤回<" in page
@@ -318,7 +314,7 @@ def test_every_listed_change_appears_on_its_page_and_in_the_feeds(notices_projec
     from generator.build import build_site
     from generator.load.corrections import edit_text
     from generator.model.notice import Edit
-    from tests.conftest import epoch_of
+    from tests.conftest import on_day
 
     folder = notices_project / "public_lists" / "haizhou-quality-award" / "2026"
     (folder / "2026-11-18-acceptance.yaml").unlink()
@@ -345,12 +341,8 @@ def test_every_listed_change_appears_on_its_page_and_in_the_feeds(notices_projec
         shown[rel] = edit_text(Edit.model_validate_json(json.dumps(edit, ensure_ascii=False)))
     problems = [p for p in load_portal(notices_project, today=TODAY).problems if p.path in shown]
     assert problems == []
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SOURCE_DATE_EPOCH", str(epoch_of(TODAY)))
-    try:
+    with on_day(TODAY):
         site = build_site(notices_project, tmp_path / "site")
-    finally:
-        mp.undo()
     from html import unescape
 
     atom = (site / "feeds" / "notices.atom").read_text(encoding="utf-8")

@@ -234,16 +234,15 @@ def check_corrections(sealed: Notice, notice: Notice, sealed_count: int, sealed_
     for diff in differences(expected, actual):
         if diff.path[0] in IDENTITY:
             continue  # said above
-        found.append(Found(_loc_of(diff.path, notice), "ledger.unlisted", say(
+        found.append(Found(_loc_of(diff.path, actual), "ledger.unlisted", say(
             "ledger.unlisted", field=label(diff.path), old=_shown(diff.old), new=_shown(diff.new),
             example=_example(diff), today=today)))
     return found
 
 
-def _loc_of(path: tuple, notice: Notice) -> tuple:
-    """Where a field stands in the YAML, as far as it exists there."""
+def _loc_of(path: tuple, content: dict) -> tuple:
+    """Where a field stands in the YAML (whose notice's content is ``content``), as far as it exists there."""
     loc: tuple = ()
-    content = content_of(notice)
     for part in path:
         if _get(content, (*loc, part)) is None:
             break

@@ -181,25 +181,15 @@ def _library_problems(schedule: Schedule, data: Any, path: str, library: range) 
     wrong = []
     for day in days:
         settled = (day.month, day.day) < YEAR_END_UNSETTLED or day.year + 1 in library
-        mine = _decided(schedule, day)
+        mine = schedule.decides(day)
         if day.year in library and settled and mine is not None and mine != library_workday(day):
             wrong.append(day)
     if not wrong:
         return []
-    shown = "、".join(f"{d.isoformat()}（本文件：{'上班' if _decided(schedule, d) else '休息'}）" for d in wrong[:5])
+    shown = "、".join(f"{d.isoformat()}（本文件：{'上班' if schedule.decides(d) else '休息'}）" for d in wrong[:5])
     return [Problem(path, line_of(data, ("holidays",)),
                     say("holidays.library_disagrees", year=schedule.year, count=len(wrong), days=shown),
                     "holidays.library_disagrees")]
-
-
-def _decided(schedule: Schedule, day: dt.date) -> bool | None:
-    """Whether ``day`` is a working day by ``schedule``; None where it does not decide the day: one of the year before
-    that it does not name, or one of its own last days (12-25 on) that it does not name."""
-    if day in schedule.rest or day in schedule.work:
-        return day in schedule.work
-    if day.year != schedule.year or (day.month, day.day) >= YEAR_END_UNSETTLED:  # the next year's notice decides
-        return None
-    return day.weekday() < 5
 
 
 def load_holidays(root: Path, today: dt.date) -> tuple[WorkCalendar, list[Problem], list[Problem]]:
