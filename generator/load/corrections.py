@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.messages import say
-from generator.model.notice import Correction, Notice
+from generator.model.notice import Attachment, Correction, Entry, Notice
 
 # A notice's fields in a clerk's words; entries and attachments are numbered from 1 (第5项).
 TOP = {"title": "标题", "issuer": "发布机关", "end": "公示期最后一日", "body": "正文"}
@@ -143,8 +143,6 @@ def _set(content: dict, path: tuple, value: Any, insert: bool = False) -> bool:
 def _normalised(path: tuple, value: Any) -> Any:
     """A whole entry or attachment as the notice's model holds it (credit code upper case, no blanks), so that an
     edit that adds one compares with the file's."""
-    from generator.model.notice import Attachment, Entry
-
     model = {"entries": Entry, "attachments": Attachment}.get(path[0]) if len(path) == 2 else None
     if model is None or not isinstance(value, dict):
         return value
