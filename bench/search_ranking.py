@@ -1,4 +1,4 @@
-"""How well site search ranks what readers want: 30 fixed reader queries (scheme names, conditions, materials,
+"""How well site search ranks what readers want: 32 fixed reader queries (scheme names, conditions, materials,
 notices, organisation names), each with the pages that answer it; prints, per query, the first three results and
 whether a right page is first and in the top 3, then the totals. Runs Pagefind's own search API in headless
 Chromium over a built site.
@@ -51,6 +51,12 @@ QUERIES: list[tuple[str, str]] = [
     ("示例盐城汽车零部件有限公司", r"^notices/yancheng-mayor-quality-award/.*winners/$"),
     ("撤销奖励", rf"^{S}[a-z-]+/(obligations|eligibility)/$"),
 ]
+# Terms that earn points in 江苏's 附件1: its scoring page must be among the first three (issue 27).
+JIANGSU_SCORING: list[tuple[str, str]] = [
+    ("发明专利", rf"^{S}jiangsu-quality-credit/scoring/$"),
+    ("首席质量官", rf"^{S}jiangsu-quality-credit/scoring/$"),
+]
+QUERIES += JIANGSU_SCORING
 
 EXCERPTS: dict[str, list[str]] = {}  # the excerpt of each result shown, by query (filled by rank_in)
 

@@ -275,13 +275,19 @@ def test_a_notice_published_before_its_period_is_scheduled_not_open(portal):
         "upcoming", "scheduled", "open", "open", "closed"]
 
 
-def test_a_year_says_which_awards_have_no_winners_list_yet(site):
-    """/winners/ (2026): only 盐城 has published its list; the other awards are named, not silently missing; the
-    credit rating, which publishes results rather than winners, is not among them."""
+def test_a_year_says_which_winners_lists_the_portal_has_collected(site):
+    """/winners/ (2026): the portal holds 盐城's list; the other awards are named as not collected here (their
+    authority may have published one), never as "not published"; the credit rating, which publishes results rather
+    than winners, is not among them."""
     page = (site / "winners" / "index.html").read_text(encoding="utf-8")
-    said = page[page.index("年度尚未公布获奖名单的方案："):]
-    said = said[:said.index("。")]
-    assert "苏州市质量奖" in said and "海州质量奖" in said and "盐城" not in said and "江苏省质量信用" not in said
+    assert "尚未公布获奖名单的方案" not in page
+    held = page[page.index("本页收录了 1 个方案 2026 年度的获奖名单"):]
+    held = held[:held.index("</p>")]
+    has, lacks = held.split("尚未收录", 1)
+    assert "盐城市市长质量奖" in has and "苏州市质量奖" not in has
+    lacks = lacks[:lacks.index("：")]
+    assert "苏州市质量奖" in lacks and "海州质量奖" in lacks and "盐城" not in lacks and "江苏省质量信用" not in lacks
+    assert "本门户尚未收录" in held and "以主管部门发布的为准" in held
 
 
 def test_major_corrections_show_a_change_note_and_update_the_feeds_minor_ones_do_not(project, tmp_path):

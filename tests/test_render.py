@@ -204,3 +204,23 @@ def test_no_template_comment_reaches_a_page(site):
 
     leaked = [str(p.relative_to(site)) for p in site.rglob("*.html") if re.search(r"\{#\s|\s#\}|\{##|##\}", text(p))]
     assert leaked == []
+
+
+def test_every_heading_is_a_heading(site):
+    """Markdown's heading ids ({#fields}) are parsed, and no heading swallows the block after it (a trimmed
+    template comment once joined 字段 {#fields} and the whole field table into one <h2>)."""
+    bad = []
+    for page in site.rglob("*.html"):
+        for level, inner in re.findall(r"<h([1-6])\b[^>]*>(.*?)</h\1>", page.read_text(encoding="utf-8"), flags=re.S):
+            if re.search(r"\{[#.:]|<(table|div|p|ul)\b", inner):
+                bad.append(f"{page.relative_to(site)}: h{level} {inner[:60]}")
+    assert bad == []
+
+
+def test_clause_coverage_is_for_maintainers_not_the_menu(site):
+    """条款覆盖 names data paths (materials.items.21): built and linked from 关于本门户, not in the public menu."""
+    home = (site / "index.html").read_text(encoding="utf-8")
+    menu = re.findall(r'<a href="([^"]*)" class="md-nav__link', home)
+    assert "assess/" in menu and "coverage/" not in menu and "条款覆盖" not in home
+    assert (site / "coverage" / "index.html").is_file()
+    assert 'href="../coverage/"' in (site / "about" / "index.html").read_text(encoding="utf-8")

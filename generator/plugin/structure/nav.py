@@ -46,6 +46,9 @@ TOP_PAGES: tuple[tuple[str, str], ...] = (
     (urls.COVERAGE, "条款覆盖"),
     (urls.OFFICE_EDITOR, "在线编辑公示"),
 )
+# Built and linked from 关于本门户, not listed in the menu: a page for maintainers checking the data against the
+# sources (its entries name data paths such as materials.items.21), not one readers look for.
+UNLISTED: frozenset[str] = frozenset({urls.COVERAGE})
 
 
 def build_nav(portal: Portal, hand_written: list[str]) -> list:
@@ -60,7 +63,7 @@ def build_nav(portal: Portal, hand_written: list[str]) -> list:
     })
     nav.append({"公示公告": urls.NOTICES})
     nav.append({"获奖名单": urls.winners()})
-    nav += [{title: uri} for uri, title in TOP_PAGES[1:]]
+    nav += [{title: uri} for uri, title in TOP_PAGES[1:] if uri not in UNLISTED]
     generated = {uri for uri, _ in TOP_PAGES}
     nav += [uri for uri in hand_written if uri not in generated]
     return nav
