@@ -3,23 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from generator.assess.terms import NOTICE_KINDS
 from generator.model.scheme import NoticeRule, Scheme
 from generator.periods import LIBRARY, PeriodError, WorkCalendar, required_period
 
 
-def _quote(text: str) -> str:
-    return '"' + text.replace("\\\\", "\\\\\\\\").replace('"', '\\\\"') + '"'
+def yaml_string(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar that reads back as ``text``, whatever it holds.
+
+    A JSON string is a valid YAML double-quoted scalar with the same escapes (a hand-made version escaped a quote
+    into ``\\\\"``, which ended the scalar, and left ``\\b`` to be read as a backspace)."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    # JSON leaves these raw; YAML reads them as line breaks and folds them.
+    return quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _comment(text: str) -> str:
+    """``text`` on one comment line: a line break in a name or a quote would end the comment."""
+    return " ".join(text.split())
 
 
 def skeleton(scheme: Scheme, spec: NoticeRule, today: dt.date, calendar: WorkCalendar = LIBRARY) -> str:
     lines = [
-        f"# {scheme.name}：{NOTICE_KINDS[spec.kind].label}。填写后提交本文件；构建时会逐项检查，发现问题会指出行号。",
-        f"# 依据：{spec.cite.clause}“{spec.cite.quote}”",
+        f"# {_comment(scheme.name)}：{NOTICE_KINDS[spec.kind].label}。"
+        "填写后提交本文件；构建时会逐项检查，发现问题会指出行号。",
+        f"# 依据：{_comment(spec.cite.clause)}“{_comment(spec.cite.quote)}”",
         f"scheme: {scheme.id}",
         f"kind: {spec.kind}",
-        f"title: {_quote(f'{today.year}年度{scheme.name}{spec.title}')}",
+        f"title: {yaml_string(f'{today.year}年度{scheme.name}{spec.title}')}",
         "issuer: \"\"            # 发布机关（必填）",
         f"published: {today.isoformat()}   # 发布日期；发布当日不计入公示期",
     ]
