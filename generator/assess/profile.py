@@ -17,6 +17,7 @@ from generator.assess.terms import (
     AWARD_LEVELS,
     AWARD_TIERS,
     CREDIT_LEVELS,
+    EXPORT_FAILURE_KINDS,
     FOOD_SAFETY_SYSTEMS,
     INCIDENT_KINDS,
     INCIDENT_SEVERITIES,
@@ -50,6 +51,12 @@ class Field:
     dated_by: str = ""  # for lists of records: the sub-field that dates each record
     extra: dict = field(default_factory=dict)
     maximum: float | None = None  # for numbers: the largest value that makes sense
+    # For an object item: the sub-field a plain value stands for (a record given as its date alone, as the
+    # format first wrote it, is {date: ...} with its other details unknown).
+    plain: str = ""
+    # For a list split off another and still read (docs/PROFILE.md: precision beside a field, never instead):
+    # (list, sub-field, value): its records are records of that list with that value.
+    part_of: tuple[str, ...] = ()
 
 
 def _b(name: str, label: str, help: str = "") -> Field:
@@ -112,10 +119,15 @@ FIELDS: tuple[Field, ...] = (
               _DATE_ITEM,
               Field("level", "enum", "抽查级别", enum=SAMPLING_LEVELS.ids),
           ))),
-    Field("export_failures", "list", "出口产品因质量原因退运、销毁或遭国外官方通报（日期）",
-          item=_DATE_ITEM, dated_by="self"),
+    Field("export_failures", "list", "出口产品因质量原因退运、销毁、遭国外官方通报或出口检验检疫不合格",
+          dated_by="date", help="每条记录为日期，或日期及类别；只有日期的记录类别不明；不出口的组织填空列表",
+          item=Field("failure", "object", "记录", plain="date", fields=(
+              _DATE_ITEM,
+              Field("kind", "enum", "类别", enum=EXPORT_FAILURE_KINDS.ids),
+          ))),
     Field("export_inspection_failures", "list", "出口检验检疫不合格（日期）", item=_DATE_ITEM, dated_by="self",
-          help="出口商品检验检疫不合格；不出口的组织填空列表"),
+          part_of=("export_failures", "kind", "inspection_failure"),
+          help="旧版页面写入的字段，按“出口产品因质量原因……”中类别为出口检验检疫不合格的记录读取"),
     Field("own_fault_quality_claims", "list", "属于组织自身责任而引起的质量异议、索赔和退货（日期）",
           item=_DATE_ITEM, dated_by="self"),
     Field("violations", "list", "违法违规记录", dated_by="date",
@@ -174,7 +186,8 @@ FIELDS: tuple[Field, ...] = (
 BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
 
 # Where the calculator's form asks each fact, group by group (labels: terms.FACT_GROUPS). Every field is in
-# exactly one group (a test checks), so a new fact cannot silently miss the form. "answers" are the maps the
+# exactly one group (a test checks), so a new fact cannot silently miss the form; a part split off another
+# (``part_of``) is only read, the form asks the whole. "answers" are the maps the
 # form asks item by item in blocks of their own.
 FORM_GROUPS: dict[str, tuple[str, ...]] = {
     "basic": ("organisation", "schemes_of_interest", "as_of", "region_code", "in_hu_su_dafeng_zone", "legal_person",
@@ -187,7 +200,6 @@ FORM_GROUPS: dict[str, tuple[str, ...]] = {
     "systems": ("management_systems", "excellence_model_since", "chief_quality_officer", "registered_trademark",
                 "invention_patents", "utility_model_patents", "design_patents"),
     "records": ("incidents", "major_quality_complaints", "sampling_failures", "export_failures",
-                "export_inspection_failures",
                 "own_fault_quality_claims", "violations", "serious_dishonesty_list", "labor_dishonesty",
                 "quality_dishonesty"),
     "awards": ("awards", "related_awards", "related_applicant_this_cycle", "false_materials", "credit",
@@ -211,6 +223,12 @@ def record_fields(name: str) -> dict[str, Field]:
     """Sub-fields of the records of a list field (empty for a list of plain values)."""
     item = BY_NAME[name].item
     return {f.name: f for f in item.fields} if item and item.kind == "object" else {}
+
+
+def detail_words(name: str, subs: set[str]) -> str:
+    """Sub-fields of a list's records in words, in the spec's order: "类别", "是否因弄虚作假被撤销"."""
+    fields = record_fields(name)
+    return "、".join(f"是否{f.label}" if f.kind == "bool" else f.label for n, f in fields.items() if n in subs)
 
 
 class ProfileError(ValueError):
@@ -286,6 +304,8 @@ def _value(field: Field, value: object, path: str) -> object:
                 raise ProfileError(f"{path}[{n}]: 列表中的一项不能为空（null）：请删除这一项或填写内容")
         return [_value(field.item, v, f"{path}[{n}]") for n, v in enumerate(value)]
     if kind == "object":
+        if field.plain and not isinstance(value, dict):  # a record given by its date alone: the rest unknown
+            return {field.plain: _value(next(f for f in field.fields if f.name == field.plain), value, path)}
         if not isinstance(value, dict):
             raise ProfileError(f"{path}: {field.label}应为对象 {{...}}，而不是 {_shown(value)}")
         subs = {f.name: f for f in field.fields}
@@ -297,6 +317,32 @@ def _value(field: Field, value: object, path: str) -> object:
     raise AssertionError(kind)
 
 
+# Key of the parsed profile (never of a profile file) naming lists that are complete only for some values of a
+# sub-field: {list: (sub-field, (value, ...))}. Set when only a split-off part of a list was given.
+PARTIAL = "_partial"
+
+
+def _join_parts(profile: dict) -> None:
+    """Read each split-off list as records of the list it was split from (``Field.part_of``).
+
+    Given alone, the part says nothing of the whole list's other values: the whole is then complete only for
+    the part's value, and a rule that counts other values stays unknown."""
+    partial: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for part in FIELDS:
+        if not part.part_of or profile.get(part.name) is None:
+            continue
+        whole, key, value = part.part_of
+        plain = BY_NAME[whole].item.plain
+        records = [{plain: r, key: value} for r in profile[part.name]]
+        if profile.get(whole) is None or whole in partial:
+            profile[whole] = [*(profile.get(whole) or []), *records]
+            known = partial.get(whole, (key, ()))[1]
+            partial[whole] = (key, (*known, value))
+        else:
+            profile[whole] = [*profile[whole], *records]
+    profile[PARTIAL] = partial
+
+
 def parse_profile(raw: object, today: _dt.date | None = None) -> dict:
     """Check and normalise a profile: dates become ``date``, ``as_of`` defaults to today.
 
@@ -304,6 +350,7 @@ def parse_profile(raw: object, today: _dt.date | None = None) -> dict:
     if not isinstance(raw, dict):
         raise ProfileError(f"profile: 档案应为 JSON 对象 {{...}}，而不是 {type(raw).__name__}")
     profile = {k: (_value(BY_NAME[k], v, k) if k in BY_NAME else v) for k, v in raw.items()}
+    _join_parts(profile)
     if profile.get("as_of") is None:
         profile["as_of"] = today or china_today()  # China's day, not the machine's (Pyodide runs in UTC)
     if profile.get("independent_legal_person") is True and profile.get("legal_person") is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from generator.assess.profile import BY_NAME, record_fields
+from generator.assess.profile import BY_NAME, PARTIAL, detail_words, record_fields
 from generator.assess.rules import registry
 from generator.assess.rules.dates import add_years, first_day_outside, year_changes, year_status
 from generator.assess.rules.registry import FAIL, PASS, UNKNOWN, RuleProblem, combine_all
@@ -74,6 +74,32 @@ def matches(record: Any, match: dict, list_name: str, exception: bool = False) -
             value = False
         statuses.append(PASS if value in wanted else FAIL)
     return combine_all(statuses) if statuses else PASS
+
+
+def _unfilled(record: Any, rule: dict, name: str) -> set[str]:
+    """The sub-fields a doubtful record leaves out that the rule reads (its date, a detail it matches on)."""
+    if not isinstance(record, dict):
+        return set()
+    dated_by = rule.get("dated_by") or BY_NAME[name].dated_by
+    wanted = {dated_by} if dated_by not in ("self", "") and _window(rule) is not None else set()
+    fields = record_fields(name)
+    for key in MATCHES:
+        match = rule.get(key) or {}
+        wanted |= {k for k in match if not (k == "level" and "scheme" in match and record.get("scheme"))
+                   and not (key == "except" and k in fields and fields[k].kind == "bool")}  # unstated: no exception
+    return {k for k in wanted if record.get(k) is None and k in fields}
+
+
+def _partly_known(rule: dict, profile: dict) -> bool:
+    """Whether the list was given only for some values of a sub-field (``profile.PARTIAL``) and the rule
+    counts records of other values too."""
+    key, known = (profile.get(PARTIAL) or {}).get(rule["none"], ("", ()))
+    if not key:
+        return False
+    wanted = (rule.get("where") or {}).get(key)
+    if wanted is None:
+        return True
+    return bool(set(wanted if isinstance(wanted, list) else [wanted]) - set(known))
 
 
 def _describe(name: str, match: dict, names: dict[str, str] | None) -> str:
@@ -141,12 +167,14 @@ class NoRecord:
         return problems
 
     @staticmethod
-    def _tally(rule: dict, records: list, as_of: dt.date) -> tuple[int, int, int]:
-        """(records that break the rule, records that may, records for the reviewers)."""
+    def _tally(rule: dict, profile: dict) -> tuple[int, int, int, set[str]]:
+        """(records that break the rule, records that may, records for the reviewers, the record sub-fields
+        whose filling in would decide the doubtful ones)."""
         name = rule["none"]
         within = _window(rule)
-        found, doubtful, reviewers = 0, 0, 0
-        for record in records:
+        as_of = profile["as_of"]
+        found, doubtful, reviewers, missing = 0, 0, 0, set()
+        for record in profile.get(name) or []:
             window = in_window(record, name, within, as_of, rule.get("dated_by"))
             if window == FAIL:
                 continue
@@ -163,21 +191,26 @@ class NoRecord:
                 found += 1
             else:
                 doubtful += 1
-        return found, doubtful, reviewers
+                missing |= _unfilled(record, rule, name)
+        if _partly_known(rule, profile):
+            doubtful += 1  # records of the values the list was not given for may exist
+        return found, doubtful, reviewers, missing
 
     def evaluate(self, rule: dict, profile: dict) -> tuple[str, str]:
         name = rule["none"]
         records = profile.get(name)
         if records is None:
             return registry.unfilled(name)
-        found, doubtful, reviewers = self._tally(rule, records, profile["as_of"])
+        found, doubtful, reviewers, missing = self._tally(rule, profile)
         label_ = BY_NAME[name].label.removesuffix("（日期）").removesuffix("记录")
         if found:
             return FAIL, f"有{found}条符合本条的{label_}记录"
         if reviewers:
             return UNKNOWN, f"有{reviewers}条{label_}记录须由评审专家判断"
+        if doubtful and missing:
+            return UNKNOWN, f"有{doubtful}条{label_}记录未填写{detail_words(name, missing)}，无法判断"
         if doubtful:
-            return UNKNOWN, f"有{doubtful}条{label_}记录信息不全（日期、等级等），无法判断"
+            return UNKNOWN, f"只填写了{label_}中的部分类别，无法判断"
         return PASS, f"无符合本条的{label_}记录（已填写{len(records)}条）" if records else f"无{label_}记录"
 
     def explain(self, rule: dict, names: dict[str, str] | None) -> str:
@@ -207,8 +240,16 @@ class NoRecord:
         records = profile.get(name)
         if records is None:
             return {name}
-        found, doubtful, reviewers = self._tally(rule, records, profile["as_of"])
+        found, doubtful, reviewers, _ = self._tally(rule, profile)
         return {name} if doubtful and not found and not reviewers else set()
+
+    def details(self, rule: dict, profile: dict) -> dict[str, set[str]]:
+        """The sub-fields of the list's records that are missing where ``needs`` asks for the list."""
+        name = rule["none"]
+        if profile.get(name) is None:
+            return {}
+        found, doubtful, reviewers, missing = self._tally(rule, profile)
+        return {name: missing} if doubtful and missing and not found and not reviewers else {}
 
     def changes(self, rule: dict, profile: dict) -> set:
         within = _window(rule)

@@ -96,6 +96,13 @@ def needs(rule: dict, profile: dict) -> set[str]:
     return _form(rule).needs(rule, profile)
 
 
+def details(rule: dict, profile: dict) -> dict[str, set[str]]:
+    """For the lists ``needs`` asks for: the sub-fields of their records whose filling in would decide ``rule``
+    (empty where the form has no records, or what is missing is the list itself)."""
+    form = _form(rule)
+    return form.details(rule, profile) if hasattr(form, "details") else {}
+
+
 def changes(rule: dict, profile: dict) -> set[dt.date]:
     """The days on which ``rule``'s result could change as time passes, the facts staying the same."""
     return _form(rule).changes(rule, profile)

@@ -118,6 +118,8 @@ function listWidget(field, id) {
     }
     (items || []).forEach((item, n) => {
       const row = el("div", { class: "qp-row", role: "group", "aria-label": `${field.label} 第${n + 1}条` });
+      // A record an earlier version wrote as its date alone (field.item.plain) is that date, other details open.
+      if (field.item.plain && (item === null || typeof item !== "object")) item = items[n] = { [field.item.plain]: item };
       if (field.item.kind === "object") {
         for (const sub of field.item.fields) {
           const subId = nextId(`${field.name}-${sub.name}`);
