@@ -61,7 +61,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
     from generator.yamlload import YamlError, load_text
 
     try:
-        text = sys.stdin.read() if args.profile == "-" else Path(args.profile).read_text(encoding="utf-8")
+        text = sys.stdin.read() if args.profile == "-" else Path(args.profile).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         print(f"profile: cannot read {args.profile}: {exc}", file=sys.stderr)
         return 2

@@ -17,6 +17,7 @@ def load_profile_json(text: str) -> object:
 
     NaN and Infinity (which Python's json accepts) are refused, and so are nesting too deep
     for the parser and numbers too long to read."""
+    text = text.removeprefix("\ufeff")  # a BOM some editors write at the start of a UTF-8 file
     try:
         return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:

@@ -51,6 +51,7 @@ class Field:
     dated_by: str = ""  # for lists of records: the sub-field that dates each record
     extra: dict = field(default_factory=dict)
     maximum: float | None = None  # for numbers: the largest value that makes sense
+    minimum: float | None = None  # for numbers: the smallest (default 0)
     # For an object item: the sub-field a plain value stands for (a record given as its date alone, as the
     # format first wrote it, is {date: ...} with its other details unknown).
     plain: str = ""
@@ -64,6 +65,8 @@ def _b(name: str, label: str, help: str = "") -> Field:
 
 
 _DATE_ITEM = Field("date", "date", "日期")
+# A year of a date the profile knows only by year: within the dates' range (a year 0 is a typo).
+_YEAR = Field("year", "int", "年份", minimum=1900, maximum=2199, help="四位数年份，例如 2021")
 
 FIELDS: tuple[Field, ...] = (
     Field("organisation", "str", "申报组织名称", pattern=r"[^\x00-\x1f\x7f]{1,100}",
@@ -71,7 +74,7 @@ FIELDS: tuple[Field, ...] = (
     Field("schemes_of_interest", "list", "关心的方案", item=Field("scheme", "scheme", "方案"),
           help="只评估这些方案；不填则评估全部方案"),
     Field("as_of", "date", "评估日期", help="缺省为今天；“近三年”“满2年”“近2年”等期间均截至该日"),
-    Field("region_code", "str", "注册地行政区划代码", pattern=r"^\d{6}$", help="GB/T 2260 六位代码"),
+    Field("region_code", "str", "注册地行政区划代码", pattern=r"[0-9]{6}", help="GB/T 2260 六位数字代码，例如 320506"),
     _b("in_hu_su_dafeng_zone", "位于沪苏大丰产业联动集聚区"),
     _b("legal_person", "具有法人资格"),
     _b("independent_legal_person", "具有独立法人资格", help="具有独立法人资格即具有法人资格"),
@@ -93,12 +96,13 @@ FIELDS: tuple[Field, ...] = (
     _b("service_standards", "建立完善的服务标准"),
     _b("complaint_mechanism", "客户投诉处理机制健全"),
     Field("satisfaction_reports", "list", "持有的第三方用户满意度调查报告（年份）",
-          item=Field("year", "int", "年份")),
+          item=_YEAR),
     _b("trade_settlement_by_measurement", "以计量手段进行贸易结算"),
     _b("pollutant_discharge", "涉及污染排放"),
     Field("management_systems", "list", "有效的管理体系认证证书", dated_by="since",
           item=Field("certificate", "object", "证书", fields=(
-              Field("standard", "str", "标准", help="ISO9001（即 GB/T 19001）、IATF16949、ISO14001、ISO45001 等"),
+              Field("standard", "str", "标准", pattern=r"(?=.*\S)[^\x00-\x1f\x7f]{1,100}",
+                    help="证书上的标准名称（不能为空），例如 ISO9001（即 GB/T 19001）、IATF16949、ISO14001、ISO45001"),
               Field("since", "date", "取得日期"),
           ))),
     Field("excellence_model_since", "date", "导入并实施卓越绩效管理模式的日期"),
@@ -147,7 +151,7 @@ FIELDS: tuple[Field, ...] = (
               Field("scheme", "scheme", "奖项"),
               Field("level", "enum", "级别", enum=AWARD_LEVELS.ids),
               Field("tier", "enum", "等次", enum=AWARD_TIERS.ids),
-              Field("year", "int", "年份"),
+              _YEAR,
               _b("revoked", "已被撤销"),
               Field("revoked_on", "date", "撤销日期", help="“撤销…N年内不得申报”自撤销之日起计算"),
               _b("fraud", "因弄虚作假被撤销"),
@@ -158,13 +162,13 @@ FIELDS: tuple[Field, ...] = (
               Field("level", "enum", "级别", enum=RELATED_AWARD_LEVELS.ids),
               Field("scheme", "scheme", "奖项"),
               Field("tier", "enum", "等次", enum=AWARD_TIERS.ids),
-              Field("year", "int", "年份"),
+              _YEAR,
           ))),
     _b("related_applicant_this_cycle", "有关联关系的母公司或子公司在同一申报周期申报"),
     Field("false_materials", "list", "被查实提供虚假材料", dated_by="year",
           item=Field("record", "object", "记录", fields=(
               Field("scheme", "scheme", "方案"),
-              Field("year", "int", "年份"),
+              _YEAR,
           ))),
     Field("credit", "object", "江苏省质量信用等级", fields=(
         Field("level", "enum", "现有等级", enum=CREDIT_LEVELS.ids),
@@ -246,13 +250,18 @@ def _shown(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
+_FULL_WIDTH_DIGITS = {0xFF10 + n: ord("0") + n for n in range(10)}
+# The format's one way to write a date; Python's fromisoformat alone would also take 20260304 and 2026-W10-3.
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _date(value: object, path: str, label: str = "") -> _dt.date:
     day = None
     if isinstance(value, _dt.datetime):
-        day = value.date()
+        day = None  # a time of day is not a date (YAML reads 2026-03-04 10:00 as one)
     elif isinstance(value, _dt.date):
         day = value
-    elif isinstance(value, str):
+    elif isinstance(value, str) and _ISO_DAY.fullmatch(value):
         try:
             day = _dt.date.fromisoformat(value)
         except ValueError:
@@ -272,8 +281,12 @@ def _value(field: Field, value: object, path: str) -> object:
             raise ProfileError(f"{path}: {field.label}应为 true（是）或 false（否），而不是 {_shown(value)}")
         return value
     if kind == "int":
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
-            raise ProfileError(f"{path}: {field.label}应为 0 至 {MAX_COUNT} 之间的整数，例如 3，而不是 {_shown(value)}")
+        low = int(field.minimum or 0)
+        top = int(field.maximum if field.maximum is not None else MAX_COUNT)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= top:
+            example = field.help or "例如 3"
+            raise ProfileError(f"{path}: {field.label}应为 {low} 至 {top} 之间的整数（{example}），"
+                               f"而不是 {_shown(value)}")
         return value
     if kind == "number":
         top = field.maximum if field.maximum is not None else MAX_COUNT
@@ -284,6 +297,8 @@ def _value(field: Field, value: object, path: str) -> object:
     if kind == "date":
         return _date(value, path, field.label)
     if kind == "str":
+        if isinstance(value, str) and field.name == "region_code":
+            value = value.translate(_FULL_WIDTH_DIGITS)  # "３２０５０８" as typed with a Chinese input method
         if not isinstance(value, str) or (field.pattern and not re.fullmatch(field.pattern, value)):
             raise ProfileError(f"{path}: {field.label}应为{field.help or '文字'}，而不是 {_shown(value)}")
         return value
@@ -343,12 +358,40 @@ def _join_parts(profile: dict) -> None:
     profile[PARTIAL] = partial
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _printable(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _no_lone_surrogates(raw: object) -> None:
+    """Refuse text holding half of a UTF-16 pair (JSON "\\ud800" escapes): no file or page can show it, so
+    it can only be a damaged value. Checked first, so every later message can be printed. A loop, not
+    recursion: the JSON may be nested as deep as the parser allows."""
+    stack: list[tuple[object, str]] = [(raw, "")]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            found = _SURROGATE.search(value)
+            if found:
+                raise ProfileError(f"{path or 'profile'}: 文字中含有无法显示的字符 U+{ord(found.group()):04X}"
+                                   f"（不成对的 UTF-16 代理项），请重新输入这段文字，例如 苏州某某有限公司")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                where = f"{path}.{_printable(str(key))}" if path else _printable(str(key))
+                stack += [(item, where), (key, where)]
+        elif isinstance(value, list):
+            stack += [(item, f"{path}[{n}]") for n, item in enumerate(value)]
+
+
 def parse_profile(raw: object, today: _dt.date | None = None) -> dict:
     """Check and normalise a profile: dates become ``date``, ``as_of`` defaults to today.
 
     Unknown top-level fields are kept and ignored (newer profiles may carry more)."""
     if not isinstance(raw, dict):
         raise ProfileError(f"profile: 档案应为 JSON 对象 {{...}}，而不是 {type(raw).__name__}")
+    _no_lone_surrogates(raw)
     profile = {k: (_value(BY_NAME[k], v, k) if k in BY_NAME else v) for k, v in raw.items()}
     _join_parts(profile)
     if profile.get("as_of") is None:
