@@ -54,7 +54,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_assess(args: argparse.Namespace) -> int:
     from generator.assess.api import load_profile_json, result_json
     from generator.assess.engine import assess
-    from generator.assess.profile import ProfileError, parse_profile
+    from generator.assess.profile import ProfileError, check_size, parse_profile
     from generator.assess.report import text_report
     from generator.export import engine_data
     from generator.load.portal import load_portal
@@ -66,6 +66,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
         print(f"profile: cannot read {args.profile}: {exc}", file=sys.stderr)
         return 2
     try:
+        check_size(text)  # before YAML reads it, too
         raw = (
             load_profile_json(text)
             if args.profile.endswith(".json") or text.lstrip().startswith(("{", "["))

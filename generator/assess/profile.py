@@ -8,6 +8,7 @@ and the profile page of the site is rendered from it.
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -223,10 +224,16 @@ SCREENED: tuple[str, ...] = tuple(n for n in FORM_GROUPS["records"] if n != "ser
 FIRST_QUESTIONS: tuple[str, ...] = ("organisation", "schemes_of_interest", "as_of", "region_code", "sector")
 
 
+_RECORD_FIELDS: dict[str, dict[str, Field]] = {}
+
+
 def record_fields(name: str) -> dict[str, Field]:
-    """Sub-fields of the records of a list field (empty for a list of plain values)."""
-    item = BY_NAME[name].item
-    return {f.name: f for f in item.fields} if item and item.kind == "object" else {}
+    """Sub-fields of the records of a list field (empty for a list of plain values). Shared: do not change it
+    (the rules ask for it once per record)."""
+    if name not in _RECORD_FIELDS:
+        item = BY_NAME[name].item
+        _RECORD_FIELDS[name] = {f.name: f for f in item.fields} if item and item.kind == "object" else {}
+    return _RECORD_FIELDS[name]
 
 
 def detail_words(name: str, subs: set[str]) -> str:
@@ -243,6 +250,18 @@ class ProfileError(ValueError):
 EARLIEST = _dt.date(1900, 1, 1)
 LATEST = _dt.date(2199, 12, 31)
 MAX_COUNT = 1_000_000
+# The largest profile read (docs/PROFILE.md "Limits on values"): far above any applicant's records (a list of
+# 10,000 is decades of daily entries), low enough that a share link cannot make the page or the CLI work for
+# long (the engine is linear: 8,000 records take well under half a second).
+MAX_ITEMS = 10_000
+MAX_CHARS = 2_000_000
+
+
+def check_size(text: str) -> None:
+    """Refuse a profile's text beyond ``MAX_CHARS``, before it is parsed."""
+    if len(text) > MAX_CHARS:
+        raise ProfileError(f"profile: 档案过大（{len(text):,} 个字符），最多 {MAX_CHARS:,} 个字符：请删去重复的或"
+                           f"与评估无关的旧记录，例如十年前的违法违规记录")
 
 
 def _shown(value: object) -> str:
@@ -314,6 +333,9 @@ def _value(field: Field, value: object, path: str) -> object:
     if kind == "list":
         if not isinstance(value, list):
             raise ProfileError(f"{path}: {field.label}应为列表 [...]，而不是 {_shown(value)}")
+        if len(value) > MAX_ITEMS:
+            raise ProfileError(f"{path}: {field.label}最多 {MAX_ITEMS:,} 条，而这里有 {len(value):,} 条：请删去重复的"
+                               f"或与评估无关的旧记录（例如十年前的记录）")
         for n, v in enumerate(value):
             if v is None:
                 raise ProfileError(f"{path}[{n}]: 列表中的一项不能为空（null）：请删除这一项或填写内容")
@@ -369,6 +391,11 @@ def _no_lone_surrogates(raw: object) -> None:
     """Refuse text holding half of a UTF-16 pair (JSON "\\ud800" escapes): no file or page can show it, so
     it can only be a damaged value. Checked first, so every later message can be printed. A loop, not
     recursion: the JSON may be nested as deep as the parser allows."""
+    try:
+        json.dumps(raw, ensure_ascii=False, default=str).encode("utf-8")
+        return  # the usual case, found at C speed; otherwise the walk below names the field
+    except (UnicodeEncodeError, ValueError, TypeError, RecursionError):
+        pass
     stack: list[tuple[object, str]] = [(raw, "")]
     while stack:
         value, path = stack.pop()
