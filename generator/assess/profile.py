@@ -32,6 +32,10 @@ from generator.assess.terms import (
 )
 from generator.assess.today import china_today
 
+# The format's version, written into every profile the page saves or shares and into examples/ (docs/PROFILE.md
+# "Versions"). A profile without it is version 1. Every version is read; a newer one as far as its fields are known.
+PROFILE_VERSION = 2
+
 # A scheme id (kind "scheme"): the schemes are data (schemes/*.yaml), so the id is checked against the
 # exported data when assessing (generator.assess.answers), not against a list written here.
 SCHEME_ID = r"^[a-z][a-z0-9-]*$"
@@ -59,6 +63,7 @@ class Field:
     # For a list split off another and still read (docs/PROFILE.md: precision beside a field, never instead):
     # (list, sub-field, value): its records are records of that list with that value.
     part_of: tuple[str, ...] = ()
+    asked: bool = True  # asked in the calculator's form (not: the format's version, a part split off)
 
 
 def _b(name: str, label: str, help: str = "") -> Field:
@@ -70,6 +75,8 @@ _DATE_ITEM = Field("date", "date", "日期")
 _YEAR = Field("year", "int", "年份", minimum=1900, maximum=2199, help="四位数年份，例如 2021")
 
 FIELDS: tuple[Field, ...] = (
+    Field("profile_version", "int", "档案格式版本", minimum=1, asked=False,
+          help=f"整数，例如 {PROFILE_VERSION}；不填即为 1（最早的格式），各版本均可读取"),
     Field("organisation", "str", "申报组织名称", pattern=r"[^\x00-\x1f\x7f]{1,100}",
           help="1 至 100 个字的名称，例如 苏州某某精密机械有限公司（只用于报告标题，不离开本页）"),
     Field("schemes_of_interest", "list", "关心的方案", item=Field("scheme", "scheme", "方案"),
@@ -131,7 +138,7 @@ FIELDS: tuple[Field, ...] = (
               Field("kind", "enum", "类别", enum=EXPORT_FAILURE_KINDS.ids),
           ))),
     Field("export_inspection_failures", "list", "出口检验检疫不合格（日期）", item=_DATE_ITEM, dated_by="self",
-          part_of=("export_failures", "kind", "inspection_failure"),
+          part_of=("export_failures", "kind", "inspection_failure"), asked=False,
           help="旧版页面写入的字段，按“出口产品因质量原因……”中类别为出口检验检疫不合格的记录读取"),
     Field("own_fault_quality_claims", "list", "属于组织自身责任而引起的质量异议、索赔和退货（日期）",
           item=_DATE_ITEM, dated_by="self"),

@@ -708,8 +708,13 @@ function decode(text) {
   const bin = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
   return JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0))));
 }
+// What leaves the page (a saved file, a share link) names the format's version it is written in (docs/PROFILE.md).
+function versioned() {
+  const { profile_version: _older, ...answers } = profile;
+  return { profile_version: spec.profile_version, ...answers };
+}
 let shared = false;
-function writeHashIfShared() { if (shared) history.replaceState(null, "", `#p=${encode(profile)}`); }
+function writeHashIfShared() { if (shared) history.replaceState(null, "", `#p=${encode(versioned())}`); }
 
 function loadProfile(obj, standard) {
   profile = obj;
@@ -744,7 +749,7 @@ async function main() {
     const action = e.target.closest("[data-action]")?.dataset.action;
     if (action === "save") {
       dirty = false;
-      const blob = new Blob([JSON.stringify(profile, null, 2)], { type: "application/json" });
+      const blob = new Blob([JSON.stringify(versioned(), null, 2)], { type: "application/json" });
       const a = el("a", { href: URL.createObjectURL(blob), download: "申报档案.json" });
       a.click();
       URL.revokeObjectURL(a.href);
