@@ -364,6 +364,10 @@ def _value(field: Field, value: object, path: str) -> object:
 # Key of the parsed profile (never of a profile file) naming lists that are complete only for some values of a
 # sub-field: {list: (sub-field, (value, ...))}. Set when only a split-off part of a list was given.
 PARTIAL = "_partial"
+# Key of the parsed profile: the day its facts are stated for (its as_of as given or defaulted), which stays when
+# the engine judges the same facts on later days. A date known only by its year lies between that year's first
+# day and this one (records.py ``_bounds``).
+STATED_ON = "_stated_on"
 
 
 def _join_parts(profile: dict) -> None:
@@ -430,6 +434,7 @@ def parse_profile(raw: object, today: _dt.date | None = None) -> dict:
     _join_parts(profile)
     if profile.get("as_of") is None:
         profile["as_of"] = today or china_today()  # China's day, not the machine's (Pyodide runs in UTC)
+    profile[STATED_ON] = profile["as_of"]
     if profile.get("independent_legal_person") is True and profile.get("legal_person") is None:
         profile["legal_person"] = True  # 具有独立法人资格 implies 具有法人资格
     for award in profile.get("awards") or []:

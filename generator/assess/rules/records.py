@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from generator.assess.profile import BY_NAME, PARTIAL, detail_words, record_fields
+from generator.assess.profile import BY_NAME, PARTIAL, STATED_ON, detail_words, record_fields
 from generator.assess.rules import registry
 from generator.assess.rules.dates import ONE_DAY, add_years, first_day_outside, year_status
 from generator.assess.rules.registry import FAIL, PASS, UNKNOWN, RuleProblem, combine_all
@@ -25,13 +25,24 @@ def _year_of(record: Any, dated_by: str) -> int | None:
     return day.year if isinstance(day, dt.date) else None
 
 
+def _bounds(record: Any, dated_by: str, stated_on: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """Where a record's own date (``dated_by``, e.g. revoked_on) is not given but its year is, the days that
+    date can be: from the first day of the record's year (a revocation cannot precede the award) to the day its
+    facts are stated for (``profile.STATED_ON``: it has happened by then)."""
+    year = record.get("year") if isinstance(record, dict) and dated_by not in ("self", "year") else None
+    if not isinstance(year, int) or stated_on is None or dt.date(year, 1, 1) > stated_on:
+        return None
+    return dt.date(year, 1, 1), stated_on
+
+
 def in_window(record: Any, field_name: str, within: int | str | None, as_of: dt.date,
-              dated_by: str | None = None) -> str:
+              dated_by: str | None = None, stated_on: dt.date | None = None) -> str:
     """pass: the record falls in the window; fail: outside; unknown: cannot tell.
 
     ``within`` is N years, ``"same_year"`` (the year of ``as_of``) or None (any time). ``dated_by`` names the
     record's date the window counts from where the rule says (a ban runs from the event that starts it:
-    ``revoked_on``); otherwise the list's own date."""
+    ``revoked_on``); otherwise the list's own date. A date known only as an interval (``_bounds``) is decided
+    when every day of it gives the same answer."""
     if within is None:
         return PASS
     dated_by = dated_by or BY_NAME[field_name].dated_by
@@ -44,13 +55,17 @@ def in_window(record: Any, field_name: str, within: int | str | None, as_of: dt.
             return UNKNOWN
         return year_status([year], within, as_of)
     day = record if dated_by == "self" else (record.get(dated_by) if isinstance(record, dict) else None)
-    if day is None:
-        return UNKNOWN
     start = add_years(as_of, -within)
+    if day is None:
+        bounds = _bounds(record, dated_by, stated_on)
+        if bounds is None:
+            return UNKNOWN
+        inside = [start < d <= as_of for d in bounds]  # the window is an interval: its ends decide
+        return PASS if all(inside) else FAIL if not any(inside) and not bounds[0] <= start < bounds[1] else UNKNOWN
     return PASS if start < day <= as_of else FAIL
 
 
-def _window_test(rule: dict, as_of: dt.date):
+def _window_test(rule: dict, as_of: dt.date, stated_on: dt.date | None = None):
     """``in_window`` for one rule and day, as a function of the record: the window's first day is worked out
     once, not once per record."""
     within, dated_by = _window(rule), rule.get("dated_by") or BY_NAME[rule["none"]].dated_by
@@ -60,7 +75,9 @@ def _window_test(rule: dict, as_of: dt.date):
 
     def test(record: Any) -> str:
         day = record if dated_by == "self" else (record.get(dated_by) if isinstance(record, dict) else None)
-        return UNKNOWN if day is None else PASS if start < day <= as_of else FAIL
+        if day is None:
+            return in_window(record, rule["none"], within, as_of, dated_by, stated_on)
+        return PASS if start < day <= as_of else FAIL
     return test
 
 
@@ -226,7 +243,7 @@ class NoRecord:
         whose filling in would decide the doubtful ones). One pass over the records."""
         name = rule["none"]
         records = profile.get(name) or []
-        window = _window_test(rule, profile["as_of"])
+        window = _window_test(rule, profile["as_of"], profile.get(STATED_ON))
         found, doubtful, reviewers, missing = 0, 0, 0, set()
         for record, how in zip(records, self._classify(rule, records), strict=True):
             if not how:
@@ -301,7 +318,7 @@ class NoRecord:
         return {name: missing} if doubtful and missing and not found and not reviewers else {}
 
     @staticmethod
-    def _span(rule: dict, record: Any) -> tuple[dt.date | None, dt.date | None]:
+    def _span(rule: dict, record: Any, stated_on: dt.date | None = None) -> tuple[dt.date | None, dt.date | None]:
         """[begin, end) of the days ``as_of`` on which the record is in the rule's window or may be (None: no
         bound). Between its ends the window's answer is pass or unknown, outside them fail (in_window)."""
         within = _window(rule)
@@ -316,12 +333,16 @@ class NoRecord:
             # year_status: pass while as_of's year is year … year + N − 1, unknown in year + N.
             return (None, None) if year is None else (dt.date(year, 1, 1), _new_year(year + within + 1))
         day = record if dated_by == "self" else (record.get(dated_by) if isinstance(record, dict) else None)
-        return (None, None) if not isinstance(day, dt.date) else (day, first_day_outside(day, within))
+        if not isinstance(day, dt.date):
+            bounds = _bounds(record, dated_by, stated_on)
+            # From the earliest day it can be to the day the latest it can be leaves the window.
+            return (None, None) if bounds is None else (bounds[0], first_day_outside(bounds[1], within))
+        return day, first_day_outside(day, within)
 
     def changes(self, rule: dict, profile: dict) -> set:
         days: set = set()
         for record in profile.get(rule["none"]) or []:
-            days.update(d for d in self._span(rule, record) if d is not None)
+            days.update(d for d in self._span(rule, record, profile.get(STATED_ON)) if d is not None)
         return days
 
     def passes_from(self, rule: dict, profile: dict) -> dt.date | None:
@@ -336,7 +357,7 @@ class NoRecord:
         spans = []
         for record, how in zip(records, self._classify(rule, records), strict=True):
             if how:
-                begin, end = self._span(rule, record)
+                begin, end = self._span(rule, record, profile.get(STATED_ON))
                 if end is None:
                     if begin is None or begin <= as_of:
                         return None  # counts from now on, whatever the day
