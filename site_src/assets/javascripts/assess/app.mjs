@@ -803,7 +803,7 @@ function shownValue(field, value) {
 // Hidden until first drawn: an empty <details> would show the browser's own summary ("Details", in English).
 const answersBox = el("details", { class: "qp-answers", id: "qp-answers", hidden: true });
 function renderAnswers() {
-  const answered = spec.fields.filter((f) => profile[f.name] !== undefined);
+  const answered = spec.fields.filter((f) => f.asked !== false && profile[f.name] !== undefined); // not the version
   const counted = { declarations: "项自我声明", credit_answers: "项技术指标回答", excellence_percent: "个 GB/T 19580 条款自评" };
   const change = (f) => el("a", { href: `#qp-field-${f.name}`, class: "qp-change qp-noprint", "aria-label": `修改${f.label}`, text: "修改",
     onclick: (e) => {
