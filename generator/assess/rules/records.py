@@ -221,8 +221,8 @@ class NoRecord:
         Kept for the last few (rule, list) pairs, which every face of a condition asks about in turn: the
         cache holds the objects themselves, so an id is never reused while its entry lives."""
         for cached_rule, cached_records, out in self._recent:
-            if cached_rule is rule and cached_records is records:
-                return out
+            if cached_rule is rule and cached_records is records and len(out) == len(records):
+                return out  # (a parsed profile's lists are not changed; the length guards against an append)
         out = self._classify_anew(rule, records)
         self._recent = [(rule, records, out), *self._recent[:31]]
         return out
