@@ -63,7 +63,10 @@ def cmd_assess(args: argparse.Namespace) -> int:
     try:
         text = sys.stdin.read() if args.profile == "-" else Path(args.profile).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"profile: cannot read {args.profile}: {exc}", file=sys.stderr)
+        why = {UnicodeDecodeError: "不是 UTF-8 编码的文本", FileNotFoundError: "文件不存在",
+               IsADirectoryError: "这是一个文件夹", PermissionError: "没有读取权限"}.get(type(exc), "读取出错")
+        print(f"profile: 无法读取 {args.profile}（{why}）：档案应为 UTF-8 编码的 JSON 或 YAML 文件，例如 "
+              f"examples/profile-suzhou-manufacturer.json", file=sys.stderr)
         return 2
     try:
         check_size(text)  # before YAML reads it, too

@@ -108,3 +108,13 @@ def test_excellence_percent_steps_of_5_are_the_contract_with_their_source(portal
     assert "multiple of 5" in row and "GB/Z 19579" in row, row
     with pytest.raises(ProfileError, match=r"^excellence_percent\.4\.1\.2: .*5 的倍数"):
         parse_profile({"excellence_percent": {"4.1.2": 52}})
+
+
+@pytest.mark.parametrize(("content", "why"), [(b"\xff\xfe{}", "不是 UTF-8 编码的文本"), (None, "文件不存在")])
+def test_cli_says_in_chinese_why_a_file_cannot_be_read(tmp_path, content, why):
+    path = tmp_path / "档案.json"
+    if content is not None:
+        path.write_bytes(content)
+    out = subprocess.run([sys.executable, "-m", "generator", "--root", str(ROOT), "assess", str(path)],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2 and out.stderr.startswith("profile: 无法读取") and why in out.stderr, out.stderr
