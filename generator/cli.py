@@ -54,18 +54,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_assess(args: argparse.Namespace) -> int:
     from generator.assess.api import load_profile_json, result_json
     from generator.assess.engine import assess
-    from generator.assess.profile import ProfileError, parse_profile
+    from generator.assess.profile import ProfileError, check_size, parse_profile
     from generator.assess.report import text_report
     from generator.export import engine_data
     from generator.load.portal import load_portal
     from generator.yamlload import YamlError, load_text
 
     try:
-        text = sys.stdin.read() if args.profile == "-" else Path(args.profile).read_text(encoding="utf-8")
+        text = sys.stdin.read() if args.profile == "-" else Path(args.profile).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"profile: cannot read {args.profile}: {exc}", file=sys.stderr)
+        why = {UnicodeDecodeError: "不是 UTF-8 编码的文本", FileNotFoundError: "文件不存在",
+               IsADirectoryError: "这是一个文件夹", PermissionError: "没有读取权限"}.get(type(exc), "读取出错")
+        print(f"profile: 无法读取 {args.profile}（{why}）：档案应为 UTF-8 编码的 JSON 或 YAML 文件，例如 "
+              f"examples/profile-suzhou-manufacturer.json", file=sys.stderr)
         return 2
     try:
+        check_size(text)  # before YAML reads it, too
         raw = (
             load_profile_json(text)
             if args.profile.endswith(".json") or text.lstrip().startswith(("{", "["))

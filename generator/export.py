@@ -33,12 +33,13 @@ def fields_json() -> str:
     """The profile fields (names, kinds, labels, enums) for the assessment form."""
     from dataclasses import asdict
 
-    from generator.assess.profile import FIELDS, FIRST_QUESTIONS, FORM_GROUPS, SCREENED
+    from generator.assess.profile import FIELDS, FIRST_QUESTIONS, FORM_GROUPS, PROFILE_VERSION, SCREENED
     from generator.assess.terms import FACT_GROUPS, VALUE_LABELS, for_scripts
 
     groups = [[FACT_GROUPS[g], list(names)] for g, names in FORM_GROUPS.items() if g != "answers"]
     return json.dumps({"fields": [asdict(f) for f in FIELDS], "labels": VALUE_LABELS, "terms": for_scripts(),
-                       "groups": groups, "first": list(FIRST_QUESTIONS), "screened": list(SCREENED)},
+                       "groups": groups, "first": list(FIRST_QUESTIONS), "screened": list(SCREENED),
+                       "profile_version": PROFILE_VERSION},
                       ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 

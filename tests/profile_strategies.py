@@ -41,6 +41,9 @@ def valid_for(field: Field) -> st.SearchStrategy:
     kind = field.kind
     if kind == "bool":
         return st.booleans()
+    if kind == "int" and field.minimum is not None:  # a year
+        return st.one_of(st.integers(min_value=2000, max_value=2030),
+                         st.sampled_from([int(field.minimum), int(field.maximum or field.minimum)]))
     if kind == "int":
         return st.one_of(st.integers(min_value=0, max_value=12), st.just(10**6))
     if kind == "number":
@@ -66,6 +69,10 @@ def valid_for(field: Field) -> st.SearchStrategy:
         subs = {f.name: valid_for(f) for f in field.fields}
         return st.fixed_dictionaries({"level": subs["level"]},
                                      optional={"since": subs["since"], "target_level": subs["target_level"]})
+    if kind == "object" and field.plain:  # a record given by its date alone, as the format first wrote it
+        subs = {f.name: f for f in field.fields}
+        return st.one_of(valid_for(subs[field.plain]),
+                         st.fixed_dictionaries({}, optional={n: valid_for(f) for n, f in subs.items()}))
     if kind == "object":
         return st.fixed_dictionaries({}, optional={f.name: valid_for(f) for f in field.fields})
     if field.name == "credit_answers":

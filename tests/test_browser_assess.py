@@ -171,3 +171,39 @@ def test_without_javascript_the_page_says_what_it_needs(browser, server):
     page.goto(server + "assess/")
     assert page.locator("#qp-needs-js").is_visible() and not page.locator("#qp-assess").is_visible()
     context.close()
+
+
+def test_an_earlier_link_keeps_its_records_and_a_new_link_names_the_version(browser, server):
+    """Issue 25: a share link of the first format (an export record as its date alone) loads into the form as
+    that record, its kind open; the engine asks for the kind; the link the page writes names the version."""
+    import base64
+    import json
+
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.set_default_timeout(60000)
+    page.goto(server + "assess/#p=" + _share({"as_of": "2024-06-01", "sector": "service",
+                                             "export_failures": ["2022-01-10"]}))
+    page.get_by_text("计算引擎已就绪").wait_for()
+    page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
+    block = page.locator(".qp-field[data-field='export_failures']")
+    assert block.locator("input[type=date]").first.input_value() == "2022-01-10"
+    assert "填写类别" in results_text(page)
+    page.get_by_role("button", name="复制分享链接").click()
+    page.wait_for_function("location.hash.startsWith('#p=')")
+    written = page.evaluate("location.hash.slice(3)")
+    shared = json.loads(base64.urlsafe_b64decode(written + "=" * (-len(written) % 4)))
+    assert shared["profile_version"] >= 2 and shared["export_failures"] == [{"date": "2022-01-10"}]
+    context.close()
+
+
+def test_an_oversize_link_shows_the_engines_message(browser, server):
+    """Issue 25: a link carrying more records than the format allows is refused by the engine, in Chinese."""
+    page = browser.new_page()
+    page.set_default_timeout(120000)
+    page.goto(server + "assess/#p=" + _share({"major_quality_complaints": ["2020-01-01"] * 10_001}))
+    page.get_by_text("计算引擎已就绪").wait_for()
+    page.wait_for_function("!document.getElementById('qp-profile-problem').hidden")
+    assert "最多 10,000 条" in page.locator("#qp-profile-problem").inner_text()
+    page.close()

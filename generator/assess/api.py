@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from generator.assess.engine import assess
-from generator.assess.profile import ProfileError, parse_profile
+from generator.assess.profile import ProfileError, check_size, parse_profile
 
 
 def _no_constant(name: str) -> float:
@@ -17,6 +17,8 @@ def load_profile_json(text: str) -> object:
 
     NaN and Infinity (which Python's json accepts) are refused, and so are nesting too deep
     for the parser and numbers too long to read."""
+    text = text.removeprefix("\ufeff")  # a BOM some editors write at the start of a UTF-8 file
+    check_size(text)
     try:
         return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:

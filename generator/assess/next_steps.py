@@ -3,8 +3,18 @@ alone will cure it (docs/PROFILE.md "Answers a person can act on"). Standard lib
 
 from __future__ import annotations
 
-from generator.assess.profile import BY_NAME
-from generator.assess.rules import FAIL, PASS, UNKNOWN, needs, passes_from
+from generator.assess.profile import BY_NAME, detail_words
+from generator.assess.rules import FAIL, PASS, UNKNOWN, details, needs, passes_from
+
+
+def _ask(name: str, missing: set[str], profile: dict) -> str:
+    """What to fill in for one needed field: the field, or the exact details its records lack."""
+    label = BY_NAME[name].label
+    if profile.get(name) is None:
+        return f"填写“{label}”"
+    if not missing:
+        return f"补全“{label}”中缺少的记录或信息"
+    return f"在“{label}”的各条记录中填写{detail_words(name, missing)}"
 
 
 def advice(status: str, reason: str, judged_by: str, rules: list[dict], profile: dict,
@@ -25,8 +35,11 @@ def advice(status: str, reason: str, judged_by: str, rules: list[dict], profile:
         text = f"不符合：{reason}。" + (f"情况不变时，自 {cured.isoformat()} 起符合本条。" if cured
                                      else "时间不能改变这一结果。")
     elif wanted:
-        asks = [f"补全“{BY_NAME[n].label}”中各条记录的日期、等级等信息" if profile.get(n) is not None
-                else f"填写“{BY_NAME[n].label}”" for n in wanted]
+        missing: dict[str, set[str]] = {}
+        for r in ask or rules:
+            for name, subs in details(r, profile).items():
+                missing.setdefault(name, set()).update(subs)
+        asks = [_ask(n, missing.get(n, set()), profile) for n in wanted]
         text = "请" + "；".join(asks) + "，即可判断本条。"
     else:
         text = f"{reason}：现有信息无法判断，由评审专家或受理机关判断。"

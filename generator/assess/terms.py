@@ -35,6 +35,9 @@ TARGET_LEVELS = Vocabulary(A="A", AA="AA", AAA="AAA")
 RELATIONS = Vocabulary(parent="母公司", subsidiary="子公司")
 FOOD_SAFETY_SYSTEMS = Vocabulary(HACCP="HACCP", ISO22000="ISO22000")
 AGRI_CERTIFICATIONS = Vocabulary(green="绿色食品", organic="有机", geographical_indication="地理标志")
+# export_failures kinds (docs/PROFILE.md, added 2026-12-04): the field's documented meaning, item by item.
+EXPORT_FAILURE_KINDS = Vocabulary(**{"return": "退运", "destruction": "销毁", "notification": "遭国外官方通报",
+                                     "inspection_failure": "出口检验检疫不合格"})
 
 # Groups of the calculator's form (generator.assess.profile.FORM_GROUPS).
 FACT_GROUPS = Vocabulary(basic="基本信息", production="行业与生产条件", systems="管理体系与创新", records="近年记录",
@@ -108,6 +111,7 @@ def _merge(*vocabularies: Vocabulary) -> dict[str, str]:
 VALUE_LABELS: dict[str, str] = _merge(
     SECTORS, INCIDENT_KINDS, INCIDENT_SEVERITIES, VIOLATION_SEVERITIES, SAMPLING_LEVELS, AWARD_LEVELS,
     AWARD_TIERS, Vocabulary(none="无"), RELATIONS, AGRI_CERTIFICATIONS, FOOD_SAFETY_SYSTEMS, CREDIT_OPTIONS,
+    EXPORT_FAILURE_KINDS,
 )
 
 

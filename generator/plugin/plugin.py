@@ -30,6 +30,7 @@ from generator.plugin.structure import urls
 from generator.plugin.structure.nav import build_nav
 from generator.plugin.structure.pages import generate
 from generator.precompress import precompress
+from generator.profile_schema import profile_schema_json
 from generator.regions import RegionError, regions_json
 from generator.render import make_env
 from generator.search import SearchIndexError, index_site
@@ -138,6 +139,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         except BundleError as exc:
             raise PluginError(str(exc)) from None
         generated += [("data/schemes.json", engine_json(self.portal)), ("data/profile-fields.json", fields_json()),
+                      (urls.PROFILE_SCHEMA, profile_schema_json([s.id for s in self.portal.schemes])),
                       (urls.REGIONS_JSON, regions),
                       (urls.OFFICE_JSON, json.dumps(office, ensure_ascii=False, sort_keys=True)),
                       (urls.OFFICE_SCHEMES_JSON, schemes_json(self.portal.schemes)),

@@ -19,6 +19,7 @@ from generator.assess.rules.registry import (
     RuleProblem,
     changes,
     check,
+    details,
     evaluate,
     explain,
     facts,
@@ -27,5 +28,5 @@ from generator.assess.rules.registry import (
     passes_from,
 )
 
-__all__ = ["FAIL", "FORMS", "PASS", "UNKNOWN", "RuleProblem", "changes", "check", "evaluate", "explain", "facts",
-           "form_of", "needs", "passes_from"]
+__all__ = ["FAIL", "FORMS", "PASS", "UNKNOWN", "RuleProblem", "changes", "check", "details", "evaluate", "explain",
+           "facts", "form_of", "needs", "passes_from"]

@@ -34,6 +34,8 @@ def first_day_outside(day: dt.date, within: int) -> dt.date:
     """The first ``as_of`` whose window of the last ``within`` years, (as_of − N years, as_of], no longer holds
     ``day`` (29 February made exact: add_years moves it to 28 February)."""
     candidate = add_years(day, within)
+    if day.month != 2 or day.day < 28:
+        return candidate  # away from 29 February, N years on is exactly the first day outside
     while add_years(candidate, -within) >= day and add_years(candidate - ONE_DAY, -within) >= day:
         candidate -= ONE_DAY
     while add_years(candidate, -within) < day:

@@ -110,8 +110,9 @@ class Fact:
             shown = "、".join(VALUE_LABELS.get(str(v), str(v)) for v in value) or "无"
             return (PASS if ok else FAIL), f"{field.label}：{shown}"
         if "any_year_within" in rule:
-            window = year_status(value, rule["any_year_within"], as_of)
-            return window, f"{field.label}：{'、'.join(str(v) for v in value) or '无'}"
+            years = sorted(set(value))  # at most one per year of the dates' range, however long the list
+            window = year_status(years, rule["any_year_within"], as_of)
+            return window, f"{field.label}：{'、'.join(str(v) for v in years) or '无'}"
         raise ValueError(f"not a fact rule: {rule!r}")
 
     def explain(self, rule: dict, names: dict[str, str] | None) -> str:
@@ -152,7 +153,7 @@ class Fact:
         if "years_at_least" in rule:
             return {add_years(value, rule["years_at_least"])}
         if "any_year_within" in rule:
-            return set().union(*(year_changes(y, rule["any_year_within"]) for y in value))
+            return set().union(*(year_changes(y, rule["any_year_within"]) for y in set(value)))
         return set()
 
 

@@ -41,6 +41,14 @@ class Group:
         return set().union(*(registry.needs(r, profile) for r in rule[self._head(rule)]
                              if registry.evaluate(r, profile)[0] == UNKNOWN))
 
+    def details(self, rule: dict, profile: dict) -> dict[str, set[str]]:
+        merged: dict[str, set[str]] = {}
+        for r in rule[self._head(rule)]:
+            if registry.evaluate(r, profile)[0] == UNKNOWN:
+                for name, subs in registry.details(r, profile).items():
+                    merged.setdefault(name, set()).update(subs)
+        return merged
+
     def changes(self, rule: dict, profile: dict) -> set:
         return set().union(*(registry.changes(r, profile) for r in rule[self._head(rule)]))
 
@@ -63,6 +71,9 @@ class Not:
 
     def needs(self, rule: dict, profile: dict) -> set[str]:
         return registry.needs(rule["not"], profile)
+
+    def details(self, rule: dict, profile: dict) -> dict[str, set[str]]:
+        return registry.details(rule["not"], profile)
 
     def changes(self, rule: dict, profile: dict) -> set:
         return registry.changes(rule["not"], profile)

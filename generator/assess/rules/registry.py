@@ -96,6 +96,13 @@ def needs(rule: dict, profile: dict) -> set[str]:
     return _form(rule).needs(rule, profile)
 
 
+def details(rule: dict, profile: dict) -> dict[str, set[str]]:
+    """For the lists ``needs`` asks for: the sub-fields of their records whose filling in would decide ``rule``
+    (empty where the form has no records, or what is missing is the list itself)."""
+    form = _form(rule)
+    return form.details(rule, profile) if hasattr(form, "details") else {}
+
+
 def changes(rule: dict, profile: dict) -> set[dt.date]:
     """The days on which ``rule``'s result could change as time passes, the facts staying the same."""
     return _form(rule).changes(rule, profile)
@@ -104,6 +111,9 @@ def changes(rule: dict, profile: dict) -> set[dt.date]:
 def passes_from(rule: dict, profile: dict) -> dt.date | None:
     """The earliest ``as_of`` after the profile's on which ``rule`` passes with the same facts, or None when time
     cannot make it pass. The result only changes on the rule's change days, so those are the days to try."""
+    form = _form(rule)
+    if hasattr(form, "passes_from"):  # a form with many records knows a faster way to the same day
+        return form.passes_from(rule, profile)
     as_of = profile["as_of"]
     for day in sorted(d for d in changes(rule, profile) if d > as_of):
         if evaluate(rule, profile | {"as_of": day})[0] == PASS:

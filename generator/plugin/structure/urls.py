@@ -18,6 +18,7 @@ NOTICES = "notices/index.md"
 FEEDS = "feeds/index.md"  # how to subscribe, a section per feed
 SCHEMES_JSON = "data/schemes.json"
 FIELDS_JSON = "data/profile-fields.json"
+PROFILE_SCHEMA = "data/profile.schema.json"
 REGIONS_JSON = "data/regions.json"
 NOTICES_JS = "assets/javascripts/notices.js"
 ASSESS_APP = "assets/javascripts/assess/app.mjs"

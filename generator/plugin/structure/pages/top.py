@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.assess.profile import FIELDS
+from generator.assess.profile import FIELDS, PROFILE_VERSION
 from generator.assess.terms import AREA_LEVELS
 from generator.compare import comparison
 from generator.coverage import coverage
@@ -21,7 +21,7 @@ def pages(build: Build) -> Iterator[tuple[str, str]]:
         # Comparison cells cite clauses of many schemes.
         cite_of=lambda scheme, cite: build.cite_href(scheme, urls.COMPARE, cite))
     yield urls.ASSESS, build.render("assess.md.j2", urls.ASSESS, fields=FIELDS)
-    yield urls.PROFILE, build.render("profile.md.j2", urls.PROFILE, fields=FIELDS)
+    yield urls.PROFILE, build.render("profile.md.j2", urls.PROFILE, fields=FIELDS, profile_version=PROFILE_VERSION)
     yield urls.COVERAGE, build.render("coverage.md.j2", urls.COVERAGE,
                                       documents=coverage(build.portal.schemes, build.portal.sources))
     yield urls.SEARCH, build.render("search.md.j2", urls.SEARCH)

@@ -118,6 +118,8 @@ function listWidget(field, id) {
     }
     (items || []).forEach((item, n) => {
       const row = el("div", { class: "qp-row", role: "group", "aria-label": `${field.label} 第${n + 1}条` });
+      // A record an earlier version wrote as its date alone (field.item.plain) is that date, other details open.
+      if (field.item.plain && (item === null || typeof item !== "object")) item = items[n] = { [field.item.plain]: item };
       if (field.item.kind === "object") {
         for (const sub of field.item.fields) {
           const subId = nextId(`${field.name}-${sub.name}`);
@@ -706,8 +708,13 @@ function decode(text) {
   const bin = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
   return JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0))));
 }
+// What leaves the page (a saved file, a share link) names the format's version it is written in (docs/PROFILE.md).
+function versioned() {
+  const { profile_version: _older, ...answers } = profile;
+  return { profile_version: spec.profile_version, ...answers };
+}
 let shared = false;
-function writeHashIfShared() { if (shared) history.replaceState(null, "", `#p=${encode(profile)}`); }
+function writeHashIfShared() { if (shared) history.replaceState(null, "", `#p=${encode(versioned())}`); }
 
 function loadProfile(obj, standard) {
   profile = obj;
@@ -742,7 +749,7 @@ async function main() {
     const action = e.target.closest("[data-action]")?.dataset.action;
     if (action === "save") {
       dirty = false;
-      const blob = new Blob([JSON.stringify(profile, null, 2)], { type: "application/json" });
+      const blob = new Blob([JSON.stringify(versioned(), null, 2)], { type: "application/json" });
       const a = el("a", { href: URL.createObjectURL(blob), download: "申报档案.json" });
       a.click();
       URL.revokeObjectURL(a.href);
@@ -796,7 +803,7 @@ function shownValue(field, value) {
 // Hidden until first drawn: an empty <details> would show the browser's own summary ("Details", in English).
 const answersBox = el("details", { class: "qp-answers", id: "qp-answers", hidden: true });
 function renderAnswers() {
-  const answered = spec.fields.filter((f) => profile[f.name] !== undefined);
+  const answered = spec.fields.filter((f) => f.asked !== false && profile[f.name] !== undefined); // not the version
   const counted = { declarations: "项自我声明", credit_answers: "项技术指标回答", excellence_percent: "个 GB/T 19580 条款自评" };
   const change = (f) => el("a", { href: `#qp-field-${f.name}`, class: "qp-change qp-noprint", "aria-label": `修改${f.label}`, text: "修改",
     onclick: (e) => {
