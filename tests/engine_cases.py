@@ -1,4 +1,5 @@
-"""The engine's test cases as data (tests/cases/engine.yaml), shared by the CPython and Pyodide runs."""
+"""The engine's test cases as data, one file per scheme (tests/cases/<scheme>.yaml, as OpenFisca keeps one file per
+subject), shared by the CPython and Pyodide runs: a sixth scheme brings its own file."""
 
 from __future__ import annotations
 
@@ -9,14 +10,20 @@ from generator import ROOT
 from generator.yamlload import load_file
 
 AS_OF = "2026-05-01"
-CASES_FILE = ROOT / "tests" / "cases" / "engine.yaml"
+CASES_DIR = ROOT / "tests" / "cases"
 
 
 def cases() -> list[dict]:
-    """Each case with its profile as JSON-ready data (as_of defaulted) and its expected output."""
-    loaded = json.loads(json.dumps(load_file(CASES_FILE), default=str))  # plain dicts, dates as text
-    for case in loaded:
-        case["input"] = {"as_of": AS_OF, **(case.get("input") or {})}
+    """Each case with its profile as JSON-ready data (as_of defaulted) and its expected output; a case stands in
+    its scheme's file."""
+    loaded = []
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        for case in json.loads(json.dumps(load_file(path), default=str)):  # plain dicts, dates as text
+            if case.get("scheme") != path.stem:
+                raise ValueError(f"{path.name}: case {case.get('name')!r} is for {case.get('scheme')!r}; "
+                                 f"it belongs in tests/cases/{case.get('scheme')}.yaml")
+            case["input"] = {"as_of": AS_OF, **(case.get("input") or {})}
+            loaded.append(case)
     return loaded
 
 

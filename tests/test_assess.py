@@ -1,6 +1,6 @@
 """The assessment engine as a whole: full marks, minimum scores, the three outcomes, checklists, the
 profile and the command line. The threshold cases (each rule at and just past its edge) are data, in
-tests/cases/engine.yaml, run by tests/test_engine_cases.py and, in Pyodide, by tests/test_pyodide.py."""
+tests/cases/<scheme>.yaml, run by tests/test_engine_cases.py and, in Pyodide, by tests/test_pyodide.py."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def run(data, scheme_id: str, **facts) -> dict:
     return assess(profile, data, [scheme_id])["results"][0]
 
 
-# --- Jiangsu score, GB/T 19580 (the threshold cases are data: tests/cases/engine.yaml) --------------
+# --- Jiangsu score, GB/T 19580 (the threshold cases are data: tests/cases/<scheme>.yaml) --------------
 def test_jiangsu_full_marks_is_100(data, portal):
     credit = next(s for s in portal.schemes if s.id == "jiangsu-quality-credit").scoring.credit
     answers = {}

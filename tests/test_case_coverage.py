@@ -1,4 +1,4 @@
-"""The cases as data (tests/cases/engine.yaml) cover every condition the engine judges by rule: each such
+"""The cases as data (tests/cases/<scheme>.yaml) cover every condition the engine judges by rule: each such
 condition of each scheme has at least one case asserting ``pass``, one ``fail`` and one ``unknown``.
 
 A case counts for (scheme, condition, status) only when it really exercises the condition's rule: it asserts
@@ -79,7 +79,7 @@ def test_every_rule_condition_has_a_pass_a_fail_and_an_unknown_case(conditions, 
     if missing:
         lines = [f"{sid} / {cid} / {status}    ({conditions[sid, cid]['cite']['clause']}："
                  f"{conditions[sid, cid]['cite']['quote']})" for sid, cid, status in missing]
-        pytest.fail(f"tests/cases/engine.yaml has no case exercising the rule for these {len(missing)} "
+        pytest.fail(f"tests/cases/<scheme>.yaml has no case exercising the rule for these {len(missing)} "
                     "(scheme / condition / status):\n" + "\n".join(lines), pytrace=False)
 
 

@@ -1,4 +1,4 @@
-"""The engine on CPython against its cases as data (tests/cases/engine.yaml), through the same JSON entry
+"""The engine on CPython against its cases as data (tests/cases/<scheme>.yaml), through the same JSON entry
 point the browser uses. Expected results are worked out from the source texts, quoted in each case's why."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The engine inside Pyodide gives the same JSON as on CPython, for every engine case (tests/cases/engine.yaml)
+"""The engine inside Pyodide gives the same JSON as on CPython, for every engine case (tests/cases/<scheme>.yaml)
 and two whole profiles. Pyodide runs under Node from the built site's own files, as the calculator's worker
 loads them: Pyodide's core, its lockfile and engine.zip (the trimmed standard library and the engine, .pyc
 only) as its standard library; and again restored from a memory snapshot, as the worker restores it on later
