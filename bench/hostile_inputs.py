@@ -24,6 +24,7 @@ from pathlib import Path
 HZ = "public_lists/haizhou-quality-award/2026/2026-11-18-acceptance.yaml"
 JX = "public_lists/jiaxing-mayor-quality-award/2026/2026-11-20-proposed-winners.yaml"
 YC = "public_lists/yancheng-mayor-quality-award/2026/2026-06-30-winners.yaml"
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "notice_corpus" / "attachments"
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]\n" for n in range(9))
 
@@ -141,6 +142,17 @@ CASES: list[tuple[str, Callable[[Path], None], tuple[str, ...], int]] = [
         (r / JX).read_text(encoding="utf-8").split("objections:")[0], encoding="utf-8"), CHECK, 1),
     ("unmasked ID number", replace(HZ, "issuer: ", "issuer: 联系人身份证110101199003074514 "), CHECK, 1),
     ("unmasked mobile number", replace(HZ, "issuer: ", "issuer: 手机13812345678 "), CHECK, 1),
+    *((f"personal data: {what}", replace(HZ, "issuer: ", f"issuer: 联系人{text} "), CHECK, 1) for what, text in [
+        ("mobile 139-1234-5678", "139-1234-5678"), ("mobile 139 1234 5678", "139 1234 5678"),
+        ("mobile +8613912345678", "+8613912345678"), ("mobile 8613912345678", "8613912345678"),
+        ("full-width mobile", "１３９１２３４５６７８"), ("ID 110105 19491231 002X", "110105 19491231 002X"),
+        ("full-width ID", "１１０１０５１９４９１２３１００２Ｘ"), ("15-digit old ID", "110105491231002")]),
+    ("personal data: objection phone 138-1234-5678",
+     replace(HZ, 'phone: "0518-00000000"', 'phone: "138-1234-5678"'), CHECK, 1),
+    *((f"personal data in a .{ext} attachment", attach(f"list.{ext}", (CORPUS / name).read_bytes()), CHECK, 1)
+      for ext, name in [("xlsx", "personal-xlsx.xlsx"), ("docx", "personal-docx.docx"), ("pdf", "personal-pdf.pdf"),
+                        ("ods", "personal-ods.ods"), ("odt", "personal-odt.odt")]),
+    ("scanned PDF attachment (text unreadable)", attach("scan.pdf", (CORPUS / "scanned.pdf").read_bytes()), CHECK, 1),
     ("correction dated in the future", replace(YC, "date: 2026-07-03", "date: 2099-07-03"), CHECK, 1),
     ("sealed: earlier correction rewritten", seal_then(replace(YC, "组织名称录入有误（示例）", "录入有误")), CHECK, 1),
     ("sealed: earlier correction deleted", seal_then(drop_correction), CHECK, 1),

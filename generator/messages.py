@@ -179,6 +179,8 @@ MESSAGES: dict[str, str] = {
                           "例如 35*************123",
     "notice.personal_mobile": "{field}：含有未遮挡的手机号码 {start}…：公示不得公开个人信息，请改用办公电话或遮挡，"
                               "例如 138****1234",
+    "notice.phone_mobile": "{field}：{start}… 是手机号码：异议电话随公示公开，请填写单位的办公电话（带区号），"
+                           "例如 phone: \"0518-85551234\"",
     "notice.attachment_name": "{field}：附件文件名 {name!r} 不可用：附件须与公示文件放在同一文件夹，"
                               "文件名只用英文字母、数字、“.”“-”“_”，不以“.”开头，不含路径，"
                               "例如 file: 2026-11-20-summary.pdf",
@@ -194,6 +196,15 @@ MESSAGES: dict[str, str] = {
     "notice.attachment_content": "{field}：附件 {name!r} 的内容不是 {label}：请检查文件是否损坏或扩展名是否正确",
     "notice.attachment_encoding": "{field}：附件 {name!r} 的内容不是 {label}：请另存为 UTF-8 编码（Excel：另存为"
                                   "“CSV UTF-8”）",
+    "notice.attachment_pdf_scanned": "{field}：附件 {name!r} 第 {pages}{more} 页读不出文字（可能是扫描件或图片）："
+                                     "扫描的名单无法检查是否含有个人信息，请附上可复制文字的版本（由 Word、WPS 等"
+                                     "直接导出的 PDF，或 .docx、.xlsx、.csv 文件）",
+    "notice.attachment_pdf_encrypted": "{field}：附件 {name!r} 是加密的 PDF，读不出文字，无法检查是否含有个人信息："
+                                       "请附上未加密、可复制文字的版本",
+    "notice.attachment_old_office": "{field}：附件 {name!r} 是旧版 .{old} 文件，无法读取其文字检查是否含有个人信息："
+                                    "请另存为 .{new} 再发布，例如 file: 2026-11-20-summary.{new}",
+    "notice.attachment_unpacked": "{field}：附件 {name!r} 解压后大于 {mib} MiB，不像普通文档：请检查文件，"
+                                  "或拆分后再发布",
     "notice.attachment_personal": "{field}：附件 {name!r} 含有未遮挡的{what} {start}…：公示不得公开个人信息，"
                                   "请删除或遮挡后再发布，例如 {masked}",
     "notice.attachment_duplicate": "{field}：附件 {name!r} 重复列出：每个附件只列一次",
