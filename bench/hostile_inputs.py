@@ -153,6 +153,10 @@ CASES: list[tuple[str, Callable[[Path], None], tuple[str, ...], int]] = [
       for ext, name in [("xlsx", "personal-xlsx.xlsx"), ("docx", "personal-docx.docx"), ("pdf", "personal-pdf.pdf"),
                         ("ods", "personal-ods.ods"), ("odt", "personal-odt.odt")]),
     ("scanned PDF attachment (text unreadable)", attach("scan.pdf", (CORPUS / "scanned.pdf").read_bytes()), CHECK, 1),
+    ("out-of-area firm in 海州 with a reason", replace(
+        HZ, "{organisation: 示例海州物流服务有限公司, credit_code: 91320706J3Y7LLJY1W, sector: service}",
+        "{organisation: 南京鼓楼科创服务有限公司, credit_code: 913201064LWKYERG9Q, outside_area_reason: 经研究同意}"),
+     CHECK, 1),
     ("correction dated in the future", replace(YC, "date: 2026-07-03", "date: 2099-07-03"), CHECK, 1),
     ("sealed: earlier correction rewritten", seal_then(replace(YC, "组织名称录入有误（示例）", "录入有误")), CHECK, 1),
     ("sealed: earlier correction deleted", seal_then(drop_correction), CHECK, 1),

@@ -31,7 +31,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "tier": ("奖项或等级", "award"),
     "sector": ("行业类别", "manufacturing"),
     "parent": ("母公司", "示例控股集团有限公司"),
-    "outside_area_reason": ("区外组织的依据", "位于沪苏大丰产业联动集聚区"),
+    # No scheme's own exception here: this example is shown for every scheme (their messages name their own).
+    "outside_area_reason": ("区外组织的依据", "位于方案条款允许的区外区域（写明条款）"),
     "note": ("备注", "更名前为示例有限公司"),
     "objections": ("异议受理", "{receiver: 区质量发展委员会办公室, phone: \"0518-85551234\"}"),
     "receiver": ("受理异议的单位", "区质量发展委员会办公室"),
@@ -154,8 +155,13 @@ MESSAGES: dict[str, str] = {
     "notice.code_duplicate": "{field}：统一社会信用代码 {code} 在名单中出现 {count} 次（第 {lines} 行）："
                              "同一组织只能列一次，请删去重复的一项",
     "notice.code_area": "{field}：{organisation}的统一社会信用代码 {code} 第 3 至 8 位（登记地行政区划码）为 {area}，"
-                        "不在{area_name}（代码以 {prefixes} 开头）：请核对代码；如方案规则允许区外组织，请写明依据，"
-                        "例如 outside_area_reason: 位于沪苏大丰产业联动集聚区（第十条（二））",
+                        "不在{area_name}（代码以 {prefixes} 开头）：请核对代码；{scheme}的规则只允许以下区外组织："
+                        "{exceptions}，属于的请写明，例如 outside_area_reason: {example}",
+    "notice.code_area_closed": "{field}：{organisation}的统一社会信用代码 {code} 第 3 至 8 位（登记地行政区划码）为 "
+                               "{area}，不在{area_name}（代码以 {prefixes} 开头）：{scheme}的规则没有允许区外组织的"
+                               "条款（{clause}：{quote}），{reason}请核对代码，区外组织不能列入",
+    "notice.area_reason_unknown": "{field}：区外依据 {reason!r} 不是{scheme}规则允许的区外情形：只允许{exceptions}，"
+                                  "例如 outside_area_reason: {example}；否则请核对统一社会信用代码",
     "notice.tier_unknown": "{field}：{scheme}没有奖项或等级 {tier!r}{suggest}应为以下之一：{tiers}，"
                            "例如 tier: {example}",
     "notice.tier_missing": "{field}：{label}的每一项都要写奖项或等级 tier，{organisation}缺少：可选 {tiers}，"

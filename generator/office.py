@@ -61,7 +61,9 @@ def office_data(schemes: list[Scheme], today: str, repository: dict | None) -> d
         "sectors": dict(SECTORS.items()),
         "schemes": [{
             "id": s.id, "name": s.name, "short_name": s.short_name,
-            "area": {"name": s.area.name, "code_prefixes": list(s.area.code_prefixes)},
+            "area": {"name": s.area.name, "code_prefixes": list(s.area.code_prefixes),
+                     "exceptions": [{"place": e.place, "reason": e.reason, "clause": e.cite.clause,
+                                     "quote": e.cite.quote} for e in s.area.exceptions]},
             "kinds": [{"kind": n.kind, "label": NOTICE_KINDS[n.kind].label, "title": n.title,
                        "ranked": NOTICE_KINDS[n.kind].ranked, "period": period_text(n),
                        "objections_required": objections_required(n, n.kind)}

@@ -121,10 +121,29 @@ class Revisions(Strict):
     items: list[Revision] = Field(min_length=1)
 
 
+class AreaException(Strict):
+    """Organisations outside the area that the scheme's own text admits (盐城: 沪苏大丰产业联动集聚区内企业不受此限).
+
+    A notice entry registered outside the area passes only with an ``outside_area_reason`` that names ``place``;
+    ``cite`` quotes the clause, and its quote must name the place too."""
+
+    place: str = Field(min_length=2)  # what a reason must name: 沪苏大丰产业联动集聚区
+    reason: str = Field(min_length=2)  # what a clerk writes, the example of the messages: 位于沪苏大丰产业联动集聚区
+    cite: Cite
+
+    @model_validator(mode="after")
+    def _quoted(self) -> AreaException:
+        if self.place not in self.cite.quote or self.place not in self.reason:
+            raise ValueError(f"place {self.place!r}: expected words of the cite's quote and of the reason")
+        return self
+
+
 class Area(Strict):
     name: str
     code_prefixes: list[str] = Field(min_length=1)
     cite: Cite
+    # Where the text admits organisations registered outside the area; none: an out-of-area code is an error.
+    exceptions: list[AreaException] = []
 
     @model_validator(mode="after")
     def _codes(self) -> Area:
