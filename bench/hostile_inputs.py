@@ -157,6 +157,11 @@ CASES: list[tuple[str, Callable[[Path], None], tuple[str, ...], int]] = [
         HZ, "{organisation: 示例海州物流服务有限公司, credit_code: 91320706J3Y7LLJY1W, sector: service}",
         "{organisation: 南京鼓楼科创服务有限公司, credit_code: 913201064LWKYERG9Q, outside_area_reason: 经研究同意}"),
      CHECK, 1),
+    ("rule: years_at_least 5 under 连续正常生产经营3年以上", replace(
+        "schemes/haizhou-quality-award.yaml", "years_at_least: 3}", "years_at_least: 5}"), CHECK, 1),
+    ("rule: winners cap 20 under 每次获奖的组织不超过2家", replace(
+        "schemes/haizhou-quality-award.yaml", "    cap: 2\n    cap_text: 每次", "    cap: 20\n    cap_text: 每次"),
+     CHECK, 1),
     ("correction dated in the future", replace(YC, "date: 2026-07-03", "date: 2099-07-03"), CHECK, 1),
     ("sealed: earlier correction rewritten", seal_then(replace(YC, "组织名称录入有误（示例）", "录入有误")), CHECK, 1),
     ("sealed: earlier correction deleted", seal_then(drop_correction), CHECK, 1),

@@ -284,6 +284,17 @@ MESSAGES: dict[str, str] = {
     "ledger.base_mismatch": "{ref} 中此公示的文件与 ledger.json 的封存记录不符，无法取得封存时的版本："
                             "请确认 --ledger-base 指向已发布的分支",
     # --- scheme area codes (GB/T 2260, from the pinned division table) ---------------------------------------------
+    "scheme.number_unquoted": "{key}：{value} 不在本项的引文中（{clause}：“{quote}”）：规则用到的每个数字（年数、家数、"
+                              "名额、分值、权重、天数、金额）都应出现在引文里，阿拉伯数字或中文数字均可（如 3年、三年、"
+                              "5个工作日、50万元）。请按原文改正数字，或引用写明该数字的原文；由其他数字推算的，请在 "
+                              "derived_numbers 中写明，例如 derived_numbers: [{{at: {key}, value: {value}, why: 各部分"
+                              "分值之和, cite: {{clause: …, quote: …}}}}]",
+    "scheme.number_no_quote": "{key}：{value} 没有引文可以核对：请为本项加上 cite（条款和原文），或在 "
+                              "derived_numbers 中写明其依据，例如 derived_numbers: [{{at: {key}, value: {value}, "
+                              "why: …, cite: {{clause: …, quote: …}}}}]",
+    "scheme.number_derived_value": "{key}：{value} 与 derived_numbers 中写明的 {derived} 不同：请核对数字",
+    "scheme.number_derived_unused": "derived_numbers：{at} 不是本方案中的数字位置：请删去或改正，例如 at: "
+                                    "scoring.total_points",
     "scheme.area_unknown": "{key}：{prefix} 不是 GB/T 2260 行政区划代码（2 位省、4 位市或 6 位县级代码，"
                            "按国家标准的区划表查无此区划）：应为本方案地区的代码，例如 {example}",
     "scheme.area_other": "{key}：代码 {prefix} 是“{name}”，不是本方案的地区“{area}”：请核对地区代码",

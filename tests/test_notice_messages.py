@@ -60,6 +60,7 @@ NOT_IN_CORPUS = {
     "notice.scheduled": "a reminder for a valid notice dated after today (tests/test_any_day.py)",
     "notice.attachment_hardlink": "a hard link on disk (tests/test_invisible_and_links.py)",
     **{code: "scheme files (tests/test_areas.py)" for code in MESSAGES if code.startswith("scheme.area")},
+    **{code: "scheme files (tests/test_scheme_numbers.py)" for code in MESSAGES if code.startswith("scheme.number")},
 }
 
 

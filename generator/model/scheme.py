@@ -496,6 +496,17 @@ class NotForApplicants(Cite):
     why: str = Field(min_length=2)
 
 
+class DerivedNumber(Strict):
+    """A number of a rule that its own quote does not state: where it sits (``at``, as a check message names it:
+    ``scoring.total_points``), its value, why it is so (in Chinese) and the words of the text it rests on. The check
+    (generator/load/scheme_numbers.py) accepts the number at ``at`` only with this value."""
+
+    at: str = Field(min_length=1)
+    value: int | float
+    why: str = Field(min_length=2)
+    cite: Cite
+
+
 class Scheme(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     order: int = Field(ge=1)  # the portal's order of schemes: nav, comparison, calculator
@@ -538,6 +549,8 @@ class Scheme(Strict):
     dial_code: str | None = Field(default=None, pattern=r"^0[1-9][0-9]{1,2}$")
     # Clauses of the sources that bind no applicant: covered without a rule (generator/coverage.py).
     not_for_applicants: list[NotForApplicants] = []
+    # Numbers of rules that their own quote does not state, each with its reason and quoted basis.
+    derived_numbers: list[DerivedNumber] = []
 
     @property
     def stage_tracks(self) -> list[tuple[str | None, list[Stage]]]:
