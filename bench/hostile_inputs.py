@@ -162,6 +162,13 @@ CASES: list[tuple[str, Callable[[Path], None], tuple[str, ...], int]] = [
     ("rule: winners cap 20 under 每次获奖的组织不超过2家", replace(
         "schemes/haizhou-quality-award.yaml", "    cap: 2\n    cap_text: 每次", "    cap: 20\n    cap_text: 每次"),
      CHECK, 1),
+    ("1 MB company name", replace(HZ, "organisation: 示例海州精密机械有限公司", "organisation: " + "名" * 330_000),
+     CHECK, 1),
+    ("5,000-digit integer", replace(HZ, "published: 2026-11-18", "published: 2026-11-18\nyear: " + "9" * 5000),
+     CHECK, 1),
+    ("notice named 副本 (2) 最终版", lambda r: (r / HZ).rename(r / HZ.replace(".yaml", "-副本 (2) 最终版.yaml")),
+     CHECK, 1),
+    ("attachment named SUMMARY 最终版.PDF", attach("SUMMARY 最终版.PDF", b"%PDF-1.4\n"), CHECK, 1),
     ("correction dated in the future", replace(YC, "date: 2026-07-03", "date: 2099-07-03"), CHECK, 1),
     ("sealed: earlier correction rewritten", seal_then(replace(YC, "组织名称录入有误（示例）", "录入有误")), CHECK, 1),
     ("sealed: earlier correction deleted", seal_then(drop_correction), CHECK, 1),

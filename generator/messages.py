@@ -86,6 +86,9 @@ MESSAGES: dict[str, str] = {
     "yaml.duplicate_key": "键 {key!r} 重复出现（第{first}行已有）：同一层的每个键只能写一次，请删去或合并其中一个",
     "yaml.key_not_scalar": "键必须是简单的文字或数字，不能是列表或映射：例如 title: 标题",
     "yaml.bad_date": "日期 {value} 不存在：请写成实际存在的日期，例如 2026-02-28",
+    "yaml.number_too_big": "数字 {start}…（{digits} 位）太大：数据中的数字最多 {limit} 位。如果这是编号或代码，"
+                           "请加引号写成文字，例如 \"{start}\"",
+    "yaml.number_not_finite": "数字 {value} 不是有限的数：请写出实际的数，例如 2026",
     "yaml.tag": "不支持 YAML 标记 {tag}：请删去以 ! 开头的部分，直接写出内容，例如 title: 标题",
     "yaml.fullwidth_colon": "YAML 语法错误：{key} 后面的冒号是全角的“：”。冒号应为半角 `:`，并在其后加一个空格，"
                             "例如 {key}: {value}",
@@ -121,8 +124,9 @@ MESSAGES: dict[str, str] = {
     "notice.path_scheme": "scheme：文件夹 {folder} 与 scheme: {scheme} 不一致：应放在 {example}",
     "notice.path_year": "published：年度文件夹 {folder} 与公示的年度 {year} 不一致"
                         "（year，缺省为发布日期的年份）：应放在 {example}",
-    "notice.path_name": "published：文件名应以发布日期和类型开头，与 published、kind 一致：例如 {stem}.yaml"
-                        "（或 {stem}-说明.yaml）",
+    "notice.path_name": "published：文件名 {name!r} 不合规定：应为“发布日期-类型”，与 published、kind 一致，"
+                        "可再加“-说明”，说明只用小写英文字母和数字、以“-”连接（文件名就是网址，不能有空格和中文）："
+                        "请改名为 {proposed}",
     # --- the scheme's rules -------------------------------------------------------------------------------------
     "notice.unknown_scheme": "scheme：没有方案 {scheme!r}{suggest}应为以下之一：{schemes}，例如 scheme: {example}",
     "notice.by_applicant": "kind：{label}由申报组织在本组织内部发布，不在本门户发布；公示期可用 "
@@ -187,9 +191,9 @@ MESSAGES: dict[str, str] = {
                               "例如 138****1234",
     "notice.phone_mobile": "{field}：{start}… 是手机号码：异议电话随公示公开，请填写单位的办公电话（带区号），"
                            "例如 phone: \"0518-85551234\"",
-    "notice.attachment_name": "{field}：附件文件名 {name!r} 不可用：附件须与公示文件放在同一文件夹，"
-                              "文件名只用英文字母、数字、“.”“-”“_”，不以“.”开头，不含路径，"
-                              "例如 file: 2026-11-20-summary.pdf",
+    "notice.attachment_name": "{field}：附件文件名 {name!r} 不可用：附件须与公示文件放在同一文件夹，文件名不含路径，"
+                              "只用小写英文字母和数字，词之间用“-”连接，再加扩展名（文件名就是网址，不能有空格和中文）："
+                              "请把文件改名为 {proposed}，并写 file: {proposed}",
     "notice.attachment_type": "{field}：附件类型 .{ext} 不允许：只能发布 {allowed} 文件，"
                               "例如 file: 2026-11-20-summary.pdf",
     "notice.attachment_missing": "{field}：附件 {name!r} 不在此公示文件所在的文件夹中：请把文件放在公示文件旁边，"
@@ -236,6 +240,9 @@ MESSAGES: dict[str, str] = {
     "type.choice": "{field}：{value!r} 不是可用的{label}{suggest}应为以下之一：{choices}，例如 {key}: {example}",
     "type.pattern": "{field}：{label}格式不对：{rule}，例如 {key}: {example}",
     "type.length": "{field}：{label}的长度不对：应{rule}，例如 {key}: {example}",
+    "type.too_long": "{field}：{label}太长：最多 {limit} 个字，现为 {length} 个字。请删去多余的文字"
+                     "（长的说明请放在附件中），例如 {key}: {example}",
+    "type.too_many": "{field}：{label}最多 {limit} 项，现为 {count} 项：请分成几份公示，或把完整名单作为附件",
     "type.invalid": "{field}：{label}的值不对，例如 {key}: {example}",
     # --- the ledger of published notices (load/ledger.py) --------------------------------------------------------
     "ledger.not_file": "ledger.json 必须是普通文件：请从已发布的版本恢复（git checkout -- public_lists/ledger.json）",

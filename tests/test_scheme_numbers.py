@@ -49,8 +49,8 @@ def test_the_real_schemes_pass():
 @pytest.mark.parametrize(("old", "new", "key"), [
     # The two examples.
     ("rule: {fact: established, years_at_least: 3}", "rule: {fact: established, years_at_least: 5}",
-     "conditions[3].rule.years_at_least：5"),
-    ("    cap: 2\n    cap_text: 每次不超过2家", "    cap: 20\n    cap_text: 每次不超过2家", "tiers[0].cap：20"),
+     "conditions[years-operating].rule.years_at_least：5"),
+    ("    cap: 2\n    cap_text: 每次不超过2家", "    cap: 20\n    cap_text: 每次不超过2家", "tiers[award].cap：20"),
 ])
 def test_check_refuses_a_number_its_quote_contradicts_at_its_line(tmp_path, old, new, key):
     project = copy_project(tmp_path / "p")

@@ -30,7 +30,7 @@ from generator.clock import build_date
 from generator.load.ledger import check_ledger
 from generator.messages import field_path, say, suggest
 from generator.model.attachments import attachment_problem, attachment_type_problem
-from generator.model.notice import Entry, LoadedNotice, Notice
+from generator.model.notice import NAME_WORDS, Entry, LoadedNotice, Notice, proposed_name
 from generator.model.privacy import personal_data
 from generator.model.problems import Problem, pydantic_problems, relative_path
 from generator.model.scheme import NoticeRule, Scheme
@@ -275,7 +275,8 @@ def check_content(notice: Notice, data: Any, path: str, folder: Path | None, sch
 
 
 def _path_problems(notice: Notice, data: Any, path: str) -> list[Problem]:
-    """public_lists/<scheme>/<year>/<published>-<kind>[-anything].yaml, in agreement with the fields."""
+    """public_lists/<scheme>/<year>/<published>-<kind>[-words].yaml, in agreement with the fields; the words in the
+    one pattern of file names (lower-case letters and digits joined by "-"), since the name is the page's URL."""
     parts = path.split("/")
     stem = f"{notice.published.isoformat()}-{notice.kind.replace('_', '-')}"
     example = f"public_lists/{notice.scheme}/{notice.cycle_year}/{stem}.yaml"
@@ -286,8 +287,11 @@ def _path_problems(notice: Notice, data: Any, path: str) -> list[Problem]:
     if year != str(notice.cycle_year):
         return [Problem(path, line_of(data, ("published",)), say("notice.path_year", folder=year,
                         year=notice.cycle_year, example=example), "notice.path_year")]
-    if not (name == f"{stem}.yaml" or name.startswith(f"{stem}-")):
-        return [Problem(path, line_of(data, ("published",)), say("notice.path_name", stem=stem),
+    if not re.fullmatch(rf"{re.escape(stem)}(?:-{NAME_WORDS})?\.yaml", name):
+        rest = name.removesuffix(".yaml").removeprefix(stem) if name.startswith(stem) else ""
+        words = proposed_name(rest) if rest.strip("-") else ""
+        proposed = f"{stem}-{words}.yaml" if words and words != "attachment" else f"{stem}.yaml"
+        return [Problem(path, line_of(data, ("published",)), say("notice.path_name", name=name, proposed=proposed),
                         "notice.path_name")]
     return []
 

@@ -30,6 +30,7 @@ def _quote(node: Any) -> tuple[str, str] | None:
 
 
 def _numbers(node: Any, loc: tuple, cites: list[tuple[str, str]]) -> Iterator[tuple[tuple, int | float, list]]:
+    # ``loc`` holds list indexes, for lines; _dotted names an item with an id by its id.
     """(location, number, the cites that quote it) for every number of the data a rule uses."""
     if isinstance(node, dict):
         own = _quote(node.get("cite"))
@@ -54,10 +55,19 @@ def _numbers(node: Any, loc: tuple, cites: list[tuple[str, str]]) -> Iterator[tu
         yield loc, node, cites
 
 
-def _dotted(loc: tuple) -> str:
+def _dotted(data: Any, loc: tuple) -> str:
+    """``loc`` as a path that names an item with an ``id`` by it (``conditions[invention-patents].rule``), so that a
+    derived number stays attached to its item when items are added or removed before it; other items by index."""
     out = ""
+    node = data
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            node = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            name = node.get("id") if isinstance(node, dict) else None
+            out += f"[{name}]" if isinstance(name, str) else f"[{part}]"
+        else:
+            node = node.get(part) if isinstance(node, dict) else None
+            out += f".{part}" if out else str(part)
     return out
 
 
@@ -73,7 +83,7 @@ def number_problems(data: Any, path: str) -> list[Problem]:
             derived[entry["at"]] = (n, entry)
     used: set[str] = set()
     for loc, value, cites in _numbers(data, (), []):
-        at = _dotted(loc)
+        at = _dotted(data, loc)
         if at in derived:
             used.add(at)
             n, entry = derived[at]

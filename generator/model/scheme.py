@@ -498,7 +498,8 @@ class NotForApplicants(Cite):
 
 class DerivedNumber(Strict):
     """A number of a rule that its own quote does not state: where it sits (``at``, as a check message names it:
-    ``scoring.total_points``), its value, why it is so (in Chinese) and the words of the text it rests on. The check
+    ``scoring.total_points``, an item with an id by its id: ``conditions[invention-patents].fails_when.at_most``), its
+    value, why it is so (in Chinese) and the words of the text it rests on. The check
     (generator/load/scheme_numbers.py) accepts the number at ``at`` only with this value."""
 
     at: str = Field(min_length=1)
