@@ -43,6 +43,8 @@ def main() -> int:
         try:
             for file, content in case.get("attachments", {}).items():
                 (folder / file).write_text(content, encoding="utf-8")
+            for file, source in case.get("attachment_files", {}).items():
+                (folder / file).write_bytes((corpus / source).read_bytes())
             found = check_notice_text((corpus / name).read_text(encoding="utf-8"), case["path"], schemes,
                                       dt.date(2026, 11, 23), folder)
         finally:

@@ -24,6 +24,7 @@ from pathlib import Path
 HZ = "public_lists/haizhou-quality-award/2026/2026-11-18-acceptance.yaml"
 JX = "public_lists/jiaxing-mayor-quality-award/2026/2026-11-20-proposed-winners.yaml"
 YC = "public_lists/yancheng-mayor-quality-award/2026/2026-06-30-winners.yaml"
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "notice_corpus" / "attachments"
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]\n" for n in range(9))
 
@@ -141,6 +142,33 @@ CASES: list[tuple[str, Callable[[Path], None], tuple[str, ...], int]] = [
         (r / JX).read_text(encoding="utf-8").split("objections:")[0], encoding="utf-8"), CHECK, 1),
     ("unmasked ID number", replace(HZ, "issuer: ", "issuer: 联系人身份证110101199003074514 "), CHECK, 1),
     ("unmasked mobile number", replace(HZ, "issuer: ", "issuer: 手机13812345678 "), CHECK, 1),
+    *((f"personal data: {what}", replace(HZ, "issuer: ", f"issuer: 联系人{text} "), CHECK, 1) for what, text in [
+        ("mobile 139-1234-5678", "139-1234-5678"), ("mobile 139 1234 5678", "139 1234 5678"),
+        ("mobile +8613912345678", "+8613912345678"), ("mobile 8613912345678", "8613912345678"),
+        ("full-width mobile", "１３９１２３４５６７８"), ("ID 110105 19491231 002X", "110105 19491231 002X"),
+        ("full-width ID", "１１０１０５１９４９１２３１００２Ｘ"), ("15-digit old ID", "110105491231002")]),
+    ("personal data: objection phone 138-1234-5678",
+     replace(HZ, 'phone: "0518-00000000"', 'phone: "138-1234-5678"'), CHECK, 1),
+    *((f"personal data in a .{ext} attachment", attach(f"list.{ext}", (CORPUS / name).read_bytes()), CHECK, 1)
+      for ext, name in [("xlsx", "personal-xlsx.xlsx"), ("docx", "personal-docx.docx"), ("pdf", "personal-pdf.pdf"),
+                        ("ods", "personal-ods.ods"), ("odt", "personal-odt.odt")]),
+    ("scanned PDF attachment (text unreadable)", attach("scan.pdf", (CORPUS / "scanned.pdf").read_bytes()), CHECK, 1),
+    ("out-of-area firm in 海州 with a reason", replace(
+        HZ, "{organisation: 示例海州物流服务有限公司, credit_code: 91320706J3Y7LLJY1W, sector: service}",
+        "{organisation: 南京鼓楼科创服务有限公司, credit_code: 913201064LWKYERG9Q, outside_area_reason: 经研究同意}"),
+     CHECK, 1),
+    ("rule: years_at_least 5 under 连续正常生产经营3年以上", replace(
+        "schemes/haizhou-quality-award.yaml", "years_at_least: 3}", "years_at_least: 5}"), CHECK, 1),
+    ("rule: winners cap 20 under 每次获奖的组织不超过2家", replace(
+        "schemes/haizhou-quality-award.yaml", "    cap: 2\n    cap_text: 每次", "    cap: 20\n    cap_text: 每次"),
+     CHECK, 1),
+    ("1 MB company name", replace(HZ, "organisation: 示例海州精密机械有限公司", "organisation: " + "名" * 330_000),
+     CHECK, 1),
+    ("5,000-digit integer", replace(HZ, "published: 2026-11-18", "published: 2026-11-18\nyear: " + "9" * 5000),
+     CHECK, 1),
+    ("notice named 副本 (2) 最终版", lambda r: (r / HZ).rename(r / HZ.replace(".yaml", "-副本 (2) 最终版.yaml")),
+     CHECK, 1),
+    ("attachment named SUMMARY 最终版.PDF", attach("SUMMARY 最终版.PDF", b"%PDF-1.4\n"), CHECK, 1),
     ("correction dated in the future", replace(YC, "date: 2026-07-03", "date: 2099-07-03"), CHECK, 1),
     ("sealed: earlier correction rewritten", seal_then(replace(YC, "组织名称录入有误（示例）", "录入有误")), CHECK, 1),
     ("sealed: earlier correction deleted", seal_then(drop_correction), CHECK, 1),

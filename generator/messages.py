@@ -31,7 +31,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "tier": ("奖项或等级", "award"),
     "sector": ("行业类别", "manufacturing"),
     "parent": ("母公司", "示例控股集团有限公司"),
-    "outside_area_reason": ("区外组织的依据", "位于沪苏大丰产业联动集聚区"),
+    # No scheme's own exception here: this example is shown for every scheme (their messages name their own).
+    "outside_area_reason": ("区外组织的依据", "位于方案条款允许的区外区域（写明条款）"),
     "note": ("备注", "更名前为示例有限公司"),
     "objections": ("异议受理", "{receiver: 区质量发展委员会办公室, phone: \"0518-85551234\"}"),
     "receiver": ("受理异议的单位", "区质量发展委员会办公室"),
@@ -85,6 +86,9 @@ MESSAGES: dict[str, str] = {
     "yaml.duplicate_key": "键 {key!r} 重复出现（第{first}行已有）：同一层的每个键只能写一次，请删去或合并其中一个",
     "yaml.key_not_scalar": "键必须是简单的文字或数字，不能是列表或映射：例如 title: 标题",
     "yaml.bad_date": "日期 {value} 不存在：请写成实际存在的日期，例如 2026-02-28",
+    "yaml.number_too_big": "数字 {start}…（{digits} 位）太大：数据中的数字最多 {limit} 位。如果这是编号或代码，"
+                           "请加引号写成文字，例如 \"{start}\"",
+    "yaml.number_not_finite": "数字 {value} 不是有限的数：请写出实际的数，例如 2026",
     "yaml.tag": "不支持 YAML 标记 {tag}：请删去以 ! 开头的部分，直接写出内容，例如 title: 标题",
     "yaml.fullwidth_colon": "YAML 语法错误：{key} 后面的冒号是全角的“：”。冒号应为半角 `:`，并在其后加一个空格，"
                             "例如 {key}: {value}",
@@ -120,8 +124,9 @@ MESSAGES: dict[str, str] = {
     "notice.path_scheme": "scheme：文件夹 {folder} 与 scheme: {scheme} 不一致：应放在 {example}",
     "notice.path_year": "published：年度文件夹 {folder} 与公示的年度 {year} 不一致"
                         "（year，缺省为发布日期的年份）：应放在 {example}",
-    "notice.path_name": "published：文件名应以发布日期和类型开头，与 published、kind 一致：例如 {stem}.yaml"
-                        "（或 {stem}-说明.yaml）",
+    "notice.path_name": "published：文件名 {name!r} 不合规定：应为“发布日期-类型”，与 published、kind 一致，"
+                        "可再加“-说明”，说明只用小写英文字母和数字、以“-”连接（文件名就是网址，不能有空格和中文）："
+                        "请改名为 {proposed}",
     # --- the scheme's rules -------------------------------------------------------------------------------------
     "notice.unknown_scheme": "scheme：没有方案 {scheme!r}{suggest}应为以下之一：{schemes}，例如 scheme: {example}",
     "notice.by_applicant": "kind：{label}由申报组织在本组织内部发布，不在本门户发布；公示期可用 "
@@ -154,8 +159,13 @@ MESSAGES: dict[str, str] = {
     "notice.code_duplicate": "{field}：统一社会信用代码 {code} 在名单中出现 {count} 次（第 {lines} 行）："
                              "同一组织只能列一次，请删去重复的一项",
     "notice.code_area": "{field}：{organisation}的统一社会信用代码 {code} 第 3 至 8 位（登记地行政区划码）为 {area}，"
-                        "不在{area_name}（代码以 {prefixes} 开头）：请核对代码；如方案规则允许区外组织，请写明依据，"
-                        "例如 outside_area_reason: 位于沪苏大丰产业联动集聚区（第十条（二））",
+                        "不在{area_name}（代码以 {prefixes} 开头）：请核对代码；{scheme}的规则只允许以下区外组织："
+                        "{exceptions}，属于的请写明，例如 outside_area_reason: {example}",
+    "notice.code_area_closed": "{field}：{organisation}的统一社会信用代码 {code} 第 3 至 8 位（登记地行政区划码）为 "
+                               "{area}，不在{area_name}（代码以 {prefixes} 开头）：{scheme}的规则没有允许区外组织的"
+                               "条款（{clause}：{quote}），{reason}请核对代码，区外组织不能列入",
+    "notice.area_reason_unknown": "{field}：区外依据 {reason!r} 不是{scheme}规则允许的区外情形：只允许{exceptions}，"
+                                  "例如 outside_area_reason: {example}；否则请核对统一社会信用代码",
     "notice.tier_unknown": "{field}：{scheme}没有奖项或等级 {tier!r}{suggest}应为以下之一：{tiers}，"
                            "例如 tier: {example}",
     "notice.tier_missing": "{field}：{label}的每一项都要写奖项或等级 tier，{organisation}缺少：可选 {tiers}，"
@@ -179,9 +189,11 @@ MESSAGES: dict[str, str] = {
                           "例如 35*************123",
     "notice.personal_mobile": "{field}：含有未遮挡的手机号码 {start}…：公示不得公开个人信息，请改用办公电话或遮挡，"
                               "例如 138****1234",
-    "notice.attachment_name": "{field}：附件文件名 {name!r} 不可用：附件须与公示文件放在同一文件夹，"
-                              "文件名只用英文字母、数字、“.”“-”“_”，不以“.”开头，不含路径，"
-                              "例如 file: 2026-11-20-summary.pdf",
+    "notice.phone_mobile": "{field}：{start}… 是手机号码：异议电话随公示公开，请填写单位的办公电话（带区号），"
+                           "例如 phone: \"0518-85551234\"",
+    "notice.attachment_name": "{field}：附件文件名 {name!r} 不可用：附件须与公示文件放在同一文件夹，文件名不含路径，"
+                              "只用小写英文字母和数字，词之间用“-”连接，再加扩展名（文件名就是网址，不能有空格和中文）："
+                              "请把文件改名为 {proposed}，并写 file: {proposed}",
     "notice.attachment_type": "{field}：附件类型 .{ext} 不允许：只能发布 {allowed} 文件，"
                               "例如 file: 2026-11-20-summary.pdf",
     "notice.attachment_missing": "{field}：附件 {name!r} 不在此公示文件所在的文件夹中：请把文件放在公示文件旁边，"
@@ -194,6 +206,15 @@ MESSAGES: dict[str, str] = {
     "notice.attachment_content": "{field}：附件 {name!r} 的内容不是 {label}：请检查文件是否损坏或扩展名是否正确",
     "notice.attachment_encoding": "{field}：附件 {name!r} 的内容不是 {label}：请另存为 UTF-8 编码（Excel：另存为"
                                   "“CSV UTF-8”）",
+    "notice.attachment_pdf_scanned": "{field}：附件 {name!r} 第 {pages}{more} 页读不出文字（可能是扫描件或图片）："
+                                     "扫描的名单无法检查是否含有个人信息，请附上可复制文字的版本（由 Word、WPS 等"
+                                     "直接导出的 PDF，或 .docx、.xlsx、.csv 文件）",
+    "notice.attachment_pdf_encrypted": "{field}：附件 {name!r} 是加密的 PDF，读不出文字，无法检查是否含有个人信息："
+                                       "请附上未加密、可复制文字的版本",
+    "notice.attachment_old_office": "{field}：附件 {name!r} 是旧版 .{old} 文件，无法读取其文字检查是否含有个人信息："
+                                    "请另存为 .{new} 再发布，例如 file: 2026-11-20-summary.{new}",
+    "notice.attachment_unpacked": "{field}：附件 {name!r} 解压后大于 {mib} MiB，不像普通文档：请检查文件，"
+                                  "或拆分后再发布",
     "notice.attachment_personal": "{field}：附件 {name!r} 含有未遮挡的{what} {start}…：公示不得公开个人信息，"
                                   "请删除或遮挡后再发布，例如 {masked}",
     "notice.attachment_duplicate": "{field}：附件 {name!r} 重复列出：每个附件只列一次",
@@ -219,6 +240,9 @@ MESSAGES: dict[str, str] = {
     "type.choice": "{field}：{value!r} 不是可用的{label}{suggest}应为以下之一：{choices}，例如 {key}: {example}",
     "type.pattern": "{field}：{label}格式不对：{rule}，例如 {key}: {example}",
     "type.length": "{field}：{label}的长度不对：应{rule}，例如 {key}: {example}",
+    "type.too_long": "{field}：{label}太长：最多 {limit} 个字，现为 {length} 个字。请删去多余的文字"
+                     "（长的说明请放在附件中），例如 {key}: {example}",
+    "type.too_many": "{field}：{label}最多 {limit} 项，现为 {count} 项：请分成几份公示，或把完整名单作为附件",
     "type.invalid": "{field}：{label}的值不对，例如 {key}: {example}",
     # --- the ledger of published notices (load/ledger.py) --------------------------------------------------------
     "ledger.not_file": "ledger.json 必须是普通文件：请从已发布的版本恢复（git checkout -- public_lists/ledger.json）",
@@ -267,6 +291,17 @@ MESSAGES: dict[str, str] = {
     "ledger.base_mismatch": "{ref} 中此公示的文件与 ledger.json 的封存记录不符，无法取得封存时的版本："
                             "请确认 --ledger-base 指向已发布的分支",
     # --- scheme area codes (GB/T 2260, from the pinned division table) ---------------------------------------------
+    "scheme.number_unquoted": "{key}：{value} 不在本项的引文中（{clause}：“{quote}”）：规则用到的每个数字（年数、家数、"
+                              "名额、分值、权重、天数、金额）都应出现在引文里，阿拉伯数字或中文数字均可（如 3年、三年、"
+                              "5个工作日、50万元）。请按原文改正数字，或引用写明该数字的原文；由其他数字推算的，请在 "
+                              "derived_numbers 中写明，例如 derived_numbers: [{{at: {key}, value: {value}, why: 各部分"
+                              "分值之和, cite: {{clause: …, quote: …}}}}]",
+    "scheme.number_no_quote": "{key}：{value} 没有引文可以核对：请为本项加上 cite（条款和原文），或在 "
+                              "derived_numbers 中写明其依据，例如 derived_numbers: [{{at: {key}, value: {value}, "
+                              "why: …, cite: {{clause: …, quote: …}}}}]",
+    "scheme.number_derived_value": "{key}：{value} 与 derived_numbers 中写明的 {derived} 不同：请核对数字",
+    "scheme.number_derived_unused": "derived_numbers：{at} 不是本方案中的数字位置：请删去或改正，例如 at: "
+                                    "scoring.total_points",
     "scheme.area_unknown": "{key}：{prefix} 不是 GB/T 2260 行政区划代码（2 位省、4 位市或 6 位县级代码，"
                            "按国家标准的区划表查无此区划）：应为本方案地区的代码，例如 {example}",
     "scheme.area_other": "{key}：代码 {prefix} 是“{name}”，不是本方案的地区“{area}”：请核对地区代码",

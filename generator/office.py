@@ -1,13 +1,13 @@
 """The office editor's data and its Python (/office/editor/): the portal's own notice check, run in Pyodide.
 
-The editor runs ``generator.office_check`` in the browser, on the same modules as ``python -m generator check``:
-the generator's notice models and checks, pydantic, PyYAML (its pure-Python code), python-stdnum and
-chinesecalendar, at the versions the build itself runs (copied from this interpreter's installed packages, so
-the two cannot drift), plus pydantic_core's Pyodide wheel from PyPI (pinned with its hash in
-requirements-pyodide.txt and downloaded by ./dev). Pyodide's whole stock standard library is shipped beside them,
-not a traced part as for the calculator: pydantic imports parts of it lazily, on paths a trace may miss. Both zips
-are compiled to ``.pyc`` by the pinned Pyodide at build time (generator/bundle.py), so the browser unmarshals
-instead of compiling.
+The editor runs ``generator.office_check`` in the browser, on the same modules as ``python -m generator check``: the
+generator's notice models and checks, pydantic, PyYAML (its pure-Python code), python-stdnum, phonenumbers (its
+matcher and numbering data) and chinesecalendar, at the versions the build itself runs (copied from this
+interpreter's installed packages, so the two cannot drift), plus pydantic_core's Pyodide wheel from PyPI (pinned
+with its hash in requirements-pyodide.txt and downloaded by ./dev). Pyodide's whole stock standard library is
+shipped beside them, not a traced part as for the calculator: pydantic imports parts of it lazily, on paths a trace
+may miss. Both zips are compiled to ``.pyc`` by the pinned Pyodide at build time (generator/bundle.py), so the
+browser unmarshals instead of compiling.
 
 Written under ``assets/office/`` (not Pyodide's versioned folder, which the calculator's service worker caches):
 ``office.zip`` (the check and its packages), ``stdlib.zip``, their brotli and gzip copies, and the wheel; and
@@ -41,8 +41,10 @@ WHEELS = ROOT / ".cache" / "wheels"
 PIN = ROOT / "requirements-pyodide.txt"
 # Third-party packages of the check, copied whole (pydantic imports parts of itself lazily).
 PACKAGES = ("pydantic", "typing_extensions", "annotated_types", "typing_inspection", "yaml", "chinese_calendar")
-# The modules of python-stdnum and of this package are those that importing the check loads (traced on CPython).
+# The modules of python-stdnum, phonenumbers and of this package are those that importing the check loads (traced on
+# CPython).
 ENTRY = "generator.office_check"
+_TRACED = ("stdnum", "phonenumbers")
 _EPOCH = (2000, 1, 1, 0, 0, 0)
 
 
@@ -59,7 +61,9 @@ def office_data(schemes: list[Scheme], today: str, repository: dict | None) -> d
         "sectors": dict(SECTORS.items()),
         "schemes": [{
             "id": s.id, "name": s.name, "short_name": s.short_name,
-            "area": {"name": s.area.name, "code_prefixes": list(s.area.code_prefixes)},
+            "area": {"name": s.area.name, "code_prefixes": list(s.area.code_prefixes),
+                     "exceptions": [{"place": e.place, "reason": e.reason, "clause": e.cite.clause,
+                                     "quote": e.cite.quote} for e in s.area.exceptions]},
             "kinds": [{"kind": n.kind, "label": NOTICE_KINDS[n.kind].label, "title": n.title,
                        "ranked": NOTICE_KINDS[n.kind].ranked, "period": period_text(n),
                        "objections_required": objections_required(n, n.kind)}
@@ -93,8 +97,9 @@ def _traced(cache: Path) -> str:
     digest = hashlib.sha256(sys.version.encode())
     for path in sorted((ROOT / "generator").rglob("*.py")):
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
-    stdnum = importlib.import_module("stdnum")
-    digest.update(f"{stdnum.__file__} {stdnum.__version__}".encode())
+    for name in _TRACED:
+        module = importlib.import_module(name)
+        digest.update(f"{module.__file__} {module.__version__}".encode())
     stored = cache / f"office-trace-{digest.hexdigest()[:24]}.txt"
     if stored.is_file():
         return stored.read_text(encoding="utf-8")
@@ -120,13 +125,19 @@ def _package_files(cache: Path = CACHE) -> dict[str, Path]:
                     files[path.relative_to(base).as_posix()] = path
         else:
             files[origin.name] = origin
-    stdnum = Path(importlib.import_module("stdnum").__file__).parent
+    traced = [Path(importlib.import_module(name).__file__).parent for name in _TRACED]
     for line in _traced(cache).splitlines():
         path = Path(line)
         if path.is_relative_to(ROOT / "generator"):
             files[path.relative_to(ROOT).as_posix()] = path
-        elif path.is_relative_to(stdnum):
-            files[path.relative_to(stdnum.parent).as_posix()] = path
+        for package in traced:
+            if path.is_relative_to(package):
+                files[path.relative_to(package.parent).as_posix()] = path
+    # phonenumbers loads a country's data when a number of that country turns up in a text: all of them (not the
+    # geocoding, carrier and time-zone data, which the check never asks for).
+    numbers_data = Path(importlib.import_module("phonenumbers.data").__file__).parent
+    for path in sorted(numbers_data.glob("*.py")):
+        files[path.relative_to(numbers_data.parent.parent).as_posix()] = path
     return files
 
 

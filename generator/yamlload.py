@@ -10,6 +10,7 @@ characters (they make feeds invalid XML and hide text), and anything but a plain
 
 from __future__ import annotations
 
+import math
 import re
 import stat
 from pathlib import Path
@@ -21,6 +22,7 @@ from generator.messages import say
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
+MAX_DIGITS = 15  # the longest number a notice or a scheme may hold: amounts in 元 are far shorter
 
 
 class YamlError(Exception):
@@ -142,6 +144,27 @@ def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> object:
         raise _Refused(node.start_mark.line + 1, "yaml.bad_date", value=node.value) from None
 
 
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
+    # A number longer than any in a notice or a scheme is a mistake, and past 4,300 digits Python refuses to read it.
+    digits = sum(c.isdigit() for c in node.value)
+    if digits > MAX_DIGITS:
+        raise _Refused(node.start_mark.line + 1, "yaml.number_too_big", start=node.value.strip()[:12], digits=digits,
+                       limit=MAX_DIGITS)
+    return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+
+
+def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> float:
+    value = yaml.constructor.SafeConstructor.construct_yaml_float(loader, node)
+    if not math.isfinite(value):  # .inf, .nan, 1e999: no rule or notice counts with them
+        raise _Refused(node.start_mark.line + 1, "yaml.number_not_finite", value=node.value)
+    if sum(c.isdigit() for c in node.value.split("e")[0].split("E")[0]) > MAX_DIGITS:
+        raise _Refused(node.start_mark.line + 1, "yaml.number_too_big", start=node.value.strip()[:12],
+                       digits=sum(c.isdigit() for c in node.value), limit=MAX_DIGITS)
+    return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 _Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)

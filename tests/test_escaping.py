@@ -23,6 +23,9 @@ from tests.conftest import ROOT, copy_project
 MARK = "window.__xss=1"
 PAYLOAD = (f'<script>{MARK}</script><img src=x onerror="{MARK}">[链接](javascript:{MARK})'
            "**粗体** `代码` <a href='javascript:alert(1)'>a</a>")
+# Names hold at most 100 characters (issue 24): a shorter payload, markup all the same.
+SHORT_PAYLOAD = f'<img src=x onerror="{MARK}"><script>{MARK}</script>'
+NAME_KEYS = {"organisation", "parent"}
 # Free text, not checked against the sources (quotes, form paragraphs and signature lines are, so they stay).
 TEXT_KEYS = {"title", "name", "short_name", "note", "text", "when", "who", "cap_text", "prize_text", "requires",
              "category", "limit", "clause", "applies_to", "quorum", "threshold", "issuer", "date_text",
@@ -36,7 +39,7 @@ def poison(node, key=None):
     if isinstance(node, list):
         return [poison(v, key) for v in node]
     if isinstance(node, str) and key in TEXT_KEYS:
-        return node + PAYLOAD
+        return node + (SHORT_PAYLOAD if key in NAME_KEYS else PAYLOAD)
     return node
 
 

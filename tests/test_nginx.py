@@ -165,3 +165,18 @@ def test_ci_workflows_validate_publish_and_rebuild_daily():
     assert "./dev test" in gitlab["test"]["script"]
     assert any(r.get("if") == '$CI_PIPELINE_SOURCE == "schedule"' for r in gitlab["publish"]["rules"])
     assert any("--production" in s for s in gitlab["publish"]["script"])
+
+
+def test_attachments_are_downloads_whatever_the_case_of_their_extension(nginx, site):
+    """Issue 24: the map was case-sensitive, so SUMMARY.PDF was shown inline on the portal's origin."""
+    folder = site / "notices" / "haizhou-quality-award" / "2026" / "case-test"
+    folder.mkdir(parents=True)
+    try:
+        for name in ("SUMMARY.PDF", "summary.Pdf", "LIST.XLSX", "list.Csv", "PHOTO.JPG", "summary.pdf"):
+            (folder / name).write_bytes(b"%PDF-1.4\n")
+            _, headers, _ = fetch(f"{nginx}notices/haizhou-quality-award/2026/case-test/{name}")
+            assert headers.get("content-disposition") == "attachment", name
+    finally:
+        for path in folder.iterdir():
+            path.unlink()
+        folder.rmdir()

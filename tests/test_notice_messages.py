@@ -2,7 +2,8 @@
 whether the notice is checked by ``python -m generator check`` or as text (the in-browser editor's path).
 
 tests/notice_corpus/ holds one invalid notice per check (and per kind of YAML syntax error); expected.json gives,
-for each, the path it is checked under, the attachments beside it and its problems as ``line: message``.
+for each, the path it is checked under, the attachments beside it (text, or ``attachment_files`` under
+notice_corpus/attachments/, made by tests/attachment_files.py) and its problems as ``line: message``.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ TODAY = dt.date(2026, 11, 23)
 # Problems only a folder can show: the attachment files themselves.
 FILE_CODES = {"notice.attachment_missing", "notice.attachment_symlink", "notice.attachment_not_file",
               "notice.attachment_too_big", "notice.attachment_content", "notice.attachment_encoding",
-              "notice.attachment_personal"}
+              "notice.attachment_personal", "notice.attachment_pdf_scanned", "notice.attachment_pdf_encrypted",
+              "notice.attachment_unpacked"}
 # Words of PyYAML's and pydantic's English messages; none may reach a clerk.
 ENGLISH = re.compile(r"should be|should have|should match|Input|[Ee]xpected|could not|found|"
                      r"while (scanning|parsing)|mapping values|Value error|Field required|Extra inputs|not permitted|"
@@ -58,6 +60,7 @@ NOT_IN_CORPUS = {
     "notice.scheduled": "a reminder for a valid notice dated after today (tests/test_any_day.py)",
     "notice.attachment_hardlink": "a hard link on disk (tests/test_invisible_and_links.py)",
     **{code: "scheme files (tests/test_areas.py)" for code in MESSAGES if code.startswith("scheme.area")},
+    **{code: "scheme files (tests/test_scheme_numbers.py)" for code in MESSAGES if code.startswith("scheme.number")},
 }
 
 
@@ -83,6 +86,8 @@ def corpus_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
         target.write_bytes((CORPUS / name).read_bytes())
         for file, content in case.get("attachments", {}).items():
             (target.parent / file).write_text(content, encoding="utf-8")
+        for file, source in case.get("attachment_files", {}).items():  # binary ones: .xlsx, .docx, .pdf, ...
+            (target.parent / file).write_bytes((CORPUS / source).read_bytes())
     return root
 
 

@@ -70,14 +70,14 @@ def test_the_seal_records_its_day(published):
 
 def test_a_minor_correction_cannot_hide_a_new_organisation(published):
     """The issue's first attack: a minor punctuation correction, and in the same edit another firm in the list."""
-    nanjing = ("{organisation: 南京鼓楼科创服务有限公司, credit_code: 913201064LWKYERG9Q, "
-               "outside_area_reason: 经研究同意}")
+    # A firm of the area (the issue's 南京 firm with "经研究同意" is refused by the area check alone since issue 24).
+    other = "{organisation: 示例海州新材料有限公司, credit_code: 91320706MA1XKQ3B7H}"
     _append(published, "  - {date: 2026-12-20, reason: 标点有误, changes: 删去多余的句号, minor: true}\n",
-            "{organisation: 示例海州物流服务有限公司, credit_code: 91320706J3Y7LLJY1W, sector: service}", nanjing)
+            "{organisation: 示例海州物流服务有限公司, credit_code: 91320706J3Y7LLJY1W, sector: service}", other)
     codes = _codes(published)
     assert "ledger.no_edits" in codes and "ledger.unlisted" in codes
     found = [p for p in load_portal(published, today=TODAY).problems if p.code == "ledger.unlisted"]
-    assert any(p.message.startswith("第4项 名称：") and "南京鼓楼科创服务有限公司" in p.message for p in found)
+    assert any(p.message.startswith("第4项 名称：") and "示例海州新材料有限公司" in p.message for p in found)
     assert {p.line for p in found if p.message.startswith("第4项")} == {13}, found  # the entry's line
 
 

@@ -2,7 +2,8 @@
 
 Each problem is a ``Problem(path, line, message, code)``, its message in Chinese (generator.messages).
 Checks: the notice kind exists for the scheme; its period meets the rule (counted by ``generator.periods``);
-every unified social credit code is valid, unique, and in the scheme's area unless a reason is given; tiers
+every unified social credit code is valid, unique, and in the scheme's area unless an exception of the scheme's own
+text admits it (``area.exceptions``, named in ``outside_area_reason``); tiers
 exist; caps and the one-per-parent rule hold; a notice the public may object to says how; attachments and
 personal data; a sealed (published) notice changes only with a recorded correction.
 
@@ -29,7 +30,7 @@ from generator.clock import build_date
 from generator.load.ledger import check_ledger
 from generator.messages import field_path, say, suggest
 from generator.model.attachments import attachment_problem, attachment_type_problem
-from generator.model.notice import LoadedNotice, Notice
+from generator.model.notice import NAME_WORDS, Entry, LoadedNotice, Notice, proposed_name
 from generator.model.privacy import personal_data
 from generator.model.problems import Problem, pydantic_problems, relative_path
 from generator.model.scheme import NoticeRule, Scheme
@@ -68,6 +69,34 @@ def _code_problem(code: str, field: str, organisation: str) -> tuple[str, str] |
     if code[-1] != check:
         return "notice.code_checksum", say("notice.code_checksum", field=field, code=code, check=check)
     return None
+
+
+def _area_problem(scheme: Scheme, entry: Entry, n: int) -> tuple[tuple, str, dict[str, Any]] | None:
+    """(location, message code, values) when an entry's code is registered outside the scheme's area and no exception
+    of the scheme's own text (``area.exceptions``) admits it; messages cite this scheme's clauses only."""
+    area = scheme.area
+    registered = entry.credit_code[2:8]
+    if any(registered.startswith(p) for p in area.code_prefixes):
+        return None
+    reason = entry.outside_area_reason
+    if reason and any(e.place in reason for e in area.exceptions):
+        return None
+    field = field_path(("entries", n, "credit_code"))
+    values: dict[str, Any] = {"field": field, "organisation": entry.organisation, "code": entry.credit_code,
+                              "area": registered, "area_name": area.name, "prefixes": "、".join(area.code_prefixes),
+                              "scheme": scheme.name}
+    if not area.exceptions:
+        said = "写了 outside_area_reason 也不能列入；" if reason else ""
+        return ("entries", n, "credit_code"), "notice.code_area_closed", {
+            **values, "clause": area.cite.clause, "quote": area.cite.quote, "reason": said}
+    listed = "；".join(f"{e.place}（{e.cite.clause}：{e.cite.quote}）" for e in area.exceptions)
+    first = area.exceptions[0]
+    example = f"{first.reason}（{first.cite.clause}）"
+    if reason:
+        return ("entries", n, "outside_area_reason"), "notice.area_reason_unknown", {
+            "field": field_path(("entries", n, "outside_area_reason")), "reason": reason, "scheme": scheme.name,
+            "exceptions": listed, "example": example}
+    return ("entries", n, "credit_code"), "notice.code_area", {**values, "exceptions": listed, "example": example}
 
 
 def scheduled_reminder(notice: Notice, today: dt.date) -> str | None:
@@ -155,11 +184,10 @@ def check_notice(
             add(at("entries", n, "credit_code"), "notice.code_duplicate", field=field, code=entry.credit_code,
                 count=len(same), lines=_lines(at("entries", i) for i in same))
         else:
-            area = entry.credit_code[2:8]
-            if not any(area.startswith(p) for p in scheme.area.code_prefixes) and not entry.outside_area_reason:
-                add(at("entries", n, "credit_code"), "notice.code_area", field=field, organisation=entry.organisation,
-                    code=entry.credit_code, area=area, area_name=scheme.area.name,
-                    prefixes="、".join(scheme.area.code_prefixes))
+            found = _area_problem(scheme, entry, n)
+            if found is not None:
+                loc, code, values = found
+                add(at(*loc), code, **values)
         if entry.tier is not None and entry.tier not in tiers:
             named = [tid for tid, name in tiers.items() if name == entry.tier] + [
                 tid for tid, name in tiers.items() if name.startswith(entry.tier)]  # its Chinese name typed
@@ -247,7 +275,8 @@ def check_content(notice: Notice, data: Any, path: str, folder: Path | None, sch
 
 
 def _path_problems(notice: Notice, data: Any, path: str) -> list[Problem]:
-    """public_lists/<scheme>/<year>/<published>-<kind>[-anything].yaml, in agreement with the fields."""
+    """public_lists/<scheme>/<year>/<published>-<kind>[-words].yaml, in agreement with the fields; the words in the
+    one pattern of file names (lower-case letters and digits joined by "-"), since the name is the page's URL."""
     parts = path.split("/")
     stem = f"{notice.published.isoformat()}-{notice.kind.replace('_', '-')}"
     example = f"public_lists/{notice.scheme}/{notice.cycle_year}/{stem}.yaml"
@@ -258,8 +287,11 @@ def _path_problems(notice: Notice, data: Any, path: str) -> list[Problem]:
     if year != str(notice.cycle_year):
         return [Problem(path, line_of(data, ("published",)), say("notice.path_year", folder=year,
                         year=notice.cycle_year, example=example), "notice.path_year")]
-    if not (name == f"{stem}.yaml" or name.startswith(f"{stem}-")):
-        return [Problem(path, line_of(data, ("published",)), say("notice.path_name", stem=stem),
+    if not re.fullmatch(rf"{re.escape(stem)}(?:-{NAME_WORDS})?\.yaml", name):
+        rest = name.removesuffix(".yaml").removeprefix(stem) if name.startswith(stem) else ""
+        words = proposed_name(rest) if rest.strip("-") else ""
+        proposed = f"{stem}-{words}.yaml" if words and words != "attachment" else f"{stem}.yaml"
+        return [Problem(path, line_of(data, ("published",)), say("notice.path_name", name=name, proposed=proposed),
                         "notice.path_name")]
     return []
 

@@ -1,5 +1,6 @@
 """Load the schemes: each ``schemes/<id>.yaml`` validated by its model, then the checks pydantic cannot
-do (every quote word for word in its source, document files, rules against the profile)."""
+do (every quote word for word in its source, every number of a rule in its quote, document files, rules against
+the profile)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pydantic import BaseModel
 from generator.assess.rules import check as check_rule
 from generator.assess.rules.records import scheme_matches
 from generator.load.model_file import load_model
+from generator.load.scheme_numbers import number_problems
 from generator.messages import say
 from generator.model.problems import Problem, relative_path
 from generator.model.scheme import Cite, Scheme
@@ -151,6 +153,7 @@ def load_schemes(root: Path, sources: dict[str, SourceText]) -> tuple[list[Schem
             problems.append(Problem(path, line_of(data, ("id",)),
                                     f"id {scheme.id!r} differs from the file name {file.stem!r}"))
         problems += check_scheme(scheme, data, path, sources)
+        problems += number_problems(data, path)
         if names is not None:
             problems += area_problems(scheme, data, path, names)
         schemes.append(scheme)
@@ -203,6 +206,7 @@ def load_editions(root: Path, sources: dict[str, SourceText],
                                     f"id {edition.id!r} differs from its folder {file.parent.name!r}"))
             continue
         problems += check_scheme(edition, data, path, sources)
+        problems += number_problems(data, path)
         editions.setdefault(edition.id, []).append(edition)
     for found in editions.values():
         found.sort(key=lambda e: e.documents[0].effective_from or e.documents[0].date or dt.date.min)

@@ -2,7 +2,9 @@
 
 Only types a public notice needs; none that a browser would run as script on the portal's
 origin (html, svg, js). The content must be what the extension says, so a renamed page cannot
-slip through; the server sends them all with ``Content-Disposition: attachment``.
+slip through; the server sends them all with ``Content-Disposition: attachment``. The text of each
+(generator/model/attachment_text.py) must show no personal data; one whose text cannot be read
+(a scanned PDF, an old .doc or .xls) is refused, since it cannot be checked.
 """
 
 from __future__ import annotations
@@ -14,14 +16,14 @@ from generator.messages import say
 from generator.model.privacy import find_personal_data
 
 MAX_BYTES = 20 * 1024 * 1024
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# The binary Office formats of 97-2003: their text cannot be read to look for personal data, so they are refused
+# with the format to save as.
+_OLD_OFFICE = {"doc": "docx", "xls": "xlsx"}
 _ZIP = b"PK\x03\x04"
 # extension -> (what it is, in Chinese; the leading bytes of such a file, or None for text)
 TYPES: dict[str, tuple[str, bytes | None]] = {
     "pdf": ("PDF", b"%PDF-"),
-    "doc": ("Word 97-2003 文档", _OLE),
     "docx": ("Word 文档", _ZIP),
-    "xls": ("Excel 97-2003 表格", _OLE),
     "xlsx": ("Excel 表格", _ZIP),
     "odt": ("OpenDocument 文档", _ZIP),
     "ods": ("OpenDocument 表格", _ZIP),
@@ -37,6 +39,9 @@ def attachment_type_problem(name: str, field: str) -> tuple[str, str] | None:
 
     Needs no file: the browser's editor checks names too."""
     ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if ext in _OLD_OFFICE:
+        return "notice.attachment_old_office", say("notice.attachment_old_office", field=field, name=name, old=ext,
+                                                   new=_OLD_OFFICE[ext])
     if ext not in TYPES:
         allowed = "、".join(sorted(TYPES))
         return "notice.attachment_type", say("notice.attachment_type", field=field, ext=ext or "（无扩展名）",
@@ -67,19 +72,18 @@ def attachment_problem(folder: Path, name: str, field: str = "file") -> tuple[st
         return refused("notice.attachment_hardlink", links=info.st_nlink)
     if info.st_size > MAX_BYTES:
         return refused("notice.attachment_too_big", mib=MAX_BYTES // 1024 // 1024)
-    label, magic = TYPES[name.rsplit(".", 1)[-1].lower()]
+    ext = name.rsplit(".", 1)[-1].lower()
+    label, magic = TYPES[ext]
     data = path.read_bytes()
-    if magic is not None:
-        if data.startswith(magic):
-            return None
+    if magic is not None and not data.startswith(magic):
         return refused("notice.attachment_content", label=label)
+    from generator.model.attachment_text import Unreadable, attachment_text  # pypdf and openpyxl: the CLI only
+
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return refused("notice.attachment_encoding", label=label)
-    if "\x00" in text or text.lstrip().startswith("<"):
-        return refused("notice.attachment_content", label=label)
-    found = find_personal_data(text)
+        text = attachment_text(ext, data)
+    except Unreadable as exc:
+        return refused(exc.code, **({"label": label} | exc.values))
+    found = find_personal_data(text) if text else None
     if found is None:
         return None
     what, masked = ("身份证号", "35*************123") if found[0] == "id" else ("手机号码", "138****1234")

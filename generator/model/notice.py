@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -16,7 +16,26 @@ from generator.periods import Period
 # Dates a notice can carry; outside them a date is a typo (and 9999-12-31 + 1 day overflows).
 EARLIEST = dt.date(2000, 1, 1)
 LATEST = dt.date(2099, 12, 31)
-ATTACHMENT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+# The one pattern of file names under public_lists/: lower-case letters and digits in words joined by "-", then the
+# extension (of any case: SUMMARY.PDF is a PDF). Such a name is a URL as it stands, with no space to escape.
+NAME_WORDS = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+ATTACHMENT_NAME = re.compile(rf"^{NAME_WORDS}\.[A-Za-z0-9]+$")
+
+# The longest text each field may hold: a company name of 100 characters is long already; a megabyte is no name,
+# and a page, a feed and a search index would carry it.
+NAME = Annotated[str, Field(min_length=1, max_length=100, pattern=r"\S")]
+SHORT = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
+TEXT = Annotated[str, Field(min_length=1, max_length=2000, pattern=r"\S")]
+
+
+def proposed_name(name: str) -> str:
+    """``name`` in the pattern of file names: lower case, each run of other characters a "-" (副本 (2) 最终版 -> 2).
+    The extension is kept, in lower case."""
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        stem, ext = name, ""
+    words = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "attachment"
+    return f"{words}.{ext.lower()}" if ext else words
 
 
 def refuse(code: str, **values: object) -> PydanticCustomError:
@@ -33,8 +52,8 @@ def _in_range(day: dt.date | None, info: ValidationInfo) -> dt.date | None:
 
 
 class Entry(Strict):
-    organisation: str = Field(min_length=1, pattern=r"\S")
-    credit_code: str
+    organisation: NAME
+    credit_code: str = Field(max_length=40)
 
     @field_validator("credit_code", mode="before")
     @classmethod
@@ -43,19 +62,19 @@ class Entry(Strict):
         if isinstance(value, str):
             return re.sub(r"[\s\u3000]+", "", value).upper()
         return value
-    tier: str | None = None
+    tier: str | None = Field(default=None, max_length=50)
     sector: Sector | None = None
-    parent: str | None = None
-    outside_area_reason: str | None = None
-    note: str | None = None
+    parent: NAME | None = None
+    outside_area_reason: SHORT | None = None
+    note: SHORT | None = None
 
 
 class Objections(Strict):
-    receiver: str | None = Field(default=None, pattern=r"\S")  # who receives objections
-    text: str | None = Field(default=None, pattern=r"\S")
+    receiver: SHORT | None = None  # who receives objections
+    text: TEXT | None = None
     phone: str | None = Field(default=None, pattern=r"^[0-9-]{7,15}$")
-    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
-    address: str | None = Field(default=None, pattern=r"\S")
+    email: str | None = Field(default=None, max_length=100, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+    address: SHORT | None = None
 
     @field_validator("phone")
     @classmethod
@@ -73,14 +92,14 @@ class Objections(Strict):
 
 
 class Attachment(Strict):
-    title: str
-    file: str
+    title: SHORT
+    file: str = Field(max_length=100)
 
     @field_validator("file")
     @classmethod
     def _plain_name(cls, value: str) -> str:
         if not ATTACHMENT_NAME.fullmatch(value):
-            raise refuse("notice.attachment_name", name=value)
+            raise refuse("notice.attachment_name", name=value, proposed=proposed_name(value))
         return value
 
 
@@ -88,9 +107,9 @@ class Edit(Strict):
     """One change a correction makes, field by field, in a clerk's terms: ``{field: 第5项 名称, old: 甲, new: 乙}``
     (generator/load/corrections.py reads the field). ``old: null`` adds an entry, ``new: null`` removes one."""
 
-    field: str = Field(min_length=1, pattern=r"\S")
-    old: bool | str | int | dt.date | dict | list | None = None
-    new: bool | str | int | dt.date | dict | list | None = None
+    field: NAME
+    old: bool | Annotated[str, Field(max_length=2000)] | int | dt.date | dict | list | None = None
+    new: bool | Annotated[str, Field(max_length=2000)] | int | dt.date | dict | list | None = None
 
 
 class Correction(Strict):
@@ -101,10 +120,10 @@ class Correction(Strict):
     version and these edits); ``changes`` says it in words."""
 
     date: dt.date
-    reason: str = Field(min_length=1, pattern=r"\S")
-    changes: str = Field(min_length=1, pattern=r"\S")
+    reason: SHORT
+    changes: TEXT
     minor: bool = False
-    edits: list[Edit] = []
+    edits: list[Edit] = Field(default=[], max_length=1000)
 
     _date_range = field_validator("date")(_in_range)
 
@@ -113,7 +132,7 @@ class Withdrawal(Strict):
     """A published notice taken down (撤回): it stays where it was, saying when and why, without its list."""
 
     date: dt.date
-    reason: str = Field(min_length=1, pattern=r"\S")
+    reason: SHORT
 
     _date_range = field_validator("date")(_in_range)
 
@@ -121,17 +140,17 @@ class Withdrawal(Strict):
 class Notice(Strict):
     scheme: str
     kind: NoticeKind
-    title: str = Field(min_length=1, pattern=r"\S")
-    issuer: str = Field(min_length=1, pattern=r"\S")
+    title: SHORT
+    issuer: SHORT
     published: dt.date
     end: dt.date | None = None
     year: int | None = Field(default=None, ge=2000, le=2100)
     sample: bool = False
-    body: list[str] = []
-    entries: list[Entry] = []
+    body: list[TEXT] = Field(default=[], max_length=50)
+    entries: list[Entry] = Field(default=[], max_length=5000)
     objections: Objections | None = None
-    attachments: list[Attachment] = []
-    corrections: list[Correction] = []
+    attachments: list[Attachment] = Field(default=[], max_length=50)
+    corrections: list[Correction] = Field(default=[], max_length=200)
     withdrawn: Withdrawal | None = None
 
     _date_range = field_validator("published", "end")(_in_range)

@@ -158,7 +158,10 @@ def _translate(err: dict, model: type[BaseModel] | None) -> tuple[tuple[Any, ...
             return loc, "type.blank", tell("type.blank")
         return loc, "type.length", tell("type.length", rule=f"至少 {ctx.get('min_length')} 个字符")
     if kind == "string_too_long":
-        return loc, "type.length", tell("type.length", rule=f"最多 {ctx.get('max_length')} 个字符")
+        return loc, "type.too_long", tell("type.too_long", limit=ctx.get("max_length"),
+                                          length=len(value) if isinstance(value, str) else "")
+    if kind == "too_long" and isinstance(value, list):
+        return loc, "type.too_many", tell("type.too_many", limit=ctx.get("max_length"), count=len(value))
     if kind == "string_pattern_mismatch":
         if key == "phone":
             return loc, "notice.phone", say("notice.phone", field=where)

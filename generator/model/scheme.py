@@ -121,10 +121,29 @@ class Revisions(Strict):
     items: list[Revision] = Field(min_length=1)
 
 
+class AreaException(Strict):
+    """Organisations outside the area that the scheme's own text admits (盐城: 沪苏大丰产业联动集聚区内企业不受此限).
+
+    A notice entry registered outside the area passes only with an ``outside_area_reason`` that names ``place``;
+    ``cite`` quotes the clause, and its quote must name the place too."""
+
+    place: str = Field(min_length=2)  # what a reason must name: 沪苏大丰产业联动集聚区
+    reason: str = Field(min_length=2)  # what a clerk writes, the example of the messages: 位于沪苏大丰产业联动集聚区
+    cite: Cite
+
+    @model_validator(mode="after")
+    def _quoted(self) -> AreaException:
+        if self.place not in self.cite.quote or self.place not in self.reason:
+            raise ValueError(f"place {self.place!r}: expected words of the cite's quote and of the reason")
+        return self
+
+
 class Area(Strict):
     name: str
     code_prefixes: list[str] = Field(min_length=1)
     cite: Cite
+    # Where the text admits organisations registered outside the area; none: an out-of-area code is an error.
+    exceptions: list[AreaException] = []
 
     @model_validator(mode="after")
     def _codes(self) -> Area:
@@ -477,6 +496,18 @@ class NotForApplicants(Cite):
     why: str = Field(min_length=2)
 
 
+class DerivedNumber(Strict):
+    """A number of a rule that its own quote does not state: where it sits (``at``, as a check message names it:
+    ``scoring.total_points``, an item with an id by its id: ``conditions[invention-patents].fails_when.at_most``), its
+    value, why it is so (in Chinese) and the words of the text it rests on. The check
+    (generator/load/scheme_numbers.py) accepts the number at ``at`` only with this value."""
+
+    at: str = Field(min_length=1)
+    value: int | float
+    why: str = Field(min_length=2)
+    cite: Cite
+
+
 class Scheme(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     order: int = Field(ge=1)  # the portal's order of schemes: nav, comparison, calculator
@@ -519,6 +550,8 @@ class Scheme(Strict):
     dial_code: str | None = Field(default=None, pattern=r"^0[1-9][0-9]{1,2}$")
     # Clauses of the sources that bind no applicant: covered without a rule (generator/coverage.py).
     not_for_applicants: list[NotForApplicants] = []
+    # Numbers of rules that their own quote does not state, each with its reason and quoted basis.
+    derived_numbers: list[DerivedNumber] = []
 
     @property
     def stage_tracks(self) -> list[tuple[str | None, list[Stage]]]:
