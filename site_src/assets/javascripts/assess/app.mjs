@@ -2,6 +2,7 @@
 // results from the engine running in a module worker. The profile lives in this page only;
 // it leaves it only when the user saves a file or copies a share link (URL fragment).
 import { el } from "../dom.mjs";
+import { guide as guide_, noneAnswers } from "./guide.mjs";
 
 const root = document.getElementById("qp-assess");
 const form = document.getElementById("qp-form");
@@ -341,45 +342,40 @@ function section(title, ...content) {
 }
 
 // ---------- the guided form: only the questions that could still change a verdict, group by group ----------
-// The engine says which facts could change an undetermined verdict (`open_questions`); the page shows the first
-// questions, every answered one, and the open ones of the first group not yet done. bench/questions_shown.py
-// plays the same rule.
+// What to show is decided by guide.mjs (a pure function of the spec, the profile, the engine's answer and the UI
+// state below), from the same `needs` the result cards show; this part only applies it to the page.
 let guided = true;
-let openQuestions = null; // null until the engine's first answer: then only the first questions show
+let lastAnswer = null; // the engine's last answer: until the first, only the first questions show
 const skippedGroups = new Set();
+const screenYes = new Set(); // kinds ticked as "有" in a records question that hold no record yet
+const revealed = new Set(); // facts opened from a result's link
+const listedBefore = {}; // group title -> kinds its records question listed: a list never shrinks under the hand
+let view = null;
 const guideText = el("p", { class: "qp-guide-text", role: "status", tabindex: "-1" });
 const guideToggle = el("button", { type: "button", class: "md-button", onclick: () => { guided = !guided; applyGuide(); } });
 const guide = el("div", { class: "qp-guide" }, guideText, guideToggle);
 
 // Records most applicants do not have (profile.SCREENED) are asked as one question: tick the kinds you have,
-// or "以上都没有"; a kind's list opens only once it is ticked or holds a record.
-const screens = {}; // group title -> {box, names, items: {name: {label, input}}, none}
-const screenYes = new Set(); // kinds ticked as "有" that hold no record yet
-const isEmptyList = (n) => Array.isArray(profile[n]) && profile[n].length === 0;
+// or "以上都没有" for the rest; a kind's list opens only once it is ticked or holds a record.
+const screens = {}; // group title -> {box, names, items: {name: {label, input}}, none, noneText}
 const hasRecords = (n) => Array.isArray(profile[n]) && profile[n].length > 0;
+const isEmptyList = (n) => Array.isArray(profile[n]) && profile[n].length === 0;
 
-function screenListed(title, current, open) {
-  const scr = screens[title];
-  if (!scr || !guided) return [];
-  const listed = scr.names.filter((n) => (current?.[0] === title && open.has(n)) || profile[n] !== undefined || screenYes.has(n));
-  return listed.length >= 2 ? listed : [];
+function uiState() {
+  return { guided, skipped: [...skippedGroups], ticked: [...screenYes], revealed: [...revealed],
+    listed: Object.fromEntries(Object.entries(listedBefore).map(([k, v]) => [k, [...v]])) };
 }
 
 function screenBlock(title, names) {
   const byName = Object.fromEntries(spec.fields.map((f) => [f.name, f]));
   const scr = { names, items: {} };
-  const listedNow = () => screenListed(title, currentGroup(), new Set(openQuestions || []));
-  const dropRecords = (ns) => {
-    const lose = ns.filter(hasRecords);
-    return !lose.length || window.confirm(`将删除已填写的${lose.map((n) => byName[n].label).join("、")}记录，确定吗？`);
-  };
   for (const n of names) {
     const input = el("input", { type: "checkbox", "data-field": n, onchange: (e) => {
       if (e.target.checked) {
         screenYes.add(n);
         if (isEmptyList(n)) delete profile[n]; // "有" overrides "没有": answered once its records are added
       } else {
-        if (!dropRecords([n])) { e.target.checked = true; return; }
+        if (hasRecords(n) && !window.confirm(`将删除已填写的${byName[n].label}记录，确定吗？`)) { e.target.checked = true; return; }
         screenYes.delete(n);
         delete profile[n];
       }
@@ -389,20 +385,20 @@ function screenBlock(title, names) {
     const text = byName[n].label.replace(/（日期）$/, "");
     scr.items[n] = { input, label: el("label", { class: "qp-check" }, input, " ", text) };
   }
-  scr.none = el("input", { type: "checkbox", onchange: (e) => {
-    const listed = listedNow();
-    if (e.target.checked) {
-      if (!dropRecords(listed)) { e.target.checked = false; return; }
-      for (const n of listed) { profile[n] = []; screenYes.delete(n); }
-    } else for (const n of listed) if (isEmptyList(n)) delete profile[n];
-    listed.forEach(rerenderField); changed(); applyGuide();
+  // "以上都没有" answers every kind still unticked; the ticked ones keep their records.
+  scr.noneText = el("span", { text: "以上都没有（已确认）" });
+  scr.none = el("input", { type: "checkbox", "data-none": title, onchange: (e) => {
+    const rest = noneAnswers(view, title);
+    if (e.target.checked) for (const n of rest) profile[n] = [];
+    else for (const n of rest) if (isEmptyList(n)) delete profile[n];
+    rest.forEach(rerenderField); changed(); applyGuide();
   } });
   scr.box = el("fieldset", { class: "qp-screen", hidden: true },
     el("legend", { class: "qp-field-label", text: "下列记录，贵单位有没有？" }),
-    el("p", { class: "qp-help", text: "有的请勾选，随后逐条填写日期；是否在各方案规定的年限内，由计算判断。一项都没有，请勾选“以上都没有”。" }),
+    el("p", { class: "qp-help", text: "有的请勾选，随后逐条填写日期；是否在各方案规定的年限内，由计算判断。其余的一项都没有，请勾选“以上都没有”。" }),
     ...names.map((n) => scr.items[n].label),
     el("p", { class: "qp-screen-or", text: "或" }),
-    el("label", { class: "qp-check" }, scr.none, " 以上都没有（已确认）"));
+    el("label", { class: "qp-check qp-screen-none" }, scr.none, " ", scr.noneText));
   screens[title] = scr;
   return scr.box;
 }
@@ -414,67 +410,55 @@ function rerenderField(n) {
   if (block && field) block.replaceWith(fieldBlock(field));
 }
 
-function currentGroup() {
-  const open = new Set(openQuestions || []);
-  return openQuestions && spec.groups.find(([title, names]) => !skippedGroups.has(title)
-    && names.some((n) => open.has(n) && profile[n] === undefined));
-}
-
 // After "下一组" the keyboard lands on the next group's first question, or on the guide when none is left.
 function focusCurrent() {
-  const next = currentGroup();
-  const box = next && form.querySelector(`details[data-group="${next[0]}"]`);
+  const box = view?.current && form.querySelector(`details[data-group="${view.current}"]`);
   const first = box && [...box.querySelectorAll(".qp-screen:not([hidden]) input, .qp-field:not([hidden]) input, .qp-field:not([hidden]) select, .qp-field:not([hidden]) button")]
     .find((x) => x.offsetParent !== null);
   (first || guideText).focus();
 }
 
+// A fact a result asks for: show its question (even when the guide would not), open its group, focus it.
+function askFor(name) {
+  revealed.add(name);
+  applyGuide();
+  const block = form.querySelector(`.qp-field[data-field="${name}"]`);
+  const group = form.querySelector(`details[data-group] .qp-field[data-field="${name}"]`)?.closest("details");
+  const tick = Object.values(screens).find((s) => s.items[name] && !s.box.hidden && !s.items[name].label.hidden)?.items[name];
+  const target = (block && !block.hidden ? block.querySelector("input, select, button") : null) || tick?.input;
+  if (group) group.open = true;
+  target?.scrollIntoView({ block: "center" });
+  target?.focus();
+}
+
 function applyGuide() {
-  const answered = (n) => profile[n] !== undefined;
-  const open = new Set(openQuestions || []);
-  const current = currentGroup();
-  const screenedAway = new Set();
-  let waiting = 0;
-  for (const [title] of spec.groups) {
-    const scr = screens[title];
-    if (!scr) continue;
-    const listed = screenListed(title, current, open);
-    scr.box.hidden = !listed.length;
+  view = guide_(spec, profile, lastAnswer, uiState());
+  for (const [title, s] of Object.entries(view.screens)) listedBefore[title] = new Set(s.listed);
+  for (const [title, scr] of Object.entries(screens)) {
+    const s = view.screens[title];
+    scr.box.hidden = !s.listed.length;
     for (const n of scr.names) {
-      const ticked = screenYes.has(n) || hasRecords(n);
-      scr.items[n].label.hidden = !listed.includes(n);
-      scr.items[n].input.checked = ticked;
-      if (listed.includes(n) && !ticked) screenedAway.add(n);
+      scr.items[n].label.hidden = !s.listed.includes(n);
+      scr.items[n].input.checked = s.ticked.includes(n);
     }
-    scr.none.checked = listed.length > 0 && listed.every(isEmptyList);
-    if (current?.[0] === title && listed.some((n) => !answered(n) && !screenYes.has(n))) waiting += 1;
+    scr.none.checked = s.none;
+    scr.noneText.textContent = s.noneLabel;
+    scr.none.closest("label").hidden = !s.rest.length; // every kind listed holds records: nothing left to answer
+    scr.box.querySelector(".qp-screen-or").hidden = !s.rest.length;
   }
-  const shows = (n, title) => !screenedAway.has(n) && (!guided || spec.first.includes(n) || answered(n)
-    || screenYes.has(n) || (current?.[0] === title && open.has(n)));
-  for (const [title, names] of spec.groups) {
+  for (const [title] of spec.groups) {
     const box = form.querySelector(`details[data-group="${title}"]`);
     if (!box) continue;
-    let visible = screens[title] && !screens[title].box.hidden ? 1 : 0;
-    for (const n of names) {
-      const block = box.querySelector(`.qp-field[data-field="${n}"]`);
-      const show = shows(n, title);
-      if (block) block.hidden = !show;
-      visible += show ? 1 : 0;
-      if (current?.[0] === title && open.has(n) && !answered(n) && show) waiting += 1;
-    }
-    box.hidden = guided && !visible;
+    for (const block of box.querySelectorAll(".qp-field[data-field]")) block.hidden = !view.fields[block.dataset.field];
+    box.hidden = !view.groups[title].shown;
     box.querySelector(".qp-next-group")?.remove();
-    if (guided && current?.[0] === title) {
+    if (view.groups[title].current) {
       box.open = true;
       box.append(el("p", { class: "qp-next-group" }, el("button", { type: "button", class: "md-button", text: "这组其余的问题暂不回答，下一组",
         onclick: () => { skippedGroups.add(title); applyGuide(); focusCurrent(); } })));
     }
   }
-  const text = !guided ? "正在显示全部问题。"
-    : openQuestions === null ? "请先回答上面几个问题；计算引擎就绪后，会逐组列出还可能改变结论的问题。"
-    : current ? `“${current[0]}”中还有 ${waiting} 个问题可能改变结论；其他问题不影响现在的结论，已隐藏。`
-    : "没有其他可能改变结论的问题了。仍无法判断的条件由评审专家判断，或需要您在“自我声明”中说明。";
-  if (guideText.textContent !== text) guideText.textContent = text; // announced only when it says something new
+  if (guideText.textContent !== view.text) guideText.textContent = view.text; // announced only when it says something new
   guideToggle.textContent = guided ? "显示全部问题" : "只显示可能改变结论的问题";
 }
 
@@ -483,7 +467,9 @@ function buildForm(standard) {
   const byName = Object.fromEntries(spec.fields.map((f) => [f.name, f]));
   // The groups of facts, and their order, come with the field spec (generator/assess/profile.FORM_GROUPS).
   for (const key of Object.keys(screens)) delete screens[key];
+  for (const key of Object.keys(listedBefore)) delete listedBefore[key];
   screenYes.clear();
+  revealed.clear();
   const parts = spec.groups.map(([title, names]) => {
     const screened = names.filter((n) => spec.screened.includes(n));
     return section(title, screened.length ? screenBlock(title, screened) : null, ...names.map((n) => fieldBlock(byName[n])));
@@ -548,6 +534,26 @@ function earlierBlock(r) {
     e.differs.length ? el("ul", {}, ...e.differs.map((d) => el("li", { text: d.text }))) : null);
 }
 
+// A next step's text with each fact it needs as a link that opens and focuses its question.
+function nextStep(step) {
+  const out = el("span", { class: "qp-step-text" });
+  let text = step.text;
+  const byName = Object.fromEntries(spec.fields.map((f) => [f.name, f]));
+  const link = (n) => el("a", { href: `#qp-ask-${n}`, class: "qp-ask", "data-ask": n, text: `“${byName[n]?.label ?? n}”`,
+    onclick: (e) => { e.preventDefault(); askFor(n); } });
+  const unplaced = [];
+  for (const n of step.needs || []) {
+    const quoted = `“${byName[n]?.label ?? n}”`;
+    const at = text.indexOf(quoted);
+    if (at < 0) { unplaced.push(n); continue; }
+    out.append(text.slice(0, at), link(n));
+    text = text.slice(at + quoted.length);
+  }
+  out.append(text);
+  if (unplaced.length) out.append(" 填写：", ...unplaced.flatMap((n, i) => (i ? ["、", link(n)] : [link(n)])));
+  return out;
+}
+
 function renderResults(doc) {
   if (doc.error) {
     // A wrong answer is flagged at its field and in the summary; the last results stay, marked as such.
@@ -558,7 +564,7 @@ function renderResults(doc) {
   if (problemKind === "engine") { clearProblem(); fieldProblem(null); }
   results.classList.remove("qp-stale");
   renderAnswers(); // a loaded file or link comes here without an edit
-  openQuestions = doc.open_questions;
+  lastAnswer = doc;
   applyGuide();
   // A verdict that changed with the last answer is marked on its card and announced once, in one line.
   const changes = [];
@@ -566,7 +572,7 @@ function renderResults(doc) {
     const rows = r.conditions.map((c) => el("tr", { class: `qp-st-${c.status}` },
       el("td", { "data-label": "结果" }, el("span", { class: `qp-status qp-status-${c.status}`, text: c.applicable === false ? "不适用" : STATUS[c.status] })),
       el("td", { "data-label": "条件" }, el("strong", { text: c.title }), el("br"), el("span", { class: "qp-help", text: c.reason }),
-        c.next_step ? el("p", { class: "qp-next-step", text: c.next_step.text }) : null),
+        c.next_step ? el("p", { class: "qp-next-step" }, nextStep(c.next_step)) : null),
       el("td", { "data-label": "判断方式" }, el("span", { class: "qp-help", text: c.judged_by === "reviewers" ? "评审专家判断" : "规则判断" })),
       el("td", { "data-label": "原文" }, el("span", { class: "qp-clause", text: c.source }), el("q", { class: "qp-quote", text: c.text }))));
     const actions = r.conditions.filter((c) => c.status === "fail" || (c.status === "unknown" && c.next_step.needs.length));
@@ -581,7 +587,7 @@ function renderResults(doc) {
       el("p", { class: "qp-help", text: counts }),
       // The answer first: what fails, and what a fact would decide, before the full table.
       actions.length ? el("ul", { class: "qp-next-steps" }, ...actions.map((c) => el("li", {},
-        el("strong", { text: `${STATUS[c.status]}：${c.title}` }), el("br"), c.next_step.text))) : null,
+        el("strong", { text: `${STATUS[c.status]}：${c.title}` }), el("br"), nextStep(c.next_step)))) : null,
       el("details", {}, el("summary", { text: "逐项条件" }),
         el("div", { class: "qp-table-scroll", tabindex: "0", role: "region", "aria-label": `${r.name}逐项条件` }, el("table", { class: "qp-table qp-reflow" }, el("thead", {}, el("tr", {}, ...["结果", "条件", "判断方式", "原文"].map((h) => el("th", { scope: "col", text: h })))),
           el("tbody", {}, ...rows)))));
