@@ -199,7 +199,7 @@ def play(page, site_url: str, profile: dict) -> dict:
         todo = [n for n in now["fields"] if n in profile and n not in answered]
         screen = [n for n in now["listed"] if n not in answered]
         if screen and all(profile.get(n) == [] for n in screen):
-            keys.tab_to("a.closest('.qp-screen') && a.closest('label').textContent.includes('以上都没有')")
+            keys.tab_to("a.closest('.qp-screen') && a.closest('label').classList.contains('qp-screen-none')")
             keys.press("Space")
             keys.settle()
             answered.update(screen)
@@ -209,8 +209,8 @@ def play(page, site_url: str, profile: dict) -> dict:
                 _answer(keys, name, profile[name])
                 answered.add(name)
             continue
-        if "没有其他可能改变结论的问题了" in now["guide"]:
-            break
+        if not page.locator(".qp-next-group").count():
+            break  # no group left with a question that could change a verdict (guide.mjs: no current group)
         if "--debug" in sys.argv:
             print("round", now, "answered", sorted(answered))
         # The group's open questions are ones this profile cannot answer: "下一组".

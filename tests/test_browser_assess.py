@@ -171,3 +171,46 @@ def test_without_javascript_the_page_says_what_it_needs(browser, server):
     page.goto(server + "assess/")
     assert page.locator("#qp-needs-js").is_visible() and not page.locator("#qp-assess").is_visible()
     context.close()
+
+
+def test_cards_lead_with_what_decides(browser, server):
+    """Issue 27: a card leads with what fails, folds what cannot change a decided verdict, says when the source
+    sets no pass mark, and lists each material once, numbered on, without its heading twice."""
+    import base64
+    import json
+    import re
+
+    profile = {"as_of": "2026-05-01", "region_code": "320506", "sector": "manufacturing",
+               "violations": [{"date": "2025-06-01", "penalized": True}],
+               "credit": {"level": "A", "since": "2023-03-01", "target_level": "A"},
+               "credit_answers": {"1.1": True}}
+    link = base64.urlsafe_b64encode(json.dumps(profile).encode()).decode().rstrip("=")
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(60000)
+    page.goto(server + "assess/#p=" + link)
+    page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
+    suzhou = page.locator("#qp-result-suzhou-quality-award")
+    first = suzhou.locator(".qp-next-steps li").first.inner_text()
+    assert first.startswith("不符合"), first
+    assert "结论已确定" in suzhou.locator(".qp-decided").inner_text()
+    haizhou = page.locator("#qp-result-haizhou-quality-award")
+    folded = haizhou.locator(".qp-folded summary").inner_text()
+    assert re.fullmatch(r"另有 \d+ 项尚未判断，不影响结论", folded), folded
+    assert all(t.startswith("不符合") for t in haizhou.locator(":scope > .qp-next-steps li").all_inner_texts())
+    assert "原文未设合格线" in page.locator("#qp-result-jiangsu-quality-credit").inner_text()
+    for card in page.locator(".qp-result").all():
+        card.locator("details.qp-checklist summary").click()
+        items = card.locator(".qp-checklist li").all_inner_texts()
+        starts = card.locator(".qp-checklist ol").evaluate_all("xs => xs.map(x => x.start)")
+        counts = card.locator(".qp-checklist ol").evaluate_all("xs => xs.map(x => x.children.length)")
+        assert starts == [1 + sum(counts[:i]) for i in range(len(counts))]  # numbered on, 1, 2, 3 …
+        for text in items:
+            head, _, rest = text.partition("：")
+            assert not rest.startswith(head), text  # "苏州市质量奖申请：苏州市质量奖申请"
+            assert "原文第" in text
+        heads = [t.split("：")[0].split("（原文")[0] for t in items]
+        assert len(heads) == len(set(heads)) or card.get_attribute("id").endswith("jiaxing-mayor-quality-award"), heads
+    jiangsu = page.locator("#qp-result-jiangsu-quality-credit .qp-checklist").inner_text()
+    assert "书面申请材料（AA级、AAA级认定）" not in jiangsu and jiangsu.count("申请表及相关材料") == 1
+    context.close()

@@ -38,6 +38,9 @@ def test_quality_manager_story(browser, server, device):
     sizes = page.locator("#qp-assess").get_attribute("data-download")
     assert page.evaluate("window.qpMetrics.downloadBytes") == sum(int(p.split(":")[1]) for p in sizes.split(","))
     assert page.locator("#qp-engine-progress").is_hidden()
+    # The ready line says the bytes the network carried (Resource Timing), not the files' unpacked sizes.
+    sent = page.evaluate("window.qpMetrics.sentBytes")
+    assert sent > 0 and f"本次经网络传输 {sent / 1048576:.1f} MB" in page.locator("#qp-engine-status").inner_text()
     page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
     assert page.evaluate(LEAVING) is False  # a page merely opened lets the reader go
 

@@ -136,7 +136,7 @@ def test_nothing_left_only_when_no_result_needs_a_fact(guided):
 
 def test_none_of_the_above_answers_every_unticked_kind(guided):
     checked = 0
-    for case, out in guided:
+    for _case, out in guided:
         for screen in out["screens"].values():
             checked += 1
             assert set(screen["before"]) <= set(screen["after"]), screen  # ticking never shrinks the list

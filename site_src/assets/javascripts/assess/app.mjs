@@ -25,7 +25,7 @@ let worker = null;
 let ready = false;
 let seq = 0;
 let pending = null;
-const metrics = { navigationToFirstResult: null, bootMs: null, lastAssessMs: null, downloadBytes: null };
+const metrics = { navigationToFirstResult: null, bootMs: null, lastAssessMs: null, downloadBytes: null, sentBytes: null };
 window.qpMetrics = metrics;
 
 // ---------- small DOM helpers ----------
@@ -33,16 +33,50 @@ const label = (v) => labels[v] ?? String(v);
 let uid = 0;
 const nextId = (name) => `qp-${name.replace(/[^a-z0-9]/gi, "-")}-${++uid}`;
 
-// ---------- which clauses use a fact (help text) ----------
-// Each condition lists the facts it reads (generator/assess/rules, exported with the data).
-function citesFor(name) {
-  const found = [];
+// ---------- which schemes use a fact, and for what (help text) ----------
+// Each condition, level and veto lists the facts it reads (generator/export.py): the help says in words which
+// schemes use a question and for what; the clauses behind it sit behind a toggle.
+function usesOf(name) {
+  const uses = [];
   for (const s of schemes) {
+    const what = [];
+    const clauses = [];
     for (const c of s.conditions) {
-      if (c.facts.includes(name)) found.push(`${s.short_name} ${c.cite.clause}`);
+      if (c.facts.includes(name)) { what.push(c.title); clauses.push(c.cite.clause); }
     }
+    if ((s.levels || []).some((lv) => lv.facts?.includes(name))) {
+      what.push("申报等级的门槛");
+      clauses.push(...s.levels.filter((lv) => lv.facts?.includes(name)).map((lv) => lv.cite.clause));
+    }
+    for (const v of s.scoring?.credit?.vetoes || []) {
+      if (v.facts?.includes(name)) { what.push(`否决项（${v.title.replace(/^否决项：/, "")}）`); clauses.push(v.cite.clause); }
+    }
+    if (what.length) uses.push({ scheme: s.short_name, what: [...new Set(what)], clauses: [...new Set(clauses)] });
   }
-  return [...new Set(found)];
+  return uses;
+}
+
+// An example for every free-text answer (the placeholder shows it; the help says it too).
+const EXAMPLES = { organisation: "苏州某某精密机械有限公司", region_code: "320506", standard: "GB/T 19001-2016/ISO9001:2015" };
+
+// The two legal-person questions are two facts because the sources word them differently.
+const MORE_HELP = {
+  legal_person: "盐城原文为“具有法人资格”；苏州、嘉兴、海州原文为“具有独立法人资格”。依法登记的公司法人两项均为“是”；分公司等非法人分支机构两项均为“否”。",
+  independent_legal_person: "苏州、嘉兴、海州原文为“具有独立法人资格”；盐城原文为“具有法人资格”（见上一题）。",
+};
+
+function helpBlock(field, helpId) {
+  const uses = usesOf(field.name);
+  const words = [field.help, MORE_HELP[field.name]].filter(Boolean).join("。");
+  if (!words && !uses.length) return null;
+  // A fact many conditions read (行业) names two of them and counts the rest: the help stays a sentence.
+  const some = (what) => (what.length > 2 ? `${what.slice(0, 2).join("；")}等 ${what.length} 项` : what.join("；"));
+  const usedFor = uses.length ? `用于：${uses.map((u) => `${u.scheme}（${some(u.what)}）`).join("；")}。` : "";
+  return el("div", { class: "qp-help", id: helpId },
+    words ? el("small", { text: words.endsWith("。") ? words : `${words}。` }) : null, words && usedFor ? " " : null,
+    usedFor ? el("small", { text: usedFor }) : null,
+    uses.length ? el("details", { class: "qp-clauses" }, el("summary", { text: "条款" }),
+      el("small", { text: uses.map((u) => `${u.scheme} ${u.clauses.join("、")}`).join("；") })) : null);
 }
 
 // ---------- widgets: each returns an element and writes into `profile` ----------
@@ -76,6 +110,7 @@ function scalarInput(field, obj, key, id) {
       oninput: (e) => setValue(obj, key, e.target.value === "" ? undefined : Number(e.target.value)) });
   }
   return el("input", { id, type: "text", value: value ?? "", pattern: field.pattern ? field.pattern.slice(1, -1) : null,
+    placeholder: EXAMPLES[field.name] ? `例如 ${EXAMPLES[field.name]}` : null,
     inputmode: field.name === "region_code" ? "numeric" : null, maxlength: field.name === "region_code" ? "6" : null,
     oninput: (e) => setValue(obj, key, e.target.value.trim()) });
 }
@@ -228,17 +263,16 @@ function fieldBlock(field) {
       control.append(el("span", { class: "qp-sub" }, el("label", { for: subId, text: sub.label }), input));
     }
   } else control = scalarInput(field, profile, field.name, id);
-  const cites = citesFor(field.name);
-  const help = [field.help, cites.length ? `用于：${cites.join("；")}` : ""].filter(Boolean).join("。");
-  const helpId = help ? `${id}-help` : null;
+  const helpId = `${id}-help`;
+  const help = helpBlock(field, helpId);
   const described = control.querySelector?.(`#${id}`) || control;
-  if (helpId) described.setAttribute("aria-describedby", [described.getAttribute("aria-describedby"), helpId].filter(Boolean).join(" "));
+  if (help) described.setAttribute("aria-describedby", [described.getAttribute("aria-describedby"), helpId].filter(Boolean).join(" "));
   const isGroup = field.kind === "list" || field.kind === "object";
   return el("div", { class: "qp-field", "data-field": field.name },
     isGroup ? el("span", { class: "qp-field-label", id: `${id}-label`, text: field.label })
       : el("label", { for: id, class: "qp-field-label", text: field.label }),
     control,
-    help ? el("small", { id: helpId, class: "qp-help", text: help }) : null);
+    help);
 }
 
 function declarationsBlock() {
@@ -554,6 +588,41 @@ function nextStep(step) {
   return out;
 }
 
+// What decides a result comes first: what fails, then what could still change an undetermined verdict. Once a
+// failure decides it, the conditions still open cannot change it: they are folded, and counted.
+function leadingConditions(r) {
+  const fails = r.conditions.filter((c) => c.status === "fail");
+  const open = r.conditions.filter((c) => c.status === "unknown");
+  if (r.verdict === "ineligible") {
+    const cured = fails.every((c) => c.passes_from);
+    return { first: fails, folded: open,
+      said: `结论已确定：${fails.length} 项不符合${cured ? "" : "，时间不能改变其中至少一项"}${open.length ? "；其余尚未判断的条件不影响结论" : ""}。` };
+  }
+  return { first: [...fails, ...open], folded: [], said: "" };
+}
+
+function stepItem(c) {
+  return el("li", {}, el("strong", { text: `${STATUS[c.status]}：${c.title}` }), el("br"), nextStep(c.next_step));
+}
+
+// Material rows: one per item of the source (its entries joined), never the heading twice, with the source's
+// number and the reason cited after it.
+function materialRows(items) {
+  const rows = new Map();
+  for (const m of items) {
+    const key = `${m.number}`;
+    const row = rows.get(key) || { number: m.number, category: m.category, names: [], reasons: [] };
+    if (!row.names.includes(m.name)) row.names.push(m.name);
+    for (const why of (m.reason || "").split("；").filter(Boolean)) if (!row.reasons.includes(why)) row.reasons.push(why);
+    rows.set(key, row);
+  }
+  return [...rows.values()].map((row) => {
+    const names = row.names.filter((x) => x !== row.category);
+    const what = names.length ? `${row.category}：${names.join("；")}` : row.category;
+    return `${what}（原文第 ${row.number} 项${row.reasons.length ? `；${row.reasons.join("；")}` : ""}）`;
+  });
+}
+
 function renderResults(doc) {
   if (doc.error) {
     // A wrong answer is flagged at its field and in the summary; the last results stay, marked as such.
@@ -575,7 +644,7 @@ function renderResults(doc) {
         c.next_step ? el("p", { class: "qp-next-step" }, nextStep(c.next_step)) : null),
       el("td", { "data-label": "判断方式" }, el("span", { class: "qp-help", text: c.judged_by === "reviewers" ? "评审专家判断" : "规则判断" })),
       el("td", { "data-label": "原文" }, el("span", { class: "qp-clause", text: c.source }), el("q", { class: "qp-quote", text: c.text }))));
-    const actions = r.conditions.filter((c) => c.status === "fail" || (c.status === "unknown" && c.next_step.needs.length));
+    const lead = leadingConditions(r);
     const counts = ["fail", "unknown", "pass"].map((k) => `${STATUS[k]} ${r.conditions.filter((c) => c.status === k).length}`).join(" · ");
     const card = el("article", { class: `qp-result qp-verdict-${r.verdict}`, id: `qp-result-${r.scheme}`, tabindex: "-1" },
       el("h3", {}, `${r.name}：`, el("span", { class: "qp-verdict", text: VERDICT[r.verdict] })),
@@ -586,14 +655,18 @@ function renderResults(doc) {
       r.eligible_from ? el("p", { class: "qp-next-step", text: `情况不变时，自 ${r.eligible_from} 起符合全部规则判断的条件。` }) : null,
       el("p", { class: "qp-help", text: counts }),
       // The answer first: what fails, and what a fact would decide, before the full table.
-      actions.length ? el("ul", { class: "qp-next-steps" }, ...actions.map((c) => el("li", {},
-        el("strong", { text: `${STATUS[c.status]}：${c.title}` }), el("br"), nextStep(c.next_step)))) : null,
+      lead.said ? el("p", { class: "qp-decided", text: lead.said }) : null,
+      lead.first.length ? el("ul", { class: "qp-next-steps" }, ...lead.first.map(stepItem)) : null,
+      lead.folded.length ? el("details", { class: "qp-folded" },
+        el("summary", { text: `另有 ${lead.folded.length} 项尚未判断，不影响结论` }),
+        el("ul", { class: "qp-next-steps" }, ...lead.folded.map(stepItem))) : null,
       el("details", {}, el("summary", { text: "逐项条件" }),
         el("div", { class: "qp-table-scroll", tabindex: "0", role: "region", "aria-label": `${r.name}逐项条件` }, el("table", { class: "qp-table qp-reflow" }, el("thead", {}, el("tr", {}, ...["结果", "条件", "判断方式", "原文"].map((h) => el("th", { scope: "col", text: h })))),
           el("tbody", {}, ...rows)))));
     const score = r.score;
     if (score?.items) {
-      card.append(el("p", {}, el("strong", { text: `技术指标得分：${score.total} / ${score.max}` })),
+      card.append(el("p", {}, el("strong", { text: `技术指标得分：${score.total} / ${score.max}` }),
+        score.pass_mark !== undefined ? `（合格线 ${score.pass_mark} 分）` : "（原文未设合格线，得分供对照，不决定是否符合）"),
         el("table", { class: "qp-table" }, el("thead", {}, el("tr", {}, ...["部分", "得分", "满分", "未回答的分值"].map((h) => el("th", { scope: "col", text: h })))),
           el("tbody", {}, ...score.parts.map((p) => el("tr", {}, el("td", { text: `${p.id}. ${p.name}` }),
             el("td", { text: p.points }), el("td", { text: p.max }), el("td", { text: p.open }))))),
@@ -601,7 +674,7 @@ function renderResults(doc) {
     } else if (score) {
       if (score.total !== undefined) {
         card.append(el("p", {}, el("strong", { text: `GB/T 19580 自评：${score.total} / ${score.max} 分` }),
-          score.minimum ? ` （最低 ${score.minimum} 分${score.meets_minimum === true ? "，已达到" : score.meets_minimum === false ? "，未达到" : "，尚有条款未评"}）` : "",
+          score.minimum ? ` （最低 ${score.minimum} 分${score.meets_minimum === true ? "，已达到" : score.meets_minimum === false ? "，未达到" : "，尚有条款未评"}）` : "（原文未设合格线）",
           score.missing?.length ? `；未评条款 ${score.missing.length} 项` : ""),
           el("table", { class: "qp-table" }, el("tbody", {}, ...score.parts.map((p) => el("tr", {}, el("td", { text: `${p.id} ${p.name}` }), el("td", { text: `${p.points} / ${p.max}` }))))));
       }
@@ -609,8 +682,13 @@ function renderResults(doc) {
     }
     const todo = r.checklist;
     if (todo.required.length || todo.maybe.length || todo.optional.length) {
-      const list = (items, title) => items.length ? [el("h4", { text: `${title}（${items.length}）` }),
-        el("ul", {}, ...items.map((m) => el("li", { text: `${m.number}. ${m.category}：${m.name}${m.reason ? `（${m.reason}）` : ""}` })))] : [];
+      // Numbered on from one list to the next; the source's own item number is cited apart.
+      let n = 0;
+      const list = (items, title) => {
+        const rows = materialRows(items);
+        return rows.length ? [el("h4", { text: `${title}（${rows.length}）` }),
+          el("ol", { start: String(n + 1) }, ...rows.map((m) => { n += 1; return el("li", { text: m }); }))] : [];
+      };
       card.append(el("details", { class: "qp-checklist" }, el("summary", { text: "申报材料清单" }),
         ...list(todo.required, "须提供"), ...list(todo.maybe, "可能需要"), ...list(todo.optional, "可选")));
     }
@@ -658,14 +736,13 @@ function assessNow() {
 // Download progress, counted by the worker as Pyodide reads its files (no second download).
 function showDownload({ loaded, total }) {
   if (ready) return;
-  const mb = (n) => (n / 1048576).toFixed(1);
   progressBar.hidden = false;
   progressBar.max = total;
   progressBar.value = Math.min(loaded, total);
   metrics.downloadBytes = loaded;
   // The bar moves with every chunk; the announced line only every tenth, so a screen reader is not flooded.
   const text = loaded < total
-    ? `正在下载计算引擎（共 ${mb(total)} MB，只需一次，之后从浏览器缓存读取）：已完成 ${Math.floor((10 * loaded) / total) * 10}%。可以先填写，就绪后立即计算。`
+    ? `正在下载计算引擎（只需一次，之后从浏览器缓存读取）：已完成 ${Math.floor((10 * loaded) / total) * 10}%。可以先填写，就绪后立即计算。`
     : "计算引擎已下载，正在启动……";
   if (statusLine.textContent !== text) statusLine.textContent = text;
 }
@@ -682,7 +759,10 @@ function startEngine() {
       ready = true;
       progressBar.hidden = true;
       metrics.bootMs = msg.ms;
-      statusLine.textContent = "计算引擎已就绪。";
+      metrics.sentBytes = msg.sent;
+      statusLine.textContent = msg.sent > 0
+        ? `计算引擎已就绪（本次经网络传输 ${(msg.sent / 1048576).toFixed(1)} MB，之后从浏览器缓存读取）。`
+        : "计算引擎已就绪（从浏览器缓存读取，未经网络下载）。";
       assessNow();
       // Now that everything is downloaded, the service worker caches it from the HTTP cache: offline next time.
       for (const sw of root.dataset.sw.split(" ")) navigator.serviceWorker?.register(sw).catch(() => {});
