@@ -294,7 +294,7 @@ def test_nothing_a_result_asks_for_is_hidden(browser, server):
             " const up = (x) => x && !x.closest('[hidden]'); return up(b) || up(t); }", name)
         assert shown, name
     # A card's link opens and focuses its question, wherever it is.
-    link = cards.locator("a.qp-ask").first
+    link = cards.locator("a.qp-ask:visible").first
     name = link.get_attribute("data-ask")
     link.click()
     assert page.evaluate(

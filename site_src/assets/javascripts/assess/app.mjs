@@ -72,11 +72,12 @@ function helpBlock(field, helpId) {
   // A fact many conditions read (行业) names two of them and counts the rest: the help stays a sentence.
   const some = (what) => (what.length > 2 ? `${what.slice(0, 2).join("；")}等 ${what.length} 项` : what.join("；"));
   const usedFor = uses.length ? `用于：${uses.map((u) => `${u.scheme}（${some(u.what)}）`).join("；")}。` : "";
+  // The clauses behind the words show only with the form's one toggle ("显示各题的条款出处"): one Tab stop, not
+  // one per question.
   return el("div", { class: "qp-help", id: helpId },
-    words ? el("small", { text: words.endsWith("。") ? words : `${words}。` }) : null, words && usedFor ? " " : null,
-    usedFor ? el("small", { text: usedFor }) : null,
-    uses.length ? el("details", { class: "qp-clauses" }, el("summary", { text: "条款" }),
-      el("small", { text: uses.map((u) => `${u.scheme} ${u.clauses.join("、")}`).join("；") })) : null);
+    words ? el("span", { text: words.endsWith("。") ? words : `${words}。` }) : null, words && usedFor ? " " : null,
+    usedFor ? el("span", { text: usedFor }) : null,
+    uses.length ? el("span", { class: "qp-clause-list", text: ` 条款：${uses.map((u) => `${u.scheme} ${u.clauses.join("、")}`).join("；")}。` }) : null);
 }
 
 // ---------- widgets: each returns an element and writes into `profile` ----------
@@ -209,6 +210,7 @@ function regionWidget(field, id) {
   const pick = (name, text) => el("select", { "aria-label": `注册地${name}`, class: `qp-region-${name}` }, el("option", { value: "", text }));
   const prov = pick("省份", "省份"), city = pick("城市", "城市"), county = pick("区县", "区县");
   const code = el("input", { id, type: "text", inputmode: "numeric", maxlength: "6", autocomplete: "off",
+    placeholder: `例如 ${EXAMPLES.region_code}`,
     value: profile.region_code ?? "", "aria-describedby": `${id}-note` });
   const options = (select, items, chosen) => {
     select.replaceChildren(select.firstElementChild, ...items.map(([c, n]) => el("option", { value: c, text: n, selected: c === chosen })));
@@ -387,7 +389,13 @@ const listedBefore = {}; // group title -> kinds its records question listed: a 
 let view = null;
 const guideText = el("p", { class: "qp-guide-text", role: "status", tabindex: "-1" });
 const guideToggle = el("button", { type: "button", class: "md-button", onclick: () => { guided = !guided; applyGuide(); } });
-const guide = el("div", { class: "qp-guide" }, guideText, guideToggle);
+const clauseToggle = el("button", { type: "button", class: "md-button qp-clause-toggle", "aria-pressed": "false",
+  text: "显示各题的条款出处", onclick: () => {
+    const on = form.classList.toggle("qp-show-clauses");
+    clauseToggle.setAttribute("aria-pressed", String(on));
+    clauseToggle.textContent = on ? "隐藏各题的条款出处" : "显示各题的条款出处";
+  } });
+const guide = el("div", { class: "qp-guide" }, guideText, guideToggle, clauseToggle);
 
 // Records most applicants do not have (profile.SCREENED) are asked as one question: tick the kinds you have,
 // or "以上都没有" for the rest; a kind's list opens only once it is ticked or holds a record.
@@ -659,7 +667,7 @@ function renderResults(doc) {
       lead.first.length ? el("ul", { class: "qp-next-steps" }, ...lead.first.map(stepItem)) : null,
       lead.folded.length ? el("details", { class: "qp-folded" },
         el("summary", { text: `另有 ${lead.folded.length} 项尚未判断，不影响结论` }),
-        el("ul", { class: "qp-next-steps" }, ...lead.folded.map(stepItem))) : null,
+        el("ul", { class: "qp-folded-steps" }, ...lead.folded.map(stepItem))) : null,
       el("details", {}, el("summary", { text: "逐项条件" }),
         el("div", { class: "qp-table-scroll", tabindex: "0", role: "region", "aria-label": `${r.name}逐项条件` }, el("table", { class: "qp-table qp-reflow" }, el("thead", {}, el("tr", {}, ...["结果", "条件", "判断方式", "原文"].map((h) => el("th", { scope: "col", text: h })))),
           el("tbody", {}, ...rows)))));
