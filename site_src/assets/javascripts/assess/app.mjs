@@ -610,7 +610,10 @@ function leadingConditions(r) {
 }
 
 function stepItem(c) {
-  return el("li", {}, el("strong", { text: `${STATUS[c.status]}：${c.title}` }), el("br"), nextStep(c.next_step));
+  // No fact can decide it (reviewers, or the authority): the reason says who does and why.
+  const why = c.status === "unknown" && !c.next_step.needs.length && c.reason !== "由评审专家判断"
+    ? el("span", { class: "qp-help", text: ` ${c.reason}。` }) : null;
+  return el("li", {}, el("strong", { text: `${STATUS[c.status]}：${c.title}` }), el("br"), nextStep(c.next_step), why);
 }
 
 // Material rows: one per item of the source (its entries joined), never the heading twice, with the source's
