@@ -189,6 +189,7 @@ def play(page, site_url: str, profile: dict) -> dict:
             _answer(keys, name, profile[name])
             answered.add(name)
     skips = 0
+    ticked: set[str] = set()
     while True:
         keys.settle()
         now = page.evaluate(_SHOWN)
@@ -198,19 +199,30 @@ def play(page, site_url: str, profile: dict) -> dict:
             shown.append(RECORDS_QUESTION)
         todo = [n for n in now["fields"] if n in profile and n not in answered]
         screen = [n for n in now["listed"] if n not in answered]
-        if screen and all(profile.get(n) == [] for n in screen):
-            keys.tab_to("a.closest('.qp-screen') && a.closest('label').textContent.includes('以上都没有')")
+        # Kinds this applicant has records of are ticked "有" (their lists then open and are answered below) …
+        tick = [n for n in screen if profile.get(n) and n not in ticked]
+        if tick:
+            for name in tick:
+                keys.tab_to(f"a.closest('.qp-screen') && a.dataset.field === {json.dumps(name)}")
+                keys.press("Space")
+                ticked.add(name)
+                keys.settle()
+            continue
+        # … and "以上都没有" (its label reads "其余都没有" once a kind is ticked) answers the rest.
+        rest = [n for n in screen if n not in ticked]
+        if rest and all(profile.get(n) == [] for n in rest):
+            keys.tab_to("a.closest('.qp-screen') && a.closest('label').textContent.includes('都没有')")
             keys.press("Space")
             keys.settle()
-            answered.update(screen)
+            answered.update(rest)
             continue
         if todo:
             for name in todo:
                 _answer(keys, name, profile[name])
                 answered.add(name)
             continue
-        if "没有其他可能改变结论的问题了" in now["guide"]:
-            break
+        if not page.locator(".qp-next-group").count():
+            break  # no group left with a question that could change a verdict (guide.mjs: no current group)
         if "--debug" in sys.argv:
             print("round", now, "answered", sorted(answered))
         # The group's open questions are ones this profile cannot answer: "下一组".
@@ -220,12 +232,17 @@ def play(page, site_url: str, profile: dict) -> dict:
         if skips > 10:
             raise AssertionError("the guided form never ran out of questions")
     seconds = time.perf_counter() - started
+    # Stranded: an undetermined verdict whose card still asks for a fact while the form says nothing is left.
+    ending = page.evaluate("""() => ({guide: document.querySelector('.qp-guide-text').textContent,
+      asking: [...document.querySelectorAll('#qp-results .qp-result.qp-verdict-undetermined')]
+        .filter((c) => /请(填写|补全)/.test(c.textContent)).map((c) => c.id.replace('qp-result-', ''))})""")
+    stranded = ending["asking"] if "没有其他可能改变结论的问题了" in ending["guide"] else []
     verdicts = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('#qp-results .qp-result')]
       .map((c) => [c.id.replace('qp-result-', ''),
                    [...c.classList].find((k) => k.startsWith('qp-verdict-')).slice(11)]))""")
     return {"skip_link": skip["text"], "tabs_to_first_field": tabs_to_first, "shown": shown,
             "presses": keys.presses, "unseen_focus": keys.unseen, "focus_lost": keys.lost, "skips": skips,
-            "seconds": seconds, "verdicts": verdicts}
+            "seconds": seconds, "verdicts": verdicts, "stranded": stranded, "guide": ending["guide"]}
 
 
 def main() -> None:

@@ -40,7 +40,11 @@ def guided(full: dict, data: dict) -> tuple[list[str], int, dict]:
     rounds = 1
     while True:
         rounds += 1
-        open_now = assess(parse_profile(profile), data)["open_questions"]
+        answer = assess(parse_profile(profile), data)
+        open_now = list(answer["open_questions"])
+        # The credit scheme's level sought is asked while it is unset (site_src/.../assess/guide.mjs, asks()).
+        if any("level" in r for r in answer["results"]) and not (profile.get("credit") or {}).get("target_level"):
+            open_now.append("credit")
         group = next((g for g, names in FORM_GROUPS.items() if g != "answers" and g not in skipped
                       and any(n in open_now and n not in profile for n in names)), None)
         if group is None:

@@ -16,6 +16,11 @@ def _scheme_data(scheme) -> dict:
     data = scheme.model_dump(mode="json", exclude_none=True)
     for condition in data["conditions"]:
         condition["facts"] = sorted(facts(condition.get("rule")) | facts(condition.get("applies_when")))
+    # Levels and vetoes read facts too: the form's help says which schemes use a question and for what.
+    for level in data.get("levels") or []:
+        level["facts"] = sorted(facts(level.get("rule")) | {"credit"})  # the level held and the level sought
+    for veto in ((data.get("scoring") or {}).get("credit") or {}).get("vetoes") or []:
+        veto["facts"] = sorted(facts(veto.get("rule")))
     return data
 
 

@@ -140,3 +140,32 @@ def test_unknown_scheme_of_interest_is_refused_in_chinese(data):
 
     out = json.loads(assess_json(json.dumps({"schemes_of_interest": ["nowhere"]}), json.dumps(data, default=str)))
     assert out["error"].startswith("schemes_of_interest[0]: 没有这个方案")
+
+
+# --- issue 27: the materials list says each item once, only for the level sought -------------------------------
+def test_materials_for_another_level_are_not_listed(data):
+    seeking_a = run(data, "jiangsu-quality-credit", credit={"level": "none", "target_level": "A"})["checklist"]
+    seeking_aa = run(data, "jiangsu-quality-credit", credit={"level": "A", "target_level": "AA"})["checklist"]
+    listed = lambda c: {m["category"] for m in c["required"] + c["maybe"]}  # noqa: E731
+    assert "书面申请材料（AA级、AAA级认定）" not in listed(seeking_a)
+    assert "系统填报信息（A级认定）" in listed(seeking_a)
+    assert "书面申请材料（AA级、AAA级认定）" in listed(seeking_aa)
+    assert "系统填报信息（A级认定）" not in listed(seeking_aa)
+    assert any("只用于AA、AAA级认定" in m["reason"] for m in seeking_a["not_needed"])
+
+
+def test_material_reasons_are_not_repeated(data):
+    checklist = run(data, "suzhou-quality-award", sector="manufacturing")["checklist"]
+    for m in checklist["required"] + checklist["maybe"] + checklist["not_needed"]:
+        reasons = (m.get("reason") or "").split("；")
+        assert len(reasons) == len(set(reasons)), m
+
+
+def test_report_leads_with_failures_and_folds_what_cannot_change_a_decided_verdict(data):
+    from generator.assess.report import text_report
+
+    profile = parse_profile({"as_of": AS_OF, "region_code": "320506", "sector": "manufacturing"})
+    text = text_report(assess(profile, data, ["haizhou-quality-award"]))
+    todo = text[text.index("需要处理："):text.index("逐项条件：")]
+    assert "✗" in todo and "?" not in todo  # decided by the region: the open conditions are only counted
+    assert "尚未判断，不影响结论" in todo

@@ -207,3 +207,84 @@ def test_an_oversize_link_shows_the_engines_message(browser, server):
     page.wait_for_function("!document.getElementById('qp-profile-problem').hidden")
     assert "最多 10,000 条" in page.locator("#qp-profile-problem").inner_text()
     page.close()
+
+
+def test_cards_lead_with_what_decides(browser, server):
+    """Issue 27: a card leads with what fails, folds what cannot change a decided verdict, says when the source
+    sets no pass mark, and lists each material once, numbered on, without its heading twice."""
+    import base64
+    import json
+    import re
+
+    profile = {"as_of": "2026-05-01", "region_code": "320506", "sector": "manufacturing",
+               "violations": [{"date": "2025-06-01", "penalized": True}],
+               "credit": {"level": "A", "since": "2023-03-01", "target_level": "A"},
+               "credit_answers": {"1.1": True}}
+    link = base64.urlsafe_b64encode(json.dumps(profile).encode()).decode().rstrip("=")
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(60000)
+    page.goto(server + "assess/#p=" + link)
+    page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
+    suzhou = page.locator("#qp-result-suzhou-quality-award")
+    first = suzhou.locator(".qp-next-steps li").first.inner_text()
+    assert first.startswith("不符合"), first
+    assert "结论已确定" in suzhou.locator(".qp-decided").inner_text()
+    haizhou = page.locator("#qp-result-haizhou-quality-award")
+    folded = haizhou.locator(".qp-folded summary").inner_text()
+    assert re.fullmatch(r"另有 \d+ 项尚未判断，不影响结论", folded), folded
+    assert all(t.startswith("不符合") for t in haizhou.locator(":scope > .qp-next-steps li").all_inner_texts())
+    assert "原文未设合格线" in page.locator("#qp-result-jiangsu-quality-credit").inner_text()
+    for card in page.locator(".qp-result").all():
+        card.locator("details.qp-checklist summary").click()
+        items = card.locator(".qp-checklist li").all_inner_texts()
+        starts = card.locator(".qp-checklist ol").evaluate_all("xs => xs.map(x => x.start)")
+        counts = card.locator(".qp-checklist ol").evaluate_all("xs => xs.map(x => x.children.length)")
+        assert starts == [1 + sum(counts[:i]) for i in range(len(counts))]  # numbered on, 1, 2, 3 …
+        for text in items:
+            head, _, rest = text.partition("：")
+            assert rest.split("（原文")[0] != head, text  # "苏州市质量奖申请：苏州市质量奖申请"
+            assert "原文第" in text
+        heads = [t.split("：")[0].split("（原文")[0] for t in items]
+        assert len(heads) == len(set(heads)) or card.get_attribute("id").endswith("jiaxing-mayor-quality-award"), heads
+    jiangsu = page.locator("#qp-result-jiangsu-quality-credit .qp-checklist").inner_text()
+    assert "书面申请材料（AA级、AAA级认定）" not in jiangsu and jiangsu.count("申请表及相关材料") == 1
+    context.close()
+
+
+def test_credit_level_is_asked_and_help_speaks_in_words(browser, server):
+    """Issue 27: the 江苏 level sought is a question of the guided form (not only under 显示全部问题); help says which
+    schemes use a question and for what, the clauses behind one toggle; every free-text box shows an example."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(60000)
+    page.goto(server + "assess/")
+    page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
+
+    def settle() -> None:
+        page.wait_for_function("() => { const d = document.getElementById('qp-assess').dataset;"
+                               " return d.resultId === d.askedId; }")
+
+    page.get_by_label("注册地行政区划代码", exact=True).fill("320902")
+    settle()
+    page.get_by_label("行业", exact=True).select_option("manufacturing")
+    settle()
+    skip = page.get_by_role("button", name="这组其余的问题暂不回答，下一组")
+    while skip.count():
+        skip.first.click()
+        settle()
+    credit = page.locator('.qp-field[data-field="credit"]')
+    assert credit.is_visible() and credit.get_by_label("申报等级").is_visible()
+    help_text = credit.locator(".qp-help").inner_text()
+    assert "江苏质量信用（" in help_text and "申报等级的门槛" in help_text, help_text
+    assert "附件" not in help_text  # the clauses wait behind the toggle
+    page.get_by_role("button", name="显示各题的条款出处").click()
+    assert "条款：" in credit.locator(".qp-help").inner_text()
+    assert "盐城原文为“具有法人资格”" in page.locator('.qp-field[data-field="legal_person"] .qp-help').inner_text()
+    page.get_by_role("button", name="显示全部问题").click()
+    texts = page.locator("#qp-form input[type=text]").evaluate_all("xs => xs.map(x => [x.id, x.placeholder])")
+    systems = page.locator('.qp-field[data-field="management_systems"]')
+    systems.get_by_role("button", name="＋ 添加一条").click()
+    texts += systems.locator("input[type=text]").evaluate_all("xs => xs.map(x => [x.id, x.placeholder])")
+    assert texts and all(p.startswith("例如") for _, p in texts), texts
+    context.close()

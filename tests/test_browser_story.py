@@ -38,6 +38,9 @@ def test_quality_manager_story(browser, server, device):
     sizes = page.locator("#qp-assess").get_attribute("data-download")
     assert page.evaluate("window.qpMetrics.downloadBytes") == sum(int(p.split(":")[1]) for p in sizes.split(","))
     assert page.locator("#qp-engine-progress").is_hidden()
+    # The ready line says the bytes the network carried (Resource Timing), not the files' unpacked sizes.
+    sent = page.evaluate("window.qpMetrics.sentBytes")
+    assert sent > 0 and f"本次经网络传输 {sent / 1048576:.1f} MB" in page.locator("#qp-engine-status").inner_text()
     page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
     assert page.evaluate(LEAVING) is False  # a page merely opened lets the reader go
 
@@ -185,8 +188,9 @@ def test_keyboard_only_story(browser, server, device):
 
 
 def test_records_question(browser, server):
-    """Records nobody wants to have are one question: "以上都没有" answers each kind with an empty list; ticking a
-    kind opens its list with focus on "添加一条"; unticking a kind that holds records asks first."""
+    """Records nobody wants to have are one question: ticking a kind opens its list with focus on "添加一条";
+    unticking a kind that holds records asks first; "以上都没有" (once a kind is ticked, "其余都没有") answers every
+    kind still unticked with an empty list and keeps the ticked kind's records."""
     context = browser.new_context(viewport=VIEWPORTS["desktop"])
     page = context.new_page()
     page.set_default_timeout(60000)
@@ -210,23 +214,92 @@ def test_records_question(browser, server):
     screen.get_by_label("监督抽查不合格").click()  # "cancel": the tick and the record stay
     assert asked and "监督抽查不合格" in asked[0] and sampling.is_visible()
     assert screen.get_by_label("监督抽查不合格").is_checked()
-    page.once("dialog", lambda d: d.accept())
-    screen.get_by_label("以上都没有（已确认）").check()
-    assert sampling.is_hidden() and screen.get_by_label("监督抽查不合格").is_checked() is False
     listed = screen.locator("label.qp-check:not([hidden]) input[data-field]").evaluate_all(
         "xs => xs.map(x => x.dataset.field)")
-    assert len(listed) >= 2
+    assert len(listed) >= 3 and "sampling_failures" in listed
+    screen.get_by_label("其余都没有（已确认）").check()  # no dialog: the ticked kind keeps its record
+    assert sampling.is_visible() and screen.get_by_label("监督抽查不合格").is_checked()
+    assert screen.get_by_label("其余都没有（已确认）").is_checked()
     with page.expect_download() as download:
         page.get_by_role("button", name="保存档案（JSON）").click()
     import json
     from pathlib import Path
 
     stored = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
-    assert all(stored[n] == [] for n in listed), stored
-    screen.get_by_label("监督抽查不合格").check()  # a state with the question, a kind ticked and its list open
+    assert all(stored[n] == [] for n in listed if n != "sampling_failures"), stored
+    assert len(stored["sampling_failures"]) == 1
+    screen.locator(".qp-screen-none input").focus()  # off the save button (its pressed look is not the page's)
     from tests.test_a11y import axe
 
     assert axe(page) == []
+    context.close()
+
+
+def test_nothing_a_result_asks_for_is_hidden(browser, server):
+    """Issue 27's story: a 苏州 maker with one penalised violation ticks 违法违规记录 in the records question; "以上都
+    没有" then answers every other kind (质量失信行为 included); after "下一组" nothing any card asks for is hidden,
+    the guide does not say nothing is left while a card asks for a fact, and each asked fact is a link that opens
+    and focuses its question."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    page.set_default_timeout(60000)
+    page.goto(server + "assess/")
+    page.get_by_text("计算引擎已就绪").wait_for()
+    page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
+
+    def settle() -> None:
+        page.wait_for_function("() => { const d = document.getElementById('qp-assess').dataset;"
+                               " return d.resultId === d.askedId; }")
+
+    page.get_by_label("注册地行政区划代码", exact=True).fill("320506")
+    settle()
+    page.get_by_label("行业", exact=True).select_option("manufacturing")
+    settle()
+    next_group = page.get_by_role("button", name="这组其余的问题暂不回答，下一组")
+    while not page.locator(".qp-screen").is_visible():
+        next_group.click()
+        settle()
+    screen = page.locator(".qp-screen")
+    kinds = screen.locator("label.qp-check:not([hidden]) input[data-field]").evaluate_all(
+        "xs => xs.map(x => x.dataset.field)")
+    assert "quality_dishonesty" in kinds and "violations" in kinds
+    screen.get_by_label("违法违规记录").check()
+    violations = page.locator('.qp-field[data-field="violations"]')
+    violations.get_by_role("button", name="＋ 添加一条").click()
+    violations.locator("input[type=date]").fill("2025-06-01")
+    violations.get_by_label("受到行政处罚").select_option("yes")
+    settle()
+    # The list never shrinks under the hand, and "以上都没有" answers every kind still unticked.
+    assert screen.locator("label.qp-check:not([hidden]) input[data-field]").evaluate_all(
+        "xs => xs.map(x => x.dataset.field)") == kinds
+    screen.locator(".qp-screen-none input").check()
+    settle()
+    assert screen.locator(".qp-screen-none input").is_checked()
+    assert page.evaluate("document.querySelector('.qp-field[data-field=\"quality_dishonesty\"] .qp-none-box input')"
+                         "?.checked ?? null") in (True, None)
+    # Skip every group left: each fact a card still asks for stays a question on screen.
+    while next_group.count():
+        next_group.first.click()
+        settle()
+    guide = page.locator(".qp-guide-text").inner_text()
+    cards = page.locator(".qp-result")
+    asked = cards.locator("a.qp-ask").evaluate_all("xs => [...new Set(xs.map(x => x.dataset.ask))]")
+    if asked:
+        assert "没有其他可能改变结论的问题了" not in guide, guide
+    jiangsu = page.locator("#qp-result-jiangsu-quality-credit")
+    for name in jiangsu.locator("a.qp-ask").evaluate_all("xs => xs.map(x => x.dataset.ask)"):
+        shown = page.evaluate(
+            "n => { const b = document.querySelector(`.qp-field[data-field='${n}']`);"
+            " const t = document.querySelector(`.qp-screen input[data-field='${n}']`);"
+            " const up = (x) => x && !x.closest('[hidden]'); return up(b) || up(t); }", name)
+        assert shown, name
+    # A card's link opens and focuses its question, wherever it is.
+    link = cards.locator("a.qp-ask:visible").first
+    name = link.get_attribute("data-ask")
+    link.click()
+    assert page.evaluate(
+        "n => { const a = document.activeElement; return (a.closest('.qp-field')?.dataset.field === n"
+        " || a.dataset.field === n) && a.offsetParent !== null; }", name), name
     context.close()
 
 

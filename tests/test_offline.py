@@ -49,7 +49,7 @@ def test_calculator_works_offline_after_one_visit(browser, nginx, site: Path):
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(nginx + "assess/")
         page.locator(READY).wait_for(state="attached", timeout=90000)
-        assert page.locator("#qp-engine-status").inner_text() == "计算引擎已就绪。"
+        assert page.locator("#qp-engine-status").inner_text() == "计算引擎已就绪（从浏览器缓存读取，未经网络下载）。"
         assert page.locator("#qp-results").inner_text() == online
         # An answer changes: the engine, restored from its snapshot, answers offline too.
         previous = page.locator("#qp-assess").get_attribute("data-result-id")

@@ -66,3 +66,31 @@ def test_every_page_type_fits_a_360_px_phone(browser, server):
     context.close()
     assert wide == {}, wide
     assert small == {}, small
+
+
+def test_calculator_touch_targets_are_44_px_on_a_phone(browser, server):
+    """Issue 27: on a 390 px phone every control of the calculator (form, results, the pinned result bar) is at
+    least 44 × 44 px high (chips, checkboxes with their labels, buttons, selects, summaries), beyond 2.5.8's 24 px;
+    links inside a sentence are exempt as above."""
+    import json
+
+    profile = {"region_code": "320506", "sector": "manufacturing"}
+    import base64
+
+    link = base64.urlsafe_b64encode(json.dumps(profile).encode()).decode().rstrip("=")
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.set_default_timeout(60000)
+    page.goto(server + "assess/#p=" + link)
+    page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
+    page.get_by_role("button", name="显示全部问题").click()
+    page.evaluate("document.querySelectorAll('#qp-assess details').forEach(d => d.open = true)")
+    # A text label over its control is not the target: the control is (and is measured itself).
+    found = page.evaluate(SMALL_TARGETS.replace("document.querySelectorAll(", "document.getElementById('qp-assess')"
+                                                ".querySelectorAll(").replace("r.width < 24 || r.height < 24",
+                                                                              "r.height < 44 || r.width < 44")
+                          .replace("const target = el.closest('label') || el;",
+                                   "if (el.matches('label[for]') && document.getElementById(el.htmlFor)) continue;"
+                                   " const target = el.closest('label') || el;"))
+    context.close()
+    assert found == [], found[:40]

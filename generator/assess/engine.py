@@ -76,15 +76,18 @@ def verdict(conditions: list[dict]) -> str:
     return "eligible" if all(s == PASS for s in statuses) else "undetermined"
 
 
-def checklist(scheme: dict, profile: dict) -> dict:
-    """Materials this applicant must provide, may need, and may add."""
+def checklist(scheme: dict, profile: dict, level: str | None = None) -> dict:
+    """Materials this applicant must provide, may need, and may add; an item for other levels than the one
+    sought is not needed."""
     out: dict[str, list] = {"required": [], "maybe": [], "optional": [], "not_needed": []}
     for item in scheme.get("materials", {}).get("items", []):
         for entry in item["entries"]:
             row = {"number": item["number"], "category": item["category"], "name": entry["name"],
                    "note": entry.get("note"), "limit": entry.get("limit"), "source": _source(scheme, item["cite"])}
             required = entry["required"]
-            if required == "all":
+            if level and item.get("levels") and level not in item["levels"]:
+                out["not_needed"].append(row | {"reason": f"只用于{'、'.join(item['levels'])}级认定"})
+            elif required == "all":
                 out["required"].append(row)
             elif required == "optional":
                 out["optional"].append(row)
@@ -93,7 +96,8 @@ def checklist(scheme: dict, profile: dict) -> dict:
             else:
                 status, why = evaluate(entry["when"], profile)
                 key = {PASS: "required", FAIL: "not_needed", UNKNOWN: "maybe"}[status]
-                out[key].append(row | {"reason": why})
+                # A rule naming one fact twice explains it twice ("行业：制造业；行业：制造业"): said once.
+                out[key].append(row | {"reason": "；".join(dict.fromkeys(why.split("；")))})
     return out
 
 
@@ -194,7 +198,7 @@ def assess_scheme(scheme: dict, profile: dict, standard: dict, names: dict[str, 
                 score["weighted_how"] = weighted["how"]
         if score:
             result["score"] = score
-    result["checklist"] = checklist(scheme, profile)
+    result["checklist"] = checklist(scheme, profile, said.get("level"))
     earlier = earlier_wording(scheme, conditions, profile)
     if earlier is not None:
         # The verdict with those conditions decided as the earlier wording decides them (rules only: the rest

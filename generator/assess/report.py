@@ -28,11 +28,15 @@ def text_report(result: dict) -> str:
         # First what to do: the conditions not met and those waiting for a fact, then the date, if any.
         if r.get("eligible_from"):
             lines.append(f"  情况不变时，自 {r['eligible_from']} 起符合全部规则判断的条件")
-        todo = [c for c in r["conditions"] if c["status"] == "fail"
-                or (c["status"] == "unknown" and c["next_step"]["needs"])]
+        # Failures first; the conditions still open only while they could change the verdict, else counted.
+        fails = [c for c in r["conditions"] if c["status"] == "fail"]
+        still = [c for c in r["conditions"] if c["status"] == "unknown"]
+        todo = fails + (still if r["verdict"] == "undetermined" else [])
         if todo:
             lines.append("  需要处理：")
             lines += [f"    {STATUS[c['status']]}  {c['title']}：{c['next_step']['text']}" for c in todo]
+        if r["verdict"] == "ineligible" and still:
+            lines.append(f"  另有 {len(still)} 项尚未判断，不影响结论")
         lines.append("  逐项条件：")
         for c in r["conditions"]:
             judge = "评审专家判断" if c["judged_by"] == "reviewers" else "规则判断"
@@ -41,13 +45,13 @@ def text_report(result: dict) -> str:
             lines.append(f"      {c['source']}：“{c['text']}”")
         score = r.get("score") or {}
         if "items" in score:
-            lines.append(f"  技术指标得分：{score['total']:g} / {score['max']:g}")
+            lines.append(f"  技术指标得分：{score['total']:g} / {score['max']:g}（原文未设合格线）")
             for part in score["parts"]:
                 lines.append(f"    {part['id']}. {part['name']}：{part['points']:g} / {part['max']:g}"
                              + (f"（未回答 {part['open']:g} 分）" if part["open"] else ""))
         elif "total" in score:
             lines.append(f"  GB/T 19580 自评：{score['total']:g} / {score['max']}"
-                         + (f"（最低 {score['minimum']} 分）" if "minimum" in score else ""))
+                         + (f"（最低 {score['minimum']} 分）" if "minimum" in score else "（原文未设合格线）"))
         if "weighted" in score:
             lines.append(f"  加权总分：{score['weighted_how']}")
         todo = r["checklist"]

@@ -418,6 +418,7 @@ class Material(Strict):
     category: str
     entries: list[MaterialEntry] = Field(min_length=1)
     cite: Cite
+    levels: list[str] = []  # only for an applicant for these levels (a scheme with levels); empty: every one
 
 
 class Materials(Strict):

@@ -22,6 +22,7 @@ PROFILE_SCHEMA = "data/profile.schema.json"
 REGIONS_JSON = "data/regions.json"
 NOTICES_JS = "assets/javascripts/notices.js"
 ASSESS_APP = "assets/javascripts/assess/app.mjs"
+ASSESS_GUIDE = "assets/javascripts/assess/guide.mjs"  # what the form asks (imported by app.mjs)
 DOM_JS = "assets/javascripts/dom.mjs"  # imported by the calculator's and the editor's scripts
 ASSESS_WORKER = "assets/javascripts/assess/worker.mjs"
 # The calculator's service worker, twice: scoped to the page and to the worker's script (generator/offline.py).

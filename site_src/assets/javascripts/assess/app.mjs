@@ -2,6 +2,7 @@
 // results from the engine running in a module worker. The profile lives in this page only;
 // it leaves it only when the user saves a file or copies a share link (URL fragment).
 import { el } from "../dom.mjs";
+import { guide as guide_, noneAnswers } from "./guide.mjs";
 
 const root = document.getElementById("qp-assess");
 const form = document.getElementById("qp-form");
@@ -24,7 +25,7 @@ let worker = null;
 let ready = false;
 let seq = 0;
 let pending = null;
-const metrics = { navigationToFirstResult: null, bootMs: null, lastAssessMs: null, downloadBytes: null };
+const metrics = { navigationToFirstResult: null, bootMs: null, lastAssessMs: null, downloadBytes: null, sentBytes: null };
 window.qpMetrics = metrics;
 
 // ---------- small DOM helpers ----------
@@ -32,16 +33,51 @@ const label = (v) => labels[v] ?? String(v);
 let uid = 0;
 const nextId = (name) => `qp-${name.replace(/[^a-z0-9]/gi, "-")}-${++uid}`;
 
-// ---------- which clauses use a fact (help text) ----------
-// Each condition lists the facts it reads (generator/assess/rules, exported with the data).
-function citesFor(name) {
-  const found = [];
+// ---------- which schemes use a fact, and for what (help text) ----------
+// Each condition, level and veto lists the facts it reads (generator/export.py): the help says in words which
+// schemes use a question and for what; the clauses behind it sit behind a toggle.
+function usesOf(name) {
+  const uses = [];
   for (const s of schemes) {
+    const what = [];
+    const clauses = [];
     for (const c of s.conditions) {
-      if (c.facts.includes(name)) found.push(`${s.short_name} ${c.cite.clause}`);
+      if (c.facts.includes(name)) { what.push(c.title); clauses.push(c.cite.clause); }
     }
+    if ((s.levels || []).some((lv) => lv.facts?.includes(name))) {
+      what.push("申报等级的门槛");
+      clauses.push(...s.levels.filter((lv) => lv.facts?.includes(name)).map((lv) => lv.cite.clause));
+    }
+    for (const v of s.scoring?.credit?.vetoes || []) {
+      if (v.facts?.includes(name)) { what.push(`否决项（${v.title.replace(/^否决项：/, "")}）`); clauses.push(v.cite.clause); }
+    }
+    if (what.length) uses.push({ scheme: s.short_name, what: [...new Set(what)], clauses: [...new Set(clauses)] });
   }
-  return [...new Set(found)];
+  return uses;
+}
+
+// An example for every free-text answer (the placeholder shows it; the help says it too).
+const EXAMPLES = { organisation: "苏州某某精密机械有限公司", region_code: "320506", standard: "GB/T 19001-2016/ISO9001:2015" };
+
+// The two legal-person questions are two facts because the sources word them differently.
+const MORE_HELP = {
+  legal_person: "盐城原文为“具有法人资格”；苏州、嘉兴、海州原文为“具有独立法人资格”。依法登记的公司法人两项均为“是”；分公司等非法人分支机构两项均为“否”。",
+  independent_legal_person: "苏州、嘉兴、海州原文为“具有独立法人资格”；盐城原文为“具有法人资格”（见上一题）。",
+};
+
+function helpBlock(field, helpId) {
+  const uses = usesOf(field.name);
+  const words = [field.help, MORE_HELP[field.name]].filter(Boolean).join("。");
+  if (!words && !uses.length) return null;
+  // A fact many conditions read (行业) names two of them and counts the rest: the help stays a sentence.
+  const some = (what) => (what.length > 2 ? `${what.slice(0, 2).join("；")}等 ${what.length} 项` : what.join("；"));
+  const usedFor = uses.length ? `用于：${uses.map((u) => `${u.scheme}（${some(u.what)}）`).join("；")}。` : "";
+  // The clauses behind the words show only with the form's one toggle ("显示各题的条款出处"): one Tab stop, not
+  // one per question.
+  return el("div", { class: "qp-help", id: helpId },
+    words ? el("span", { text: words.endsWith("。") ? words : `${words}。` }) : null, words && usedFor ? " " : null,
+    usedFor ? el("span", { text: usedFor }) : null,
+    uses.length ? el("span", { class: "qp-clause-list", text: ` 条款：${uses.map((u) => `${u.scheme} ${u.clauses.join("、")}`).join("；")}。` }) : null);
 }
 
 // ---------- widgets: each returns an element and writes into `profile` ----------
@@ -75,6 +111,7 @@ function scalarInput(field, obj, key, id) {
       oninput: (e) => setValue(obj, key, e.target.value === "" ? undefined : Number(e.target.value)) });
   }
   return el("input", { id, type: "text", value: value ?? "", pattern: field.pattern ? field.pattern.slice(1, -1) : null,
+    placeholder: EXAMPLES[field.name] ? `例如 ${EXAMPLES[field.name]}` : null,
     inputmode: field.name === "region_code" ? "numeric" : null, maxlength: field.name === "region_code" ? "6" : null,
     oninput: (e) => setValue(obj, key, e.target.value.trim()) });
 }
@@ -175,6 +212,7 @@ function regionWidget(field, id) {
   const pick = (name, text) => el("select", { "aria-label": `注册地${name}`, class: `qp-region-${name}` }, el("option", { value: "", text }));
   const prov = pick("省份", "省份"), city = pick("城市", "城市"), county = pick("区县", "区县");
   const code = el("input", { id, type: "text", inputmode: "numeric", maxlength: "6", autocomplete: "off",
+    placeholder: `例如 ${EXAMPLES.region_code}`,
     value: profile.region_code ?? "", "aria-describedby": `${id}-note` });
   const options = (select, items, chosen) => {
     select.replaceChildren(select.firstElementChild, ...items.map(([c, n]) => el("option", { value: c, text: n, selected: c === chosen })));
@@ -229,17 +267,16 @@ function fieldBlock(field) {
       control.append(el("span", { class: "qp-sub" }, el("label", { for: subId, text: sub.label }), input));
     }
   } else control = scalarInput(field, profile, field.name, id);
-  const cites = citesFor(field.name);
-  const help = [field.help, cites.length ? `用于：${cites.join("；")}` : ""].filter(Boolean).join("。");
-  const helpId = help ? `${id}-help` : null;
+  const helpId = `${id}-help`;
+  const help = helpBlock(field, helpId);
   const described = control.querySelector?.(`#${id}`) || control;
-  if (helpId) described.setAttribute("aria-describedby", [described.getAttribute("aria-describedby"), helpId].filter(Boolean).join(" "));
+  if (help) described.setAttribute("aria-describedby", [described.getAttribute("aria-describedby"), helpId].filter(Boolean).join(" "));
   const isGroup = field.kind === "list" || field.kind === "object";
   return el("div", { class: "qp-field", "data-field": field.name },
     isGroup ? el("span", { class: "qp-field-label", id: `${id}-label`, text: field.label })
       : el("label", { for: id, class: "qp-field-label", text: field.label }),
     control,
-    help ? el("small", { id: helpId, class: "qp-help", text: help }) : null);
+    help);
 }
 
 function declarationsBlock() {
@@ -343,45 +380,46 @@ function section(title, ...content) {
 }
 
 // ---------- the guided form: only the questions that could still change a verdict, group by group ----------
-// The engine says which facts could change an undetermined verdict (`open_questions`); the page shows the first
-// questions, every answered one, and the open ones of the first group not yet done. bench/questions_shown.py
-// plays the same rule.
+// What to show is decided by guide.mjs (a pure function of the spec, the profile, the engine's answer and the UI
+// state below), from the same `needs` the result cards show; this part only applies it to the page.
 let guided = true;
-let openQuestions = null; // null until the engine's first answer: then only the first questions show
+let lastAnswer = null; // the engine's last answer: until the first, only the first questions show
 const skippedGroups = new Set();
+const screenYes = new Set(); // kinds ticked as "有" in a records question that hold no record yet
+const revealed = new Set(); // facts opened from a result's link
+const listedBefore = {}; // group title -> kinds its records question listed: a list never shrinks under the hand
+let view = null;
 const guideText = el("p", { class: "qp-guide-text", role: "status", tabindex: "-1" });
 const guideToggle = el("button", { type: "button", class: "md-button", onclick: () => { guided = !guided; applyGuide(); } });
-const guide = el("div", { class: "qp-guide" }, guideText, guideToggle);
+const clauseToggle = el("button", { type: "button", class: "md-button qp-clause-toggle", "aria-pressed": "false",
+  text: "显示各题的条款出处", onclick: () => {
+    const on = form.classList.toggle("qp-show-clauses");
+    clauseToggle.setAttribute("aria-pressed", String(on));
+    clauseToggle.textContent = on ? "隐藏各题的条款出处" : "显示各题的条款出处";
+  } });
+const guide = el("div", { class: "qp-guide" }, guideText, guideToggle, clauseToggle);
 
 // Records most applicants do not have (profile.SCREENED) are asked as one question: tick the kinds you have,
-// or "以上都没有"; a kind's list opens only once it is ticked or holds a record.
-const screens = {}; // group title -> {box, names, items: {name: {label, input}}, none}
-const screenYes = new Set(); // kinds ticked as "有" that hold no record yet
-const isEmptyList = (n) => Array.isArray(profile[n]) && profile[n].length === 0;
+// or "以上都没有" for the rest; a kind's list opens only once it is ticked or holds a record.
+const screens = {}; // group title -> {box, names, items: {name: {label, input}}, none, noneText}
 const hasRecords = (n) => Array.isArray(profile[n]) && profile[n].length > 0;
+const isEmptyList = (n) => Array.isArray(profile[n]) && profile[n].length === 0;
 
-function screenListed(title, current, open) {
-  const scr = screens[title];
-  if (!scr || !guided) return [];
-  const listed = scr.names.filter((n) => (current?.[0] === title && open.has(n)) || profile[n] !== undefined || screenYes.has(n));
-  return listed.length >= 2 ? listed : [];
+function uiState() {
+  return { guided, skipped: [...skippedGroups], ticked: [...screenYes], revealed: [...revealed],
+    listed: Object.fromEntries(Object.entries(listedBefore).map(([k, v]) => [k, [...v]])) };
 }
 
 function screenBlock(title, names) {
   const byName = Object.fromEntries(spec.fields.map((f) => [f.name, f]));
   const scr = { names, items: {} };
-  const listedNow = () => screenListed(title, currentGroup(), new Set(openQuestions || []));
-  const dropRecords = (ns) => {
-    const lose = ns.filter(hasRecords);
-    return !lose.length || window.confirm(`将删除已填写的${lose.map((n) => byName[n].label).join("、")}记录，确定吗？`);
-  };
   for (const n of names) {
     const input = el("input", { type: "checkbox", "data-field": n, onchange: (e) => {
       if (e.target.checked) {
         screenYes.add(n);
         if (isEmptyList(n)) delete profile[n]; // "有" overrides "没有": answered once its records are added
       } else {
-        if (!dropRecords([n])) { e.target.checked = true; return; }
+        if (hasRecords(n) && !window.confirm(`将删除已填写的${byName[n].label}记录，确定吗？`)) { e.target.checked = true; return; }
         screenYes.delete(n);
         delete profile[n];
       }
@@ -391,20 +429,20 @@ function screenBlock(title, names) {
     const text = byName[n].label.replace(/（日期）$/, "");
     scr.items[n] = { input, label: el("label", { class: "qp-check" }, input, " ", text) };
   }
-  scr.none = el("input", { type: "checkbox", onchange: (e) => {
-    const listed = listedNow();
-    if (e.target.checked) {
-      if (!dropRecords(listed)) { e.target.checked = false; return; }
-      for (const n of listed) { profile[n] = []; screenYes.delete(n); }
-    } else for (const n of listed) if (isEmptyList(n)) delete profile[n];
-    listed.forEach(rerenderField); changed(); applyGuide();
+  // "以上都没有" answers every kind still unticked; the ticked ones keep their records.
+  scr.noneText = el("span", { text: "以上都没有（已确认）" });
+  scr.none = el("input", { type: "checkbox", "data-none": title, onchange: (e) => {
+    const rest = noneAnswers(view, title);
+    if (e.target.checked) for (const n of rest) profile[n] = [];
+    else for (const n of rest) if (isEmptyList(n)) delete profile[n];
+    rest.forEach(rerenderField); changed(); applyGuide();
   } });
   scr.box = el("fieldset", { class: "qp-screen", hidden: true },
     el("legend", { class: "qp-field-label", text: "下列记录，贵单位有没有？" }),
-    el("p", { class: "qp-help", text: "有的请勾选，随后逐条填写日期；是否在各方案规定的年限内，由计算判断。一项都没有，请勾选“以上都没有”。" }),
+    el("p", { class: "qp-help", text: "有的请勾选，随后逐条填写日期；是否在各方案规定的年限内，由计算判断。其余的一项都没有，请勾选“以上都没有”。" }),
     ...names.map((n) => scr.items[n].label),
     el("p", { class: "qp-screen-or", text: "或" }),
-    el("label", { class: "qp-check" }, scr.none, " 以上都没有（已确认）"));
+    el("label", { class: "qp-check qp-screen-none" }, scr.none, " ", scr.noneText));
   screens[title] = scr;
   return scr.box;
 }
@@ -416,67 +454,55 @@ function rerenderField(n) {
   if (block && field) block.replaceWith(fieldBlock(field));
 }
 
-function currentGroup() {
-  const open = new Set(openQuestions || []);
-  return openQuestions && spec.groups.find(([title, names]) => !skippedGroups.has(title)
-    && names.some((n) => open.has(n) && profile[n] === undefined));
-}
-
 // After "下一组" the keyboard lands on the next group's first question, or on the guide when none is left.
 function focusCurrent() {
-  const next = currentGroup();
-  const box = next && form.querySelector(`details[data-group="${next[0]}"]`);
+  const box = view?.current && form.querySelector(`details[data-group="${view.current}"]`);
   const first = box && [...box.querySelectorAll(".qp-screen:not([hidden]) input, .qp-field:not([hidden]) input, .qp-field:not([hidden]) select, .qp-field:not([hidden]) button")]
     .find((x) => x.offsetParent !== null);
   (first || guideText).focus();
 }
 
+// A fact a result asks for: show its question (even when the guide would not), open its group, focus it.
+function askFor(name) {
+  revealed.add(name);
+  applyGuide();
+  const block = form.querySelector(`.qp-field[data-field="${name}"]`);
+  const group = form.querySelector(`details[data-group] .qp-field[data-field="${name}"]`)?.closest("details");
+  const tick = Object.values(screens).find((s) => s.items[name] && !s.box.hidden && !s.items[name].label.hidden)?.items[name];
+  const target = (block && !block.hidden ? block.querySelector("input, select, button") : null) || tick?.input;
+  if (group) group.open = true;
+  target?.scrollIntoView({ block: "center" });
+  target?.focus();
+}
+
 function applyGuide() {
-  const answered = (n) => profile[n] !== undefined;
-  const open = new Set(openQuestions || []);
-  const current = currentGroup();
-  const screenedAway = new Set();
-  let waiting = 0;
-  for (const [title] of spec.groups) {
-    const scr = screens[title];
-    if (!scr) continue;
-    const listed = screenListed(title, current, open);
-    scr.box.hidden = !listed.length;
+  view = guide_(spec, profile, lastAnswer, uiState());
+  for (const [title, s] of Object.entries(view.screens)) listedBefore[title] = new Set(s.listed);
+  for (const [title, scr] of Object.entries(screens)) {
+    const s = view.screens[title];
+    scr.box.hidden = !s.listed.length;
     for (const n of scr.names) {
-      const ticked = screenYes.has(n) || hasRecords(n);
-      scr.items[n].label.hidden = !listed.includes(n);
-      scr.items[n].input.checked = ticked;
-      if (listed.includes(n) && !ticked) screenedAway.add(n);
+      scr.items[n].label.hidden = !s.listed.includes(n);
+      scr.items[n].input.checked = s.ticked.includes(n);
     }
-    scr.none.checked = listed.length > 0 && listed.every(isEmptyList);
-    if (current?.[0] === title && listed.some((n) => !answered(n) && !screenYes.has(n))) waiting += 1;
+    scr.none.checked = s.none;
+    scr.noneText.textContent = s.noneLabel;
+    scr.none.closest("label").hidden = !s.rest.length; // every kind listed holds records: nothing left to answer
+    scr.box.querySelector(".qp-screen-or").hidden = !s.rest.length;
   }
-  const shows = (n, title) => !screenedAway.has(n) && (!guided || spec.first.includes(n) || answered(n)
-    || screenYes.has(n) || (current?.[0] === title && open.has(n)));
-  for (const [title, names] of spec.groups) {
+  for (const [title] of spec.groups) {
     const box = form.querySelector(`details[data-group="${title}"]`);
     if (!box) continue;
-    let visible = screens[title] && !screens[title].box.hidden ? 1 : 0;
-    for (const n of names) {
-      const block = box.querySelector(`.qp-field[data-field="${n}"]`);
-      const show = shows(n, title);
-      if (block) block.hidden = !show;
-      visible += show ? 1 : 0;
-      if (current?.[0] === title && open.has(n) && !answered(n) && show) waiting += 1;
-    }
-    box.hidden = guided && !visible;
+    for (const block of box.querySelectorAll(".qp-field[data-field]")) block.hidden = !view.fields[block.dataset.field];
+    box.hidden = !view.groups[title].shown;
     box.querySelector(".qp-next-group")?.remove();
-    if (guided && current?.[0] === title) {
+    if (view.groups[title].current) {
       box.open = true;
       box.append(el("p", { class: "qp-next-group" }, el("button", { type: "button", class: "md-button", text: "这组其余的问题暂不回答，下一组",
         onclick: () => { skippedGroups.add(title); applyGuide(); focusCurrent(); } })));
     }
   }
-  const text = !guided ? "正在显示全部问题。"
-    : openQuestions === null ? "请先回答上面几个问题；计算引擎就绪后，会逐组列出还可能改变结论的问题。"
-    : current ? `“${current[0]}”中还有 ${waiting} 个问题可能改变结论；其他问题不影响现在的结论，已隐藏。`
-    : "没有其他可能改变结论的问题了。仍无法判断的条件由评审专家判断，或需要您在“自我声明”中说明。";
-  if (guideText.textContent !== text) guideText.textContent = text; // announced only when it says something new
+  if (guideText.textContent !== view.text) guideText.textContent = view.text; // announced only when it says something new
   guideToggle.textContent = guided ? "显示全部问题" : "只显示可能改变结论的问题";
 }
 
@@ -485,7 +511,9 @@ function buildForm(standard) {
   const byName = Object.fromEntries(spec.fields.map((f) => [f.name, f]));
   // The groups of facts, and their order, come with the field spec (generator/assess/profile.FORM_GROUPS).
   for (const key of Object.keys(screens)) delete screens[key];
+  for (const key of Object.keys(listedBefore)) delete listedBefore[key];
   screenYes.clear();
+  revealed.clear();
   const parts = spec.groups.map(([title, names]) => {
     const screened = names.filter((n) => spec.screened.includes(n));
     return section(title, screened.length ? screenBlock(title, screened) : null, ...names.map((n) => fieldBlock(byName[n])));
@@ -550,6 +578,64 @@ function earlierBlock(r) {
     e.differs.length ? el("ul", {}, ...e.differs.map((d) => el("li", { text: d.text }))) : null);
 }
 
+// A next step's text with each fact it needs as a link that opens and focuses its question.
+function nextStep(step) {
+  const out = el("span", { class: "qp-step-text" });
+  let text = step.text;
+  const byName = Object.fromEntries(spec.fields.map((f) => [f.name, f]));
+  const link = (n) => el("a", { href: `#qp-ask-${n}`, class: "qp-ask", "data-ask": n, text: `“${byName[n]?.label ?? n}”`,
+    onclick: (e) => { e.preventDefault(); askFor(n); } });
+  const unplaced = [];
+  for (const n of step.needs || []) {
+    const quoted = `“${byName[n]?.label ?? n}”`;
+    const at = text.indexOf(quoted);
+    if (at < 0) { unplaced.push(n); continue; }
+    out.append(text.slice(0, at), link(n));
+    text = text.slice(at + quoted.length);
+  }
+  out.append(text);
+  if (unplaced.length) out.append(" 填写：", ...unplaced.flatMap((n, i) => (i ? ["、", link(n)] : [link(n)])));
+  return out;
+}
+
+// What decides a result comes first: what fails, then what could still change an undetermined verdict. Once a
+// failure decides it, the conditions still open cannot change it: they are folded, and counted.
+function leadingConditions(r) {
+  const fails = r.conditions.filter((c) => c.status === "fail");
+  const open = r.conditions.filter((c) => c.status === "unknown");
+  if (r.verdict === "ineligible") {
+    const cured = fails.every((c) => c.passes_from);
+    return { first: fails, folded: open,
+      said: `结论已确定：${fails.length} 项不符合${cured ? "" : "，时间不能改变其中至少一项"}${open.length ? "；其余尚未判断的条件不影响结论" : ""}。` };
+  }
+  return { first: [...fails, ...open], folded: [], said: "" };
+}
+
+function stepItem(c) {
+  // No fact can decide it (reviewers, or the authority): the reason says who does and why.
+  const why = c.status === "unknown" && !c.next_step.needs.length && c.reason !== "由评审专家判断"
+    ? el("span", { class: "qp-help", text: ` ${c.reason}。` }) : null;
+  return el("li", {}, el("strong", { text: `${STATUS[c.status]}：${c.title}` }), el("br"), nextStep(c.next_step), why);
+}
+
+// Material rows: one per item of the source (its entries joined), never the heading twice, with the source's
+// number and the reason cited after it.
+function materialRows(items) {
+  const rows = new Map();
+  for (const m of items) {
+    const key = `${m.number}`;
+    const row = rows.get(key) || { number: m.number, category: m.category, names: [], reasons: [] };
+    if (!row.names.includes(m.name)) row.names.push(m.name);
+    for (const why of (m.reason || "").split("；").filter(Boolean)) if (!row.reasons.includes(why)) row.reasons.push(why);
+    rows.set(key, row);
+  }
+  return [...rows.values()].map((row) => {
+    const names = row.names.filter((x) => x !== row.category);
+    const what = names.length ? `${row.category}：${names.join("；")}` : row.category;
+    return `${what}（原文第 ${row.number} 项${row.reasons.length ? `；${row.reasons.join("；")}` : ""}）`;
+  });
+}
+
 function renderResults(doc) {
   if (doc.error) {
     // A wrong answer is flagged at its field and in the summary; the last results stay, marked as such.
@@ -560,7 +646,7 @@ function renderResults(doc) {
   if (problemKind === "engine") { clearProblem(); fieldProblem(null); }
   results.classList.remove("qp-stale");
   renderAnswers(); // a loaded file or link comes here without an edit
-  openQuestions = doc.open_questions;
+  lastAnswer = doc;
   applyGuide();
   // A verdict that changed with the last answer is marked on its card and announced once, in one line.
   const changes = [];
@@ -568,10 +654,10 @@ function renderResults(doc) {
     const rows = r.conditions.map((c) => el("tr", { class: `qp-st-${c.status}` },
       el("td", { "data-label": "结果" }, el("span", { class: `qp-status qp-status-${c.status}`, text: c.applicable === false ? "不适用" : STATUS[c.status] })),
       el("td", { "data-label": "条件" }, el("strong", { text: c.title }), el("br"), el("span", { class: "qp-help", text: c.reason }),
-        c.next_step ? el("p", { class: "qp-next-step", text: c.next_step.text }) : null),
+        c.next_step ? el("p", { class: "qp-next-step" }, nextStep(c.next_step)) : null),
       el("td", { "data-label": "判断方式" }, el("span", { class: "qp-help", text: c.judged_by === "reviewers" ? "评审专家判断" : "规则判断" })),
       el("td", { "data-label": "原文" }, el("span", { class: "qp-clause", text: c.source }), el("q", { class: "qp-quote", text: c.text }))));
-    const actions = r.conditions.filter((c) => c.status === "fail" || (c.status === "unknown" && c.next_step.needs.length));
+    const lead = leadingConditions(r);
     const counts = ["fail", "unknown", "pass"].map((k) => `${STATUS[k]} ${r.conditions.filter((c) => c.status === k).length}`).join(" · ");
     const card = el("article", { class: `qp-result qp-verdict-${r.verdict}`, id: `qp-result-${r.scheme}`, tabindex: "-1" },
       el("h3", {}, `${r.name}：`, el("span", { class: "qp-verdict", text: VERDICT[r.verdict] })),
@@ -582,14 +668,18 @@ function renderResults(doc) {
       r.eligible_from ? el("p", { class: "qp-next-step", text: `情况不变时，自 ${r.eligible_from} 起符合全部规则判断的条件。` }) : null,
       el("p", { class: "qp-help", text: counts }),
       // The answer first: what fails, and what a fact would decide, before the full table.
-      actions.length ? el("ul", { class: "qp-next-steps" }, ...actions.map((c) => el("li", {},
-        el("strong", { text: `${STATUS[c.status]}：${c.title}` }), el("br"), c.next_step.text))) : null,
+      lead.said ? el("p", { class: "qp-decided", text: lead.said }) : null,
+      lead.first.length ? el("ul", { class: "qp-next-steps" }, ...lead.first.map(stepItem)) : null,
+      lead.folded.length ? el("details", { class: "qp-folded" },
+        el("summary", { text: `另有 ${lead.folded.length} 项尚未判断，不影响结论` }),
+        el("ul", { class: "qp-folded-steps" }, ...lead.folded.map(stepItem))) : null,
       el("details", {}, el("summary", { text: "逐项条件" }),
         el("div", { class: "qp-table-scroll", tabindex: "0", role: "region", "aria-label": `${r.name}逐项条件` }, el("table", { class: "qp-table qp-reflow" }, el("thead", {}, el("tr", {}, ...["结果", "条件", "判断方式", "原文"].map((h) => el("th", { scope: "col", text: h })))),
           el("tbody", {}, ...rows)))));
     const score = r.score;
     if (score?.items) {
-      card.append(el("p", {}, el("strong", { text: `技术指标得分：${score.total} / ${score.max}` })),
+      card.append(el("p", {}, el("strong", { text: `技术指标得分：${score.total} / ${score.max}` }),
+        score.pass_mark !== undefined ? `（合格线 ${score.pass_mark} 分）` : "（原文未设合格线，得分供对照，不决定是否符合）"),
         el("table", { class: "qp-table" }, el("thead", {}, el("tr", {}, ...["部分", "得分", "满分", "未回答的分值"].map((h) => el("th", { scope: "col", text: h })))),
           el("tbody", {}, ...score.parts.map((p) => el("tr", {}, el("td", { text: `${p.id}. ${p.name}` }),
             el("td", { text: p.points }), el("td", { text: p.max }), el("td", { text: p.open }))))),
@@ -597,7 +687,7 @@ function renderResults(doc) {
     } else if (score) {
       if (score.total !== undefined) {
         card.append(el("p", {}, el("strong", { text: `GB/T 19580 自评：${score.total} / ${score.max} 分` }),
-          score.minimum ? ` （最低 ${score.minimum} 分${score.meets_minimum === true ? "，已达到" : score.meets_minimum === false ? "，未达到" : "，尚有条款未评"}）` : "",
+          score.minimum ? ` （最低 ${score.minimum} 分${score.meets_minimum === true ? "，已达到" : score.meets_minimum === false ? "，未达到" : "，尚有条款未评"}）` : "（原文未设合格线）",
           score.missing?.length ? `；未评条款 ${score.missing.length} 项` : ""),
           el("table", { class: "qp-table" }, el("tbody", {}, ...score.parts.map((p) => el("tr", {}, el("td", { text: `${p.id} ${p.name}` }), el("td", { text: `${p.points} / ${p.max}` }))))));
       }
@@ -605,8 +695,13 @@ function renderResults(doc) {
     }
     const todo = r.checklist;
     if (todo.required.length || todo.maybe.length || todo.optional.length) {
-      const list = (items, title) => items.length ? [el("h4", { text: `${title}（${items.length}）` }),
-        el("ul", {}, ...items.map((m) => el("li", { text: `${m.number}. ${m.category}：${m.name}${m.reason ? `（${m.reason}）` : ""}` })))] : [];
+      // Numbered on from one list to the next; the source's own item number is cited apart.
+      let n = 0;
+      const list = (items, title) => {
+        const rows = materialRows(items);
+        return rows.length ? [el("h4", { text: `${title}（${rows.length}）` }),
+          el("ol", { start: String(n + 1) }, ...rows.map((m) => { n += 1; return el("li", { text: m }); }))] : [];
+      };
       card.append(el("details", { class: "qp-checklist" }, el("summary", { text: "申报材料清单" }),
         ...list(todo.required, "须提供"), ...list(todo.maybe, "可能需要"), ...list(todo.optional, "可选")));
     }
@@ -654,14 +749,13 @@ function assessNow() {
 // Download progress, counted by the worker as Pyodide reads its files (no second download).
 function showDownload({ loaded, total }) {
   if (ready) return;
-  const mb = (n) => (n / 1048576).toFixed(1);
   progressBar.hidden = false;
   progressBar.max = total;
   progressBar.value = Math.min(loaded, total);
   metrics.downloadBytes = loaded;
   // The bar moves with every chunk; the announced line only every tenth, so a screen reader is not flooded.
   const text = loaded < total
-    ? `正在下载计算引擎（共 ${mb(total)} MB，只需一次，之后从浏览器缓存读取）：已完成 ${Math.floor((10 * loaded) / total) * 10}%。可以先填写，就绪后立即计算。`
+    ? `正在下载计算引擎（只需一次，之后从浏览器缓存读取）：已完成 ${Math.floor((10 * loaded) / total) * 10}%。可以先填写，就绪后立即计算。`
     : "计算引擎已下载，正在启动……";
   if (statusLine.textContent !== text) statusLine.textContent = text;
 }
@@ -678,7 +772,10 @@ function startEngine() {
       ready = true;
       progressBar.hidden = true;
       metrics.bootMs = msg.ms;
-      statusLine.textContent = "计算引擎已就绪。";
+      metrics.sentBytes = msg.sent;
+      statusLine.textContent = msg.sent > 0
+        ? `计算引擎已就绪（本次经网络传输 ${(msg.sent / 1048576).toFixed(1)} MB，之后从浏览器缓存读取）。`
+        : "计算引擎已就绪（从浏览器缓存读取，未经网络下载）。";
       assessNow();
       // Now that everything is downloaded, the service worker caches it from the HTTP cache: offline next time.
       for (const sw of root.dataset.sw.split(" ")) navigator.serviceWorker?.register(sw).catch(() => {});

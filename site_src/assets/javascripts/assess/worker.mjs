@@ -30,6 +30,14 @@ function countDownloads(sizes) {
   report();
 }
 
+// The bytes the network actually carried for the engine's files (compressed, headers included; 0 from a cache),
+// from Resource Timing once they are in: the page says this, not the files' unpacked sizes.
+function bytesSent(sizes) {
+  return performance.getEntriesByType("resource")
+    .filter((e) => e.name.split("?")[0].split("/").pop() in sizes)
+    .reduce((sum, e) => sum + (e.transferSize || 0), 0);
+}
+
 // A memory snapshot of Pyodide with the engine imported, kept in Cache Storage after the first visit: later
 // visits restore it instead of starting Python and importing some 140 modules (Pyodide's private
 // _makeSnapshot/_loadSnapshot; tests/test_offline.py checks a restored engine's answers). It is named by
@@ -127,7 +135,7 @@ async function boot({ pyodideURL, schemesURL, download }) {
 self.onmessage = async ({ data: msg }) => {
   if (msg.type === "init") {
     booting ??= boot(msg).then(
-      (ms) => self.postMessage({ type: "ready", ms }),
+      (ms) => self.postMessage({ type: "ready", ms, sent: bytesSent(msg.download) }),
       (err) => self.postMessage({ type: "failed", error: String(err) }),
     );
     return;
