@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.messages import say
-from generator.model.notice import Attachment, Correction, Entry, Notice
+from generator.model.notice import Attachment, Correction, Edit, Entry, Notice
 
 # A notice's fields in a clerk's words; entries and attachments are numbered from 1 (第5项).
 TOP = {"title": "标题", "issuer": "发布机关", "end": "公示期最后一日", "body": "正文"}
@@ -285,3 +285,22 @@ def _check_correction(correction: Correction, n: int, expected: dict, sealed_on:
         if not _set(expected, path, copy.deepcopy(new), insert=old is None and isinstance(path[-1], int)):
             found.append(Found(where, "ledger.edit_field", say("ledger.edit_field", field=edit.field)))
     return found
+
+
+def edits_between(sealed: Notice, notice: Notice) -> list[dict]:
+    """The edits a correction must list to turn ``sealed`` into ``notice``: {field, old, new, text} per changed field,
+    in the clerk's words (the office editor writes them; :func:`check_corrections` reads them back). Items removed
+    from the end of a list come last, the highest first, so that each edit applies where it says. The identity of a
+    notice is left out: no edit may change it."""
+    edits: list[dict] = []
+    removed: list[Difference] = []
+    for diff in differences(content_of(sealed), content_of(notice)):
+        if diff.path[0] in IDENTITY:
+            continue
+        (removed if diff.new is None and isinstance(diff.path[-1], int) else edits).append(diff)
+    ordered = edits + sorted(removed, key=lambda d: d.path, reverse=True)
+    out = []
+    for diff in ordered:
+        edit = Edit(field=label(diff.path), old=diff.old, new=diff.new)
+        out.append({"field": edit.field, "old": diff.old, "new": diff.new, "text": edit_text(edit)})
+    return out
