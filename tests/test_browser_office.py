@@ -250,3 +250,86 @@ def test_the_corpus_checked_in_the_browser_gives_the_command_lines_answers(brows
     assert len(answers) == len(cases) > 90
     for case, answer in zip(cases, answers, strict=True):
         assert answer == _on_cpython(case, schemes), case["text"][:200]
+
+
+_WORKER_CHECK = """async (message) => {
+  const worker = new Worker(document.getElementById("qp-office").dataset.worker, { type: "module" });
+  const answer = await new Promise((resolve, reject) => {
+    worker.onmessage = ({ data }) => {
+      if (data.type === "failed") reject(new Error(data.message));
+      if (data.type === "checked") resolve(data);
+    };
+    worker.postMessage({ type: "check", id: 1, ...message });
+  });
+  worker.terminate();
+  return answer;
+}"""
+
+
+def test_clerk_corrects_a_published_notice_and_a_sneaked_change_is_refused(browser, server, site, notices_project,
+                                                                            capsys):
+    """Issue 23: the clerk opens 海州's published acceptance notice from the editor's list, retypes the first entry's
+    name and gives a reason; the page lists the change (第1项 名称) in the correction it writes and finds no problem,
+    and the command line accepts the file against the sealed version. A change she then makes in the YAML by hand,
+    which the correction does not list, is refused by the editor's check in the browser, as by the command line."""
+    from bench.office_story import CORRECTED, RIGHT_NAME, WRONG_NAME, play_correction
+    from generator.load.ledger import seal
+    from generator.load.portal import load_portal
+    from tests.conftest import TEST_DAY
+    from tests.test_sealed import _git
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(60000)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    seen = play_correction(page, server)
+    with capsys.disabled():
+        print(f"\noffice editor: check ready after {seen['ready_s']:.1f} s; a correct correction after "
+              f"{seen['correction_s']:.1f} s")
+    assert seen["engine"] == "ready" and errors == []
+    # The list holds the notices on the site on its day (2026-11-20), not 苏州's call of 12-01, which waits.
+    assert CORRECTED in seen["listed_paths"] and not any("2026-12-01" in p for p in seen["listed_paths"] if p)
+    assert seen["state_text_opened"].startswith("尚未修改") and seen["scheme_disabled"]
+    assert seen["name_before"] == WRONG_NAME and seen["path"] == CORRECTED
+    assert seen["state"] == "pass" and seen["state_text"].startswith("检查通过"), seen["state_text"]
+    assert seen["edits_shown"].strip() == f"第1项 名称：“{WRONG_NAME}” → “{RIGHT_NAME}”"
+    yaml = seen["yaml"]
+    assert "  - date: 2026-11-20\n" in yaml  # today in China, the page's day
+    assert f'- {{field: "第1项 名称", old: "{WRONG_NAME}", new: "{RIGHT_NAME}"}}' in yaml
+
+    # A change sneaked into the YAML by hand (the second entry's name), which the correction does not list: the
+    # editor's worker, checking against the published version, refuses it and names the field.
+    import json
+
+    published = {n["path"]: n for n in json.loads((site / "data" / "office-published.json").read_text("utf-8"))}
+    assert published[CORRECTED]["text"] == (ROOT / CORRECTED).read_text(encoding="utf-8")
+    assert published[CORRECTED]["sealed_on"] == "2026-11-18"  # no ledger: the day of its last change
+    sneaked = yaml.replace("示例海州食品科技股份有限公司", "南京鼓楼科创服务有限公司")
+    message = {"path": CORRECTED, "today": "2026-11-20",
+               "sealed": {key: published[CORRECTED][key] for key in ("text", "sealed_on")}}
+    refused = page.evaluate(_WORKER_CHECK, {**message, "text": sneaked})
+    accepted = page.evaluate(_WORKER_CHECK, {**message, "text": yaml})
+    page.close()
+    assert accepted["problems"] == [], accepted["problems"]
+    unlisted = [p for p in refused["problems"] if p["code"] == "ledger.unlisted"]
+    assert len(unlisted) == 1 and unlisted[0]["message"].startswith("第2项 名称：") and \
+        "南京鼓楼科创服务有限公司" in unlisted[0]["message"]
+    assert unlisted[0]["line"] == yaml.splitlines().index(next(
+        line for line in yaml.splitlines() if "示例海州食品科技股份有限公司" in line)) + 1
+
+    # The command line, in a copy of the project where the notice is real, sealed on the suite's day and committed,
+    # accepts the editor's file and refuses the sneaked change, with the same message.
+    root = notices_project
+    real = (root / CORRECTED).read_text(encoding="utf-8").replace("sample: true\n", "")
+    (root / CORRECTED).write_text(real, encoding="utf-8")
+    seal(root, load_portal(root, today=TEST_DAY).notices, TEST_DAY)
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "published")
+    (root / CORRECTED).write_text(yaml.replace("sample: true\n", ""), encoding="utf-8")
+    out = cli(root, "check")
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
+    (root / CORRECTED).write_text(sneaked.replace("sample: true\n", ""), encoding="utf-8")
+    out = cli(root, "check")
+    assert out.returncode == 1
+    assert (unlisted[0]["line"], unlisted[0]["message"]) in problems_of(out, CORRECTED)

@@ -4,7 +4,11 @@
 // each problem next to its field and a live preview of the public page, and hands the file over: download, copy,
 // or the Git host's "new file" page. Everything stays in this page (and its localStorage draft); the only requests
 // are this site's own files. No innerHTML: every text from the clerk or the check is set as textContent.
+// A published notice opens here to be corrected or withdrawn (correction.mjs): the check then compares it with the
+// version the site publishes, and the file carries a correction that lists each change.
 import { el } from "../dom.mjs";
+import { correctionFieldset, emptyCorrection, formOf, picker, writeTail } from "./correction.mjs";
+import { q } from "./yaml-text.mjs";
 
 const root = document.getElementById("qp-office");
 const form = document.getElementById("qp-office-form");
@@ -42,7 +46,14 @@ const state = {
   scheme: "", kind: "", title: "", issuer: "", published: "", end: "", year: "", body: "",
   objections: { receiver: "", text: "", phone: "", email: "", address: "" },
   entries: [],
+  correction: emptyCorrection(chinaToday()),
 };
+// A published notice being corrected (an item of data/office-published.json), the edits the check last answered
+// for it, and the list of the notices the clerk may open.
+let opened = null;
+let edits = [];
+let showEdits = () => {};
+let published = [];
 const touched = new Set();  // fields (and rows: row:<key>) whose problems are shown before "检查全部"
 let showAll = false;
 const openMore = new Set(); // rows whose 母公司/区外原因 panel is open
@@ -65,13 +76,6 @@ let filePath = "";
 // YAML: written from the form, one known shape, every string a JSON-style double-quoted scalar
 // ====================================================================================================
 
-// A YAML double-quoted scalar. JSON's escapes are YAML's; characters YAML reads as line breaks or refuses as
-// unprintable are escaped too, so what the clerk typed is what the check reads.
-function q(value) {
-  return JSON.stringify(String(value)).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
 const currentScheme = () => data?.schemes.find((s) => s.id === state.scheme) ?? null;
 const currentKind = () => currentScheme()?.kinds.find((k) => k.kind === state.kind) ?? null;
 const bodyLines = () => state.body.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
@@ -87,6 +91,7 @@ function cycleYear() {
 }
 
 function repositoryPath() {
+  if (opened) return opened.path;
   const scheme = state.scheme || "方案";
   const kind = (state.kind || "类型").replaceAll("_", "-");
   const published = /^\d{4}-\d{2}-\d{2}$/.test(state.published) ? state.published : "发布日期";
@@ -117,7 +122,7 @@ function generate() {
     put("entries:", { field: "entries" });
     entries.forEach((e, index) => {
       const parts = [`organisation: ${q(e.organisation.trim())}`, `credit_code: ${q(e.credit_code.trim())}`];
-      for (const c of ENTRY_COLUMNS.slice(2)) if (String(e[c] ?? "").trim()) parts.push(`${c}: ${q(e[c].trim())}`);
+      for (const c of [...ENTRY_COLUMNS.slice(2), "note"]) if (String(e[c] ?? "").trim()) parts.push(`${c}: ${q(e[c].trim())}`);
       put(`  - {${parts.join(", ")}}`, { row: e.key, index });
     });
   }
@@ -127,6 +132,7 @@ function generate() {
       if (state.objections[k].trim()) put(`  ${k}: ${q(state.objections[k].trim())}`, { field: `objections.${k}` });
     }
   }
+  if (opened) writeTail(put, opened.notice, state.correction, edits);
   return { text: lines.join("\n") + "\n", map };
 }
 
@@ -200,6 +206,14 @@ let kindHint, entriesList, countLine, pasteStatus, objectionsBox, objectionsLege
 
 function buildForm() {
   form.replaceChildren();
+  if (opened) {
+    const built = correctionFieldset(opened, state.correction, { textField, fieldBlock, changed });
+    showEdits = built.showEdits;
+    showEdits(edits);
+    form.append(built.fieldset);
+  } else {
+    form.append(picker(published, openPublished));
+  }
   const basics = el("fieldset", { class: "qp-ofieldset" }, el("legend", { text: "公示信息" }));
   basics.append(selectField("scheme", "方案", { required: true, onchange: schemeChanged }));
   fillSelect(controls.scheme.input, data.schemes.map((s) => [s.id, s.name]), state.scheme, "请选择方案");
@@ -280,6 +294,23 @@ function buildForm() {
   form.addEventListener("submit", (e) => e.preventDefault());
   schemeChanged(false);
   renderEntries();
+  // A published notice keeps its identity: a correction may not change it (generator/load/corrections.py).
+  for (const name of ["scheme", "kind", "published", "year"]) controls[name].input.disabled = Boolean(opened);
+}
+
+// Open a published notice: the form holds its fields, and the file becomes its correction.
+function openPublished(notice) {
+  opened = notice;
+  edits = [];
+  const values = formOf(notice.notice);
+  Object.assign(state, values, { entries: values.entries.map((e) => newEntry(e)) });
+  state.correction = emptyCorrection(chinaToday());
+  showAll = true;  // every field is filled: its problems show at once
+  buildForm();
+  changed();
+  ask();
+  root.dataset.opened = notice.path;
+  document.getElementById("qp-o-correcting")?.focus();
 }
 
 function schemeChanged(fromUser = true) {
@@ -531,7 +562,8 @@ function ask() {
   seq += 1;
   root.dataset.askedId = String(seq);
   sent = { text: yamlText, path: filePath, map: lineMap, keys: emittedEntries().map((e) => e.key) };
-  worker.postMessage({ type: "check", id: seq, path: filePath, text: yamlText, today: chinaToday() });
+  const sealed = opened ? { text: opened.text, sealed_on: opened.sealed_on } : null;
+  worker.postMessage({ type: "check", id: seq, path: filePath, text: yamlText, today: chinaToday(), sealed });
   renderOutputs();
 }
 
@@ -548,6 +580,15 @@ function settled() {
 
 function onChecked(msg) {
   if (msg.id !== seq) return;  // an answer to text that has changed since
+  if (opened && msg.edits && JSON.stringify(msg.edits) !== JSON.stringify(edits)) {
+    // The form differs from the published version otherwise than the correction says: write the edits the check
+    // answered into the correction and check again (the edits depend on the content alone, so this settles).
+    edits = msg.edits;
+    showEdits(edits);
+    changed();
+    ask();
+    return;
+  }
   answer = { ...msg, ...sent };
   root.dataset.checkedId = String(msg.id);
   root.dataset.problems = String(msg.problems.length);
@@ -895,6 +936,9 @@ function renderOutputs() {
   } else if (!isCurrent()) {
     kind = "pending";
     text = "正在检查……";
+  } else if (answer.problems.length === 0 && opened && !edits.length && !state.correction.withdraw) {
+    kind = "pass";
+    text = "尚未修改：这份公示与网站上发布的版本相同。修改有误的内容，或选择撤回本公示。";
   } else if (answer.problems.length === 0) {
     kind = "pass";
     text = `检查通过：没有发现问题（名单 ${emittedEntries().length} 项）。可以下载文件或提交。`;
@@ -979,6 +1023,7 @@ async function deliver(how) {
 // ====================================================================================================
 
 function saveDraft() {
+  if (opened) return;  // a correction is not a draft of a new notice, which stays saved
   try {
     localStorage.setItem(DRAFT_KEY, JSON.stringify({ ...state, entries: state.entries.filter((e) => !entryIsEmpty(e)) }));
   } catch { /* storage full or disabled: the form works without it */ }
@@ -1013,10 +1058,13 @@ async function start() {
   document.getElementById("qp-office-needs-js")?.remove();
   root.hidden = false;
   startWorker();  // Pyodide takes seconds: it loads while the clerk fills the form
+  const list = fetch(new URL(root.dataset.published, location.href)).then((r) => (r.ok ? r.json() : []))
+    .catch(() => []);
   try {
     const response = await fetch(new URL(root.dataset.data, location.href));
     if (!response.ok) throw new Error(`${response.status}`);
     data = await response.json();
+    published = await list;
   } catch (error) {
     engineLine.textContent = `无法读取方案数据（${error.message ?? error}），请刷新页面重试。`;
     return;
