@@ -69,6 +69,8 @@ let seq = 0;              // id of the last check asked
 let answer = null;        // {id, text, problems, period, notice}
 let timer = null;
 let draftTimer = null;
+let viewTimer = null;
+const VIEW_MS = 150;
 let waiters = [];         // resolve functions waiting for the answer to the current text
 
 // ---------- the generated file ----------
@@ -105,15 +107,15 @@ function repositoryPath() {
 // One entry's line, kept while its values stay the same: with 10,000 rows, writing every line again on every
 // keystroke is what made typing slow.
 const LINE_COLUMNS = [...ENTRY_COLUMNS, "note"];
-const written = new WeakMap();  // entry -> [its values, its line]
+const written = new WeakMap();  // entry -> [its values, its line, where its problems go]
 function entryLine(e) {
   const values = LINE_COLUMNS.map((c) => e[c] ?? "").join("\u0000");
   const known = written.get(e);
-  if (known && known[0] === values) return known[1];
+  if (known && known[0] === values) return known;
   const parts = [`organisation: ${q(e.organisation.trim())}`, `credit_code: ${q(e.credit_code.trim())}`];
   for (const c of LINE_COLUMNS.slice(2)) if (String(e[c] ?? "").trim()) parts.push(`${c}: ${q(e[c].trim())}`);
-  const line = `  - {${parts.join(", ")}}`;
-  written.set(e, [values, line]);
+  const line = [values, `  - {${parts.join(", ")}}`, { row: e.key }];
+  written.set(e, line);
   return line;
 }
 
@@ -139,7 +141,10 @@ function generate() {
   const entries = emittedEntries();
   if (entries.length) {
     put("entries:", { field: "entries" });
-    entries.forEach((e, index) => put(entryLine(e), { row: e.key, index }));
+    for (const e of entries) {
+      const [, line, target] = entryLine(e);
+      put(line, target);
+    }
   }
   if (objectionsRequired() || objectionsFilled()) {
     put("objections:", { field: "objections" });
@@ -515,7 +520,8 @@ function changed() {
   lineMap = map;
   filePath = repositoryPath();
   renderCount();
-  renderPreview();
+  clearTimeout(viewTimer);
+  viewTimer = setTimeout(renderViews, VIEW_MS);  // the preview and the YAML view wait for a pause in typing
   renderOutputs();
   clearTimeout(draftTimer);
   draftTimer = setTimeout(saveDraft, DEBOUNCE_MS);  // 10,000 rows are a megabyte to store: not on every keystroke
@@ -561,7 +567,7 @@ function onChecked(msg) {
   root.dataset.checkedId = String(msg.id);
   root.dataset.problems = String(msg.problems.length);
   renderProblems();
-  renderPreview();
+  renderViews();
   renderOutputs();
   const done = waiters;
   waiters = [];
@@ -783,6 +789,13 @@ function renderPeriodHint() {
 // Preview of the public page (as templates/notices/notice.md.j2 draws it)
 // ====================================================================================================
 
+// What redraws the page's views of the whole file: the preview and the YAML text (a megabyte for 10,000 rows).
+function renderViews() {
+  clearTimeout(viewTimer);
+  renderPreview();
+  if (yamlPre && yamlPre.textContent !== yamlText) yamlPre.textContent = yamlText;
+}
+
 function renderPreview() {
   const scheme = currentScheme();
   const kind = currentKind();
@@ -907,7 +920,6 @@ const clean = () => engine === "ready" && isCurrent() && answer.problems.length 
 function renderOutputs() {
   if (!stateBox) return;
   pathCode.textContent = filePath;
-  yamlPre.textContent = yamlText;
   let text;
   let kind;
   if (engine === "failed") {
@@ -962,6 +974,7 @@ function save(text, name) {
 }
 
 async function deliver(how) {
+  renderViews();
   if (engine === "ready" && !isCurrent()) {
     actionStatus.textContent = "正在检查……";
     await settled();

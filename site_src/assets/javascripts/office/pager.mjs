@@ -3,7 +3,7 @@
 // holds every entry; the page shows PAGE_ROWS of them, with a way to the others and to any row a problem names.
 import { el } from "../dom.mjs";
 
-export const PAGE_ROWS = 100;
+export const PAGE_ROWS = 50;
 
 /** The first row (from 0) of the page that shows row ``index``. */
 export const pageStart = (index) => Math.max(0, Math.floor(index / PAGE_ROWS) * PAGE_ROWS);

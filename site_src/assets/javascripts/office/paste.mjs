@@ -61,6 +61,7 @@ export function splitCells(text) {
 /** A cell's text as one line: a line break inside it (the spreadsheet wrapped a long name) joins the two parts,
  * with a space only between two Latin letters or digits (示例海州\n精密机械 -> 示例海州精密机械). */
 export function oneLine(cell) {
+  if (!cell.includes("\n") && !cell.includes("\r")) return cell.trim();
   return cell.replace(/[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*/g, (_, offset, whole) => {
     const before = whole[offset - 1] ?? "";
     const after = whole[offset + _.length] ?? "";
@@ -114,12 +115,22 @@ export function parseTable(text, { tiers = [], sectors = {} } = {}) {
   let columns = ENTRY_COLUMNS;
   const head = headerColumns(lines[0]);
   if (head) { columns = head; lines.shift(); }
+  // A column holds few distinct tiers and sectors: each is resolved once.
+  const resolved = { tier: new Map(), sector: new Map() };
+  const resolve = (c, value) => {
+    let id = resolved[c].get(value);
+    if (id === undefined) {
+      id = c === "tier" ? resolveTier(value, tiers) : resolveSector(value, sectors);
+      resolved[c].set(value, id);
+    }
+    return id;
+  };
   return lines.map((cells) => {
     const row = {};
     cells.forEach((value, i) => {
       const c = columns[i];
       if (!c || !value) return;
-      row[c] = c === "tier" ? resolveTier(value, tiers) : c === "sector" ? resolveSector(value, sectors)
+      row[c] = c === "tier" || c === "sector" ? resolve(c, value)
         : c === "credit_code" ? value.replace(/[\s\u3000]+/g, "") : value;
     });
     // Without a tier column in the scheme, a third column that names a sector is the sector.
