@@ -309,7 +309,21 @@ def test_clerk_corrects_a_published_notice_and_a_sneaked_change_is_refused(brows
                "sealed": {key: published[CORRECTED][key] for key in ("text", "sealed_on")}}
     refused = page.evaluate(_WORKER_CHECK, {**message, "text": sneaked})
     accepted = page.evaluate(_WORKER_CHECK, {**message, "text": yaml})
+
+    # A withdrawal (撤回) beside it: a date (today) and a reason; the correction's fields pass axe.
+    page.get_by_label("撤回本公示", exact=True).check()
+    page.get_by_label("撤回原因", exact=True).fill("经复核，撤回本公示")
+    page.keyboard.press("Tab")
+    page.wait_for_function("document.getElementById('qp-office-yaml').textContent.includes('withdrawn:')")
+    from bench.office_story import settle
+
+    withdrawn_state = settle(page)
+    withdrawn_yaml = page.locator("#qp-office-yaml").text_content()
+    violations = axe(page)
     page.close()
+    assert withdrawn_state == "pass" and violations == []
+    assert withdrawn_yaml.endswith('withdrawn:\n  date: 2026-11-20\n  reason: "经复核，撤回本公示"\n')
+    assert withdrawn_yaml.startswith(yaml)
     assert accepted["problems"] == [], accepted["problems"]
     unlisted = [p for p in refused["problems"] if p["code"] == "ledger.unlisted"]
     assert len(unlisted) == 1 and unlisted[0]["message"].startswith("第2项 名称：") and \
