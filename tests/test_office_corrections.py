@@ -141,3 +141,19 @@ def test_a_withdrawal_passes_and_a_change_beside_it_does_not():
     assert _check(withdrawn, PUBLISHED)["problems"] == []
     changed = withdrawn.replace("示例海州物流服务有限公司", "南京鼓楼科创服务有限公司")
     assert "ledger.unlisted" in [p["code"] for p in _check(changed, PUBLISHED)["problems"]]
+
+
+def test_an_entry_removed_or_added_in_the_middle_is_one_edit():
+    """A clerk's change reads as she made it: not as every later entry changed."""
+    content = content_of(SEALED)
+    first = content["entries"][0]
+    content["entries"] = content["entries"][1:]
+    removed = Notice.model_validate_json(json.dumps(content, ensure_ascii=False))
+    assert [(e["field"], e["new"]) for e in edits_between(SEALED, removed)] == [("第1项", None)]
+    content["entries"].insert(0, {"organisation": "丙公司", "credit_code": CODES[1]})
+    content["entries"].insert(1, first)
+    added = Notice.model_validate_json(json.dumps(content, ensure_ascii=False))
+    edits = edits_between(SEALED, added)
+    assert [(e["field"], e["old"]) for e in edits] == [("第1项", None)]
+    assert edits[0]["text"].startswith("第1项：新增“organisation: 丙公司")
+    assert check_corrections(SEALED, _with(added, edits), 0, SEALED_ON, TODAY) == []
