@@ -157,3 +157,42 @@ def test_an_entry_removed_or_added_in_the_middle_is_one_edit():
     assert [(e["field"], e["old"]) for e in edits] == [("第1项", None)]
     assert edits[0]["text"].startswith("第1项：新增“organisation: 丙公司")
     assert check_corrections(SEALED, _with(added, edits), 0, SEALED_ON, TODAY) == []
+
+
+def test_the_editor_writes_earlier_corrections_as_sealed(tmp_path):
+    """The YAML the editor appends (correction.mjs, run under Node): the earlier corrections, rewritten from the
+    notice's JSON, keep their seal (else the check would say they were rewritten), and the new correction lists the
+    edits as the check answered them, values of every kind (a whole entry, a date as text, null) included."""
+    import shutil
+    import subprocess
+
+    from generator.load.ledger import seal_of
+    from generator.yamlload import load_text
+
+    if shutil.which("node") is None:
+        raise AssertionError("node not found")
+    earlier = [
+        {"date": "2026-11-19", "reason": "名称录入有误", "changes": "更正第1项名称", "edits": [
+            {"field": "第1项 名称", "old": "甲公司", "new": '甲"引号"公司'}]},
+        {"date": "2026-11-20", "reason": "标点", "changes": "删去句号", "minor": True, "edits": [
+            {"field": "公示期最后一日", "old": "2026-11-25", "new": "2026-11-26"},
+            {"field": "第3项", "old": None, "new": {"organisation": "丙公司", "credit_code": CODES[0]}}]},
+    ]
+    notice = Notice.model_validate_json(json.dumps({**content_of(SEALED), "corrections": earlier}, ensure_ascii=False))
+    changed = _changed([("rename", 1, "改"), ("drop", 0, "")])
+    edits = edits_between(notice, changed)
+    case = {"notice": notice.model_dump(mode="json", exclude_none=True), "edits": edits, "correction": {
+        "date": "2026-12-01", "reason": "更正\u2028原因", "minor": False, "withdraw": True,
+        "withdraw_date": "2026-12-02", "withdraw_reason": "撤回"}}
+    (tmp_path / "case.json").write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    out = subprocess.run(["node", str(ROOT / "tests" / "node" / "write_tail.mjs"), str(tmp_path / "case.json")],
+                         capture_output=True, text=True, timeout=60, check=True)
+    tail = load_text(out.stdout, HZ)
+    written = [*tail["corrections"]]
+    rewritten = json.dumps({**content_of(SEALED), "corrections": written[:2]}, ensure_ascii=False, default=str)
+    assert seal_of(Notice.model_validate_json(rewritten)).corrections == seal_of(notice).corrections
+    new = Correction.model_validate(written[2])
+    assert new.reason == "更正\u2028原因" and [e.field for e in new.edits] == [e["field"] for e in edits]
+    assert [(e.old, e.new) for e in new.edits] == [(e["old"], e["new"]) for e in edits]
+    assert tail["withdrawn"] == {"date": dt.date(2026, 12, 2), "reason": "撤回"}
+    assert tail["attachments"] == content_of(SEALED)["attachments"]
