@@ -455,7 +455,10 @@ def test_ten_thousand_pasted_rows_stay_responsive(browser, server, capsys):
     typing_cpu = (cpu_ms() - before) / len(keystrokes)
     page.get_by_role("button", name="下一页").click()
     second_page = page.get_by_label("第 51 项 名称", exact=True).input_value()
+    shown = page.evaluate("document.activeElement.id"), page.locator("#qp-o-entry-shown").inner_text()
+    violations = axe(page)
     page.close()
+    assert shown == ("qp-o-entry-shown", "名单共 10000 项，这里显示第 51–100 项。") and violations == []
     typing = statistics.median(keystrokes)
     with capsys.disabled():
         print(f"\n10,000 rows pasted: in the list after {paste_ms:.0f} ms ({paste_cpu:.0f} ms of the page's CPU); "

@@ -22,7 +22,7 @@ export function pager(count, first, go) {
   const button = (text, to, disabled) => el("button", { type: "button", class: "qp-obutton qp-secondary", text,
     disabled, onclick: () => go(to) });
   return [
-    el("p", { class: "qp-ohint", id: "qp-o-entry-shown", role: "status",
+    el("p", { class: "qp-ohint", id: "qp-o-entry-shown", role: "status", tabindex: "-1",
       text: `名单共 ${count} 项，这里显示第 ${first + 1}–${last} 项。` }),
     el("p", { class: "qp-entry-actions" },
       button("上一页", Math.max(0, first - PAGE_ROWS), first === 0),
