@@ -2,7 +2,9 @@
 check (Pyodide) to be ready, pick 海州质量奖 and 受理名单公示, fill title, issuer, date and objections, paste 20
 tab-separated rows from a spreadsheet of which three are wrong (a credit code with a wrong check character, a code
 listed twice, a code registered outside 海州), read the messages beside the rows, fix them, see 检查通过 and
-download the YAML file. Prints the time it took and the counts; ``play`` is what tests/test_browser_office.py runs.
+download the YAML file. Then a correction: open the editor again, open 海州's published acceptance notice from the
+list, retype a wrong name, give a reason, and see 检查通过 with the change listed (``play_correction``). Prints the
+times it took and the counts; ``play`` and ``play_correction`` are what tests/test_browser_office.py runs.
 
     .venv/bin/python bench/office_story.py [--site /tmp/office-site]
 
@@ -126,6 +128,44 @@ def play(page, base: str) -> dict:
     return seen
 
 
+# The correction story: 海州's acceptance notice, published on 2026-11-18, has its first entry's name wrong.
+CORRECTED = "public_lists/haizhou-quality-award/2026/2026-11-18-acceptance.yaml"
+WRONG_NAME, RIGHT_NAME = "示例海州精密机械有限公司", "示例海州精密机器有限公司"
+
+
+def play_correction(page, base: str) -> dict:
+    """The clerk corrects a published notice on ``page``: opens the editor, waits for the check, opens 海州's
+    acceptance notice from the list, retypes the first entry's name, gives a reason and waits for 检查通过; what the
+    page showed (the YAML with its correction, the change list), and the times."""
+    seen: dict = {}
+    started = time.perf_counter()
+    page.goto(base + "office/editor/")
+    page.wait_for_function("document.getElementById('qp-office').dataset.engine")
+    seen["engine"] = page.locator("#qp-office").get_attribute("data-engine")
+    seen["ready_s"] = time.perf_counter() - started
+    page.locator("summary", has_text="更正或撤回已发布的公示").click()
+    options = page.locator("#qp-o-open option")
+    seen["listed"] = options.all_inner_texts()
+    seen["listed_paths"] = [options.nth(n).get_attribute("value") for n in range(options.count())]
+    page.get_by_label("已发布的公示", exact=True).select_option(value=CORRECTED)
+    page.get_by_role("button", name="打开这份公示").click()
+    seen["state_opened"] = settle(page)
+    seen["state_text_opened"] = page.locator("#qp-office-state").inner_text()
+    seen["scheme_disabled"] = page.get_by_label("方案", exact=True).is_disabled()
+    seen["name_before"] = page.get_by_label("第 1 项 名称", exact=True).input_value()
+    page.get_by_label("第 1 项 名称", exact=True).fill(RIGHT_NAME)
+    page.get_by_label("更正原因", exact=True).fill("名称录入有误")
+    page.keyboard.press("Tab")
+    page.wait_for_function("document.getElementById('qp-office-yaml').textContent.includes('edits:')")
+    seen["state"] = settle(page)
+    seen["state_text"] = page.locator("#qp-office-state").inner_text()
+    seen["edits_shown"] = page.locator(".qp-edit-list").inner_text()
+    seen["path"] = page.locator("#qp-office-path").inner_text()
+    seen["yaml"] = page.locator("#qp-office-yaml").text_content()
+    seen["correction_s"] = time.perf_counter() - started
+    return seen
+
+
 def main() -> None:
     import functools
     import http.server
@@ -149,6 +189,9 @@ def main() -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.set_default_timeout(60000)
         seen = play(page, base)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.set_default_timeout(60000)
+        corrected = play_correction(page, base)
         browser.close()
     httpd.shutdown()
     print(f"check ready after   {seen['ready_s']:.1f} s ({seen['engine']})")
@@ -158,6 +201,8 @@ def main() -> None:
     print(f"after the fixes     {seen['state_text']}")
     print(f"file                {seen['path']}")
     print(f"story               {seen['story_s']:.1f} s")
+    print(f"correction: check ready after {corrected['ready_s']:.1f} s; a correct correction "
+          f"({corrected['edits_shown'].strip()}) after {corrected['correction_s']:.1f} s: {corrected['state_text']}")
 
 
 if __name__ == "__main__":

@@ -11,8 +11,9 @@ browser unmarshals instead of compiling.
 
 Written under ``assets/office/`` (not Pyodide's versioned folder, which the calculator's service worker caches):
 ``office.zip`` (the check and its packages), ``stdlib.zip``, their brotli and gzip copies, and the wheel; and
-``data/office.json`` (what the form offers) and ``data/office-schemes.json`` (the validated schemes, which the
-check reads back into the same models).
+``data/office.json`` (what the form offers), ``data/office-schemes.json`` (the validated schemes, which the
+check reads back into the same models) and ``data/office-published.json`` (the notices published on the build day,
+which the editor opens to correct or withdraw).
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ from typing import Any
 from generator import ROOT, compare
 from generator.assess.terms import NOTICE_KINDS, SECTORS
 from generator.bundle import CACHE, STDLIB_OPTIMIZE, BundleError, brotli_of, compiled_zip, pyodide_source
+from generator.load.ledger import LEDGER, parse_ledger, seal_of
 from generator.load.notices import objections_required
+from generator.model.notice import LoadedNotice
 from generator.model.scheme import Scheme
 
 FOLDER = "assets/office"
@@ -78,6 +81,31 @@ def schemes_json(schemes: list[Scheme]) -> str:
     """The validated schemes, which ``generator.office_check`` validates back into ``Scheme``."""
     return json.dumps([s.model_dump(mode="json", exclude_unset=True) for s in schemes], ensure_ascii=False,
                       sort_keys=True)
+
+
+def published_json(notices: list[LoadedNotice], root: Path) -> str:
+    """The notices on the site (published by the build day) that may still be corrected or withdrawn, for the
+    editor: each with its file's text (the sealed version, against which the browser checks a correction), the day
+    that version was sealed (the ledger's, when it seals this very version; else the day of its last change, which
+    no correction may predate) and the notice as validated (what fills the form). Withdrawn notices are left out:
+    nothing follows a withdrawal."""
+    ledger_file = root / LEDGER
+    sealed = parse_ledger(ledger_file.read_text(encoding="utf-8"))[0] if ledger_file.is_file() else {}
+    out = []
+    for loaded in notices:
+        notice = loaded.notice
+        if notice.withdrawn is not None:
+            continue
+        entry = sealed.get(loaded.path)
+        if entry is not None and entry == seal_of(notice) and entry.sealed_on is not None:
+            sealed_on = entry.sealed_on
+        else:
+            sealed_on = max([notice.published, *(c.date for c in notice.corrections)])
+        out.append({"path": loaded.path, "title": notice.title, "scheme": notice.scheme, "kind": notice.kind,
+                    "published": notice.published.isoformat(), "sealed_on": sealed_on.isoformat(),
+                    "text": (root / loaded.path).read_text(encoding="utf-8"),
+                    "notice": notice.model_dump(mode="json", exclude_none=True)})
+    return json.dumps(out, ensure_ascii=False, sort_keys=True)
 
 
 def repository(extra: dict) -> dict | None:

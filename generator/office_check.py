@@ -5,6 +5,11 @@ the answer is JSON: the problems (line and Chinese message, exactly as the comma
 period the rules give, and the notice as validated. The schemes come from the build (data/office-schemes.json),
 validated back into the same models, and so do the holiday schedules the repository adds to chinesecalendar
 (data/office-holidays.json), so the page counts working days as the command line does.
+
+A correction of a published notice is checked against the version the site publishes (data/office-published.json,
+its sealed version in the browser): every difference must be listed by a correction appended since, as
+``check --ledger-base`` requires (generator/load/ledger.py), and the answer carries the edits that would list them
+(generator/load/corrections.py), which the page writes into the correction: the field names are the check's own.
 """
 
 from __future__ import annotations
@@ -14,10 +19,16 @@ import json
 
 from pydantic import TypeAdapter
 
+from generator.load.corrections import edits_between
 from generator.load.holidays import calendar_from_json
+from generator.load.ledger import seal_of, version_problems
 from generator.load.notices import check_notice_text, scheduled_reminder
+from generator.messages import say
+from generator.model.notice import LoadedNotice, Notice
+from generator.model.problems import Problem
 from generator.model.scheme import Scheme
 from generator.periods import LIBRARY, WorkCalendar
+from generator.yamlload import line_of, load_text
 
 _schemes: dict[str, Scheme] = {}
 _calendar: list[WorkCalendar] = [LIBRARY]
@@ -38,16 +49,38 @@ def load_holidays(text: str) -> int:
     return len(_calendar[0].schedules)
 
 
-def check(text: str, path: str, today: str) -> str:
+def check(text: str, path: str, today: str, sealed_text: str | None = None, sealed_on: str | None = None) -> str:
     """JSON of {problems: [{line, message, code}], period: {start, end, rule} | null, notice: {...} | null,
-    reminders: [message]} (a notice dated after ``today`` waits for its day, as the command line says)."""
+    reminders: [message]} (a notice dated after ``today`` waits for its day, as the command line says).
+
+    With ``sealed_text`` (the notice as published, sealed on ``sealed_on``), the notice is also checked against it
+    as the ledger check does, and the answer adds ``edits``: [{field, old, new, text}], what a correction must list
+    (null when the notice cannot be read)."""
     day = dt.date.fromisoformat(today)
     result = check_notice_text(text, path, _schemes, day, calendar=_calendar[0])
+    problems = list(result.problems)
+    edits = None
+    if sealed_text is not None and result.notice is not None:
+        version = Notice.model_validate(load_text(sealed_text, path))
+        problems += _against(path, version, LoadedNotice(path, result.notice, result.period, result.data),
+                             dt.date.fromisoformat(sealed_on) if sealed_on else version.published, day)
+        edits = edits_between(version, result.notice)
     period = result.period
     reminder = None if result.notice is None else scheduled_reminder(result.notice, day)
     return json.dumps({
         "reminders": [reminder] if reminder else [],
-        "problems": [{"line": p.line, "message": p.message, "code": p.code} for p in result.problems],
+        "problems": [{"line": p.line, "message": p.message, "code": p.code} for p in problems],
         "period": None if period is None else period.as_json(),
         "notice": None if result.notice is None else result.notice.model_dump(mode="json", exclude_none=True),
+        "edits": edits,
     }, ensure_ascii=False)
+
+
+def _against(path: str, version: Notice, loaded: LoadedNotice, sealed_on: dt.date, day: dt.date) -> list[Problem]:
+    """The ledger check against the published version: its corrections kept, every change listed since."""
+    sealed, now = seal_of(version), seal_of(loaded.notice)
+    if now.corrections[: len(sealed.corrections)] != sealed.corrections:
+        return [Problem(path, line_of(loaded.data, ("corrections",)), say("ledger.rewritten"), "ledger.rewritten")]
+    if now == sealed:
+        return []
+    return version_problems(path, version, loaded, len(sealed.corrections), sealed_on, day)

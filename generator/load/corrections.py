@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.messages import say
-from generator.model.notice import Attachment, Correction, Entry, Notice
+from generator.model.notice import Attachment, Correction, Edit, Entry, Notice
 
 # A notice's fields in a clerk's words; entries and attachments are numbered from 1 (第5项).
 TOP = {"title": "标题", "issuer": "发布机关", "end": "公示期最后一日", "body": "正文"}
@@ -278,10 +278,55 @@ def _check_correction(correction: Correction, n: int, expected: dict, sealed_on:
             found.append(Found((*at, "minor"), "ledger.minor_fact", say("ledger.minor_fact", field=label(path))))
         old, new = _normalised(path, _json(edit.old)), _normalised(path, _json(edit.new))
         current = _get(expected, path)
-        if current != old:
+        # A whole item added (old: null) goes in at its place, moving the ones from there on down by one.
+        inserted = old is None and new is not None and len(path) == 2 and isinstance(path[-1], int)
+        if current != old and not inserted:
             found.append(Found((*at, "edits", k, "old"), "ledger.edit_old", say(
                 "ledger.edit_old", field=label(path), old=_shown(old), current=_shown(current))))
             continue
-        if not _set(expected, path, copy.deepcopy(new), insert=old is None and isinstance(path[-1], int)):
+        if not _set(expected, path, copy.deepcopy(new), insert=inserted or (old is None and isinstance(path[-1], int))):
             found.append(Found(where, "ledger.edit_field", say("ledger.edit_field", field=edit.field)))
     return found
+
+
+def _list_differences(before: list, after: list, path: tuple) -> list[Difference]:
+    """The differences of two lists (entries, attachments, paragraphs), aligned as a clerk sees them: an item removed
+    from the middle is one removal, not a change of every item after it. Listed from the end of the list back, so
+    that each one, applied in turn, finds the items it names where they were."""
+    import difflib
+    import json
+
+    keys = [[json.dumps(item, sort_keys=True, ensure_ascii=False) for item in side] for side in (before, after)]
+    found: list[Difference] = []
+    opcodes = difflib.SequenceMatcher(None, keys[0], keys[1], autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in reversed(opcodes):
+        if tag == "equal":
+            continue
+        paired = min(i2 - i1, j2 - j1)
+        for k in range(paired):  # changed in place: field by field
+            found += differences(before[i1 + k], after[j1 + k], (*path, i1 + k))
+        found += [Difference((*path, i), before[i], None) for i in range(i2 - 1, i1 + paired - 1, -1)]
+        found += [Difference((*path, i1 + paired + k), None, after[j1 + paired + k])
+                  for k in range(j2 - j1 - paired)]
+    return found
+
+
+def edits_between(sealed: Notice, notice: Notice) -> list[dict]:
+    """The edits a correction must list to turn ``sealed`` into ``notice``: {field, old, new, text} per changed field,
+    in the clerk's words (the office editor writes them; :func:`check_corrections` reads them back, in order). Lists
+    are aligned (:func:`_list_differences`). The identity of a notice is left out: no edit may change it."""
+    before, after = content_of(sealed), content_of(notice)
+    found: list[Difference] = []
+    for key in list(before) + [k for k in after if k not in before]:
+        if key in IDENTITY:
+            continue
+        old, new = before.get(key), after.get(key)
+        if key in ("entries", "attachments", "body") and isinstance(old, list) and isinstance(new, list):
+            found += _list_differences(old, new, (key,))
+        else:
+            found += differences(old, new, (key,))
+    out = []
+    for diff in found:
+        edit = Edit(field=label(diff.path), old=diff.old, new=diff.new)
+        out.append({"field": edit.field, "old": diff.old, "new": diff.new, "text": edit_text(edit)})
+    return out

@@ -208,9 +208,18 @@ def _corrections_problems(root: Path, ref: str | None, path: str, sealed: Sealed
         if changed:
             return [Problem(path, 1, say("ledger.changed", today=today), "ledger.changed")]
         return [Problem(path, 1, say(code, ref=ref), code)]
-    sealed_on = sealed.sealed_on or version.published
+    return version_problems(path, version, loaded, len(sealed.corrections), sealed.sealed_on or version.published,
+                            today)
+
+
+def version_problems(path: str, version: Notice, loaded: LoadedNotice, sealed_count: int, sealed_on: dt.date,
+                     today: dt.date) -> list[Problem]:
+    """The notice as it is against ``version``, the one sealed with its first ``sealed_count`` corrections on
+    ``sealed_on``: every difference listed by a correction appended since (no file, no git: the office editor runs
+    it in the browser against the version the site publishes)."""
     found = [Problem(path, line_of(loaded.data, f.loc), f.message, f.code)
-             for f in check_corrections(version, loaded.notice, len(sealed.corrections), sealed_on, today)]
+             for f in check_corrections(version, loaded.notice, sealed_count, sealed_on, today)]
+    changed = len(loaded.notice.corrections) == sealed_count  # no correction says anything changed
     if changed and any(p.code == "ledger.unlisted" for p in found):  # the headline, then each field
         found.insert(0, Problem(path, 1, say("ledger.changed", today=today), "ledger.changed"))
     return found

@@ -23,7 +23,7 @@ from generator.csp import write_policies
 from generator.export import engine_json, fields_json
 from generator.load.holidays import calendar_json
 from generator.load.portal import Portal, load_portal
-from generator.office import bundle_office, office_data, repository, schemes_json
+from generator.office import bundle_office, office_data, published_json, repository, schemes_json
 from generator.offline import write_service_worker
 from generator.plugin.config import PortalConfig
 from generator.plugin.structure import urls
@@ -143,6 +143,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                       (urls.REGIONS_JSON, regions),
                       (urls.OFFICE_JSON, json.dumps(office, ensure_ascii=False, sort_keys=True)),
                       (urls.OFFICE_SCHEMES_JSON, schemes_json(self.portal.schemes)),
+                      (urls.OFFICE_PUBLISHED_JSON, published_json(self.portal.notices, self.root)),
                       (urls.OFFICE_HOLIDAYS_JSON, calendar_json(self.portal.calendar))]
         for src_uri, content in generated:
             if files.get_file_from_path(src_uri) is not None:

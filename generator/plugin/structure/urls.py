@@ -31,6 +31,7 @@ SEARCH_JS = "assets/javascripts/search.js"
 PAGEFIND = "pagefind/"
 OFFICE_JSON = "data/office.json"
 OFFICE_SCHEMES_JSON = "data/office-schemes.json"
+OFFICE_PUBLISHED_JSON = "data/office-published.json"  # the notices on the site, which the editor corrects
 OFFICE_HOLIDAYS_JSON = "data/office-holidays.json"  # the repository's holiday schedules (holidays/*.yaml)
 OFFICE_WORKER = "assets/javascripts/office/worker.mjs"
 OFFICE_EDITOR_JS = "assets/javascripts/office/editor.mjs"

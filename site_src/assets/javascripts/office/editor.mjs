@@ -4,7 +4,13 @@
 // each problem next to its field and a live preview of the public page, and hands the file over: download, copy,
 // or the Git host's "new file" page. Everything stays in this page (and its localStorage draft); the only requests
 // are this site's own files. No innerHTML: every text from the clerk or the check is set as textContent.
+// A published notice opens here to be corrected or withdrawn (correction.mjs): the check then compares it with the
+// version the site publishes, and the file carries a correction that lists each change.
 import { el } from "../dom.mjs";
+import { correctionFieldset, emptyCorrection, formOf, picker, writeTail } from "./correction.mjs";
+import { PAGE_ROWS, pageStart, pager } from "./pager.mjs";
+import { ENTRY_COLUMNS, isTable, oneLine, parseTable, splitCells } from "./paste.mjs";
+import { q } from "./yaml-text.mjs";
 
 const root = document.getElementById("qp-office");
 const form = document.getElementById("qp-office-form");
@@ -16,8 +22,9 @@ const previewBox = document.getElementById("qp-office-preview");
 
 const DRAFT_KEY = "qp-office-draft-v1";
 const DEBOUNCE_MS = 400;
+const SUMMARY_MAX = 100;  // problems listed in the error summary (each row shows its own)
+const PREVIEW_ROWS = 20; // rows of the list in the preview: redrawn on every keystroke, so few
 const KEY_PATH = /^[A-Za-z_][A-Za-z0-9_.\[\]]*：/; // the location a message starts with: entries[2].credit_code：
-const ENTRY_COLUMNS = ["organisation", "credit_code", "tier", "sector", "parent", "outside_area_reason"];
 const COLUMN_LABELS = {
   organisation: "名称", credit_code: "统一社会信用代码", tier: "奖项/等级", sector: "行业",
   parent: "母公司", outside_area_reason: "区外原因",
@@ -42,7 +49,14 @@ const state = {
   scheme: "", kind: "", title: "", issuer: "", published: "", end: "", year: "", body: "",
   objections: { receiver: "", text: "", phone: "", email: "", address: "" },
   entries: [],
+  correction: emptyCorrection(chinaToday()),
 };
+// A published notice being corrected (an item of data/office-published.json), the edits the check last answered
+// for it, and the list of the notices the clerk may open.
+let opened = null;
+let edits = [];
+let showEdits = () => {};
+let published = [];
 const touched = new Set();  // fields (and rows: row:<key>) whose problems are shown before "检查全部"
 let showAll = false;
 const openMore = new Set(); // rows whose 母公司/区外原因 panel is open
@@ -54,6 +68,9 @@ let engineMessage = "";
 let seq = 0;              // id of the last check asked
 let answer = null;        // {id, text, problems, period, notice}
 let timer = null;
+let draftTimer = null;
+let viewTimer = null;
+const VIEW_MS = 150;
 let waiters = [];         // resolve functions waiting for the answer to the current text
 
 // ---------- the generated file ----------
@@ -64,13 +81,6 @@ let filePath = "";
 // ====================================================================================================
 // YAML: written from the form, one known shape, every string a JSON-style double-quoted scalar
 // ====================================================================================================
-
-// A YAML double-quoted scalar. JSON's escapes are YAML's; characters YAML reads as line breaks or refuses as
-// unprintable are escaped too, so what the clerk typed is what the check reads.
-function q(value) {
-  return JSON.stringify(String(value)).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
 
 const currentScheme = () => data?.schemes.find((s) => s.id === state.scheme) ?? null;
 const currentKind = () => currentScheme()?.kinds.find((k) => k.kind === state.kind) ?? null;
@@ -87,10 +97,26 @@ function cycleYear() {
 }
 
 function repositoryPath() {
+  if (opened) return opened.path;
   const scheme = state.scheme || "方案";
   const kind = (state.kind || "类型").replaceAll("_", "-");
   const published = /^\d{4}-\d{2}-\d{2}$/.test(state.published) ? state.published : "发布日期";
   return `public_lists/${scheme}/${cycleYear()}/${published}-${kind}.yaml`;
+}
+
+// One entry's line, kept while its values stay the same: with 10,000 rows, writing every line again on every
+// keystroke is what made typing slow.
+const LINE_COLUMNS = [...ENTRY_COLUMNS, "note"];
+const written = new WeakMap();  // entry -> [its values, its line, where its problems go]
+function entryLine(e) {
+  const values = LINE_COLUMNS.map((c) => e[c] ?? "").join("\u0000");
+  const known = written.get(e);
+  if (known && known[0] === values) return known;
+  const parts = [`organisation: ${q(e.organisation.trim())}`, `credit_code: ${q(e.credit_code.trim())}`];
+  for (const c of LINE_COLUMNS.slice(2)) if (String(e[c] ?? "").trim()) parts.push(`${c}: ${q(e[c].trim())}`);
+  const line = [values, `  - {${parts.join(", ")}}`, { row: e.key }];
+  written.set(e, line);
+  return line;
 }
 
 function generate() {
@@ -115,11 +141,10 @@ function generate() {
   const entries = emittedEntries();
   if (entries.length) {
     put("entries:", { field: "entries" });
-    entries.forEach((e, index) => {
-      const parts = [`organisation: ${q(e.organisation.trim())}`, `credit_code: ${q(e.credit_code.trim())}`];
-      for (const c of ENTRY_COLUMNS.slice(2)) if (String(e[c] ?? "").trim()) parts.push(`${c}: ${q(e[c].trim())}`);
-      put(`  - {${parts.join(", ")}}`, { row: e.key, index });
-    });
+    for (const e of entries) {
+      const [, line, target] = entryLine(e);
+      put(line, target);
+    }
   }
   if (objectionsRequired() || objectionsFilled()) {
     put("objections:", { field: "objections" });
@@ -127,6 +152,7 @@ function generate() {
       if (state.objections[k].trim()) put(`  ${k}: ${q(state.objections[k].trim())}`, { field: `objections.${k}` });
     }
   }
+  if (opened) writeTail(put, opened.notice, state.correction, edits);
   return { text: lines.join("\n") + "\n", map };
 }
 
@@ -195,11 +221,21 @@ function fillSelect(select, choices, value, empty) {
   select.value = value ?? "";
 }
 
+let firstRow = 0;  // the first entry the page shows (pager.mjs)
+let entriesPager = null;
 let kindHint, entriesList, countLine, pasteStatus, objectionsBox, objectionsLegend, objectionsNote, endPeriodHint,
   titleHint;
 
 function buildForm() {
   form.replaceChildren();
+  if (opened) {
+    const built = correctionFieldset(opened, state.correction, { textField, fieldBlock, changed });
+    showEdits = built.showEdits;
+    showEdits(edits);
+    form.append(built.fieldset);
+  } else {
+    form.append(picker(published, openPublished));
+  }
   const basics = el("fieldset", { class: "qp-ofieldset" }, el("legend", { text: "公示信息" }));
   basics.append(selectField("scheme", "方案", { required: true, onchange: schemeChanged }));
   fillSelect(controls.scheme.input, data.schemes.map((s) => [s.id, s.name]), state.scheme, "请选择方案");
@@ -234,13 +270,15 @@ function buildForm() {
     onclick: () => {
       const e = newEntry();
       state.entries.push(e);
+      firstRow = pageStart(state.entries.length - 1);
       renderEntries();
       changed();
       document.getElementById(`qp-o-${e.key}-organisation`)?.focus();
     } });
   entriesSet.append(
     el("p", { class: "qp-ohint", text: "每项一家组织。可以逐项填写，也可以从 Excel、WPS 表格复制整行后粘贴到下面的“从表格粘贴”框中。" }),
-    entriesError, countLine, entriesList, el("p", { class: "qp-entry-actions" }, addButton));
+    entriesError, countLine, entriesList, entriesPager = el("div", { class: "qp-entry-pager" }),
+    el("p", { class: "qp-entry-actions" }, addButton));
   controls.entries = { wrap: entriesSet, input: null, error: entriesError, hint: countLine, label: null };
 
   const pasteId = "qp-o-paste";
@@ -255,7 +293,7 @@ function buildForm() {
     paste,
     el("p", { class: "qp-entry-actions" }, el("button", { type: "button", class: "qp-obutton qp-secondary",
       id: "qp-o-paste-add", text: "添加到名单", onclick: () => {
-        const rows = parseTable(paste.value);
+        const rows = pastedRows(paste.value);
         if (!rows.length) { pasteStatus.textContent = "没有可添加的行：请先把表格中的行粘贴到上面的框中。"; paste.focus(); return; }
         appendRows(rows);
         paste.value = "";
@@ -280,6 +318,23 @@ function buildForm() {
   form.addEventListener("submit", (e) => e.preventDefault());
   schemeChanged(false);
   renderEntries();
+  // A published notice keeps its identity: a correction may not change it (generator/load/corrections.py).
+  for (const name of ["scheme", "kind", "published", "year"]) controls[name].input.disabled = Boolean(opened);
+}
+
+// Open a published notice: the form holds its fields, and the file becomes its correction.
+function openPublished(notice) {
+  opened = notice;
+  edits = [];
+  const values = formOf(notice.notice);
+  Object.assign(state, values, { entries: values.entries.map((e) => newEntry(e)) });
+  state.correction = emptyCorrection(chinaToday());
+  showAll = true;  // every field is filled: its problems show at once
+  buildForm();
+  changed();
+  ask();
+  root.dataset.opened = notice.path;
+  document.getElementById("qp-o-correcting")?.focus();
 }
 
 function schemeChanged(fromUser = true) {
@@ -321,7 +376,15 @@ function renderEntries() {
   const tiers = tierChoices();
   entriesList.classList.toggle("qp-no-tiers", !tiers.length);
   if (!state.entries.length) state.entries.push(newEntry());
-  state.entries.forEach((entry, n) => entriesList.append(entryRow(entry, n, tiers)));
+  firstRow = Math.min(firstRow, pageStart(state.entries.length - 1));
+  entriesList.start = firstRow + 1;
+  state.entries.slice(firstRow, firstRow + PAGE_ROWS)
+    .forEach((entry, n) => entriesList.append(entryRow(entry, firstRow + n, tiers)));
+  entriesPager.replaceChildren(...pager(state.entries.length, firstRow, (first) => {
+    firstRow = first;
+    renderEntries();
+    document.getElementById("qp-o-entry-shown")?.focus();
+  }));
   if (keep) document.getElementById(keep)?.focus();
   renderCount();
   renderProblems();
@@ -388,82 +451,10 @@ function entryRow(entry, n, tiers) {
   return li;
 }
 
-// Tab-separated rows from a spreadsheet: 名称, 信用代码, 奖项/等级, 行业, 母公司, 区外原因 (a header row names its
-// columns and is skipped). A line without tabs is read around the credit code it holds.
-const CODE_RE = /^[0-9A-Z]{2}\d{6}[0-9A-Z]{10}$/;
-const HEADER_WORDS = {
-  organisation: ["名称", "组织", "单位", "企业", "organisation", "organization"],
-  credit_code: ["信用代码", "代码", "credit_code", "uscc"],
-  tier: ["奖项", "等级", "tier", "级别"],
-  sector: ["行业", "sector"],
-  parent: ["母公司", "parent", "集团"],
-  outside_area_reason: ["区外", "原因", "outside"],
-};
-
-function splitLine(line) {
-  if (line.includes("\t")) return line.split("\t").map((s) => s.trim());
-  const words = line.trim().split(/[\s\u3000]+/);
-  const at = words.findIndex((w) => CODE_RE.test(w.toUpperCase()));
-  if (at > 0) return [words.slice(0, at).join(" "), words[at], ...words.slice(at + 1)];
-  return [line.trim()];
-}
-
-function headerColumns(cells) {
-  const found = cells.map((c) => {
-    const t = c.toLowerCase();
-    if (!t || CODE_RE.test(c.toUpperCase())) return null;
-    return Object.keys(HEADER_WORDS).find((k) => HEADER_WORDS[k].some((w) => t.includes(w))) ?? null;
-  });
-  return found.filter(Boolean).length >= 2 && !cells.some((c) => CODE_RE.test(c.replace(/\s/g, "").toUpperCase()))
-    ? found : null;
-}
-
-function resolveTier(value) {
-  const v = value.trim();
-  if (!v) return "";
-  const tiers = currentScheme()?.tiers ?? [];
-  const hit = tiers.find((t) => t.id.toLowerCase() === v.toLowerCase() || t.name === v)
-    ?? tiers.find((t) => t.name.replace(/级$/, "") === v.replace(/级$/, ""))
-    ?? tiers.find((t) => v.length >= 2 && t.name.endsWith(v));
-  return hit ? hit.id : v;
-}
-
-function resolveSector(value) {
-  const v = value.trim();
-  if (!v) return "";
-  const hit = Object.entries(data.sectors).find(([id, name]) => id === v.toLowerCase() || name === v
-    || name.replace(/业$/, "") === v.replace(/业$/, ""));
-  return hit ? hit[0] : v;
-}
-
-function parseTable(text) {
-  const lines = text.replace(/\r\n?/g, "\n").split("\n").filter((l) => l.trim());
-  if (!lines.length) return [];
-  let columns = ENTRY_COLUMNS;
-  const head = headerColumns(splitLine(lines[0]));
-  if (head) { columns = head; lines.shift(); }
-  return lines.map((line) => {
-    const cells = splitLine(line);
-    const row = {};
-    cells.forEach((value, i) => {
-      const c = columns[i];
-      if (!c || !value) return;
-      row[c] = c === "tier" ? resolveTier(value) : c === "sector" ? resolveSector(value)
-        : c === "credit_code" ? value.replace(/[\s\u3000]+/g, "") : value;
-    });
-    // Without a tier column in the scheme, a third column that names a sector is the sector.
-    if (!head && row.tier && !(currentScheme()?.tiers ?? []).length && !row.sector) {
-      const sector = resolveSector(row.tier);
-      if (sector in data.sectors) { row.sector = sector; delete row.tier; }
-    }
-    return row;
-  }).filter((r) => Object.keys(r).length);
-}
-
 function appendRows(rows) {
   // Rows still empty (the first, blank one) are filled before new ones are added.
-  const empties = state.entries.filter(entryIsEmpty);
-  for (const e of empties) state.entries.splice(state.entries.indexOf(e), 1);
+  state.entries = state.entries.filter((e) => !entryIsEmpty(e));
+  firstRow = pageStart(state.entries.length);  // the page of the first row added
   for (const r of rows) {
     const e = newEntry(r);
     state.entries.push(e);
@@ -473,11 +464,22 @@ function appendRows(rows) {
   changed();
 }
 
+// The entries in text pasted from a spreadsheet (paste.mjs), with this scheme's tiers and the sectors.
+const pastedRows = (text) => parseTable(text, { tiers: currentScheme()?.tiers ?? [], sectors: data.sectors });
+
 function pasteIntoRow(event, entry) {
   const text = event.clipboardData?.getData("text/plain") ?? "";
-  if (!text.includes("\t") && !text.trim().includes("\n")) return;  // one value: the input takes it
+  if (!isTable(text)) {
+    // One value: the input takes it, but a cell the spreadsheet quoted (it holds a line break) goes in as one line.
+    const value = oneLine(splitCells(text.replace(/(?:\r\n|\r|\n)+$/, ""))[0][0]);
+    if (value === text) return;
+    event.preventDefault();
+    event.target.setRangeText(value, event.target.selectionStart, event.target.selectionEnd, "end");
+    event.target.dispatchEvent(new Event("input", { bubbles: true }));
+    return;
+  }
   event.preventDefault();
-  const rows = parseTable(text);
+  const rows = pastedRows(text);
   if (!rows.length) return;
   const at = state.entries.indexOf(entry);
   const [first, ...rest] = rows;
@@ -518,9 +520,11 @@ function changed() {
   lineMap = map;
   filePath = repositoryPath();
   renderCount();
-  renderPreview();
+  clearTimeout(viewTimer);
+  viewTimer = setTimeout(renderViews, VIEW_MS);  // the preview and the YAML view wait for a pause in typing
   renderOutputs();
-  saveDraft();
+  clearTimeout(draftTimer);
+  draftTimer = setTimeout(saveDraft, DEBOUNCE_MS);  // 10,000 rows are a megabyte to store: not on every keystroke
   clearTimeout(timer);
   if (engine === "ready") timer = setTimeout(ask, DEBOUNCE_MS);
 }
@@ -531,7 +535,9 @@ function ask() {
   seq += 1;
   root.dataset.askedId = String(seq);
   sent = { text: yamlText, path: filePath, map: lineMap, keys: emittedEntries().map((e) => e.key) };
-  worker.postMessage({ type: "check", id: seq, path: filePath, text: yamlText, today: chinaToday() });
+  const sealed = opened ? { text: opened.text, sealed_on: opened.sealed_on } : null;
+  worker.postMessage({ type: "check", id: seq, path: filePath, text: yamlText, today: chinaToday(), sealed,
+    latest: true });
   renderOutputs();
 }
 
@@ -548,11 +554,20 @@ function settled() {
 
 function onChecked(msg) {
   if (msg.id !== seq) return;  // an answer to text that has changed since
+  if (opened && msg.edits && JSON.stringify(msg.edits) !== JSON.stringify(edits)) {
+    // The form differs from the published version otherwise than the correction says: write the edits the check
+    // answered into the correction and check again (the edits depend on the content alone, so this settles).
+    edits = msg.edits;
+    showEdits(edits);
+    changed();
+    ask();
+    return;
+  }
   answer = { ...msg, ...sent };
   root.dataset.checkedId = String(msg.id);
   root.dataset.problems = String(msg.problems.length);
   renderProblems();
-  renderPreview();
+  renderViews();
   renderOutputs();
   const done = waiters;
   waiters = [];
@@ -599,6 +614,8 @@ function engineFailed(message) {
 // ---------- placing problems ----------
 
 // Where a problem belongs: a field, or a row (and the column its words name).
+let rowIndex = new Map();  // entry key -> its index in state.entries, while problems are placed
+
 function placeProblem(problem) {
   // Lines and entry numbers are those of the text that was checked, which may be older than the form.
   const target = answer.map[problem.line] ?? { doc: true };
@@ -606,12 +623,12 @@ function placeProblem(problem) {
   const at = message.match(/entries\[(\d+)\](?:\.(\w+))?/);
   if (target.row || at) {
     const key = at ? answer.keys[Number(at[1])] : target.row;
-    const entry = state.entries.find((e) => e.key === key);
-    if (entry) {
+    const index = rowIndex.get(key);
+    if (index !== undefined) {
       let col = at?.[2];
       if (!ENTRY_COLUMNS.includes(col)) col = columnByWords(message);
       if (col === "tier" && !tierChoices().length) col = "organisation";
-      return { row: entry.key, col, no: state.entries.indexOf(entry) + 1 };
+      return { row: key, col, no: index + 1 };
     }
     return { gone: true };
   }
@@ -682,6 +699,7 @@ function renderProblems() {
     }
   }
   const problems = answer ? answer.problems : [];
+  rowIndex = new Map(state.entries.map((e, n) => [e.key, n]));
   const placed = problems.map((p) => ({ ...p, place: placeProblem(p) })).filter((p) => !p.place.gone);
   const shown = placed.filter((p) => isShown(p.place));
   for (const p of shown) {
@@ -722,16 +740,25 @@ function renderProblems() {
   const key = JSON.stringify(shown.map((p) => [p.message, p.place]));
   if (key !== summaryKey) {
     summaryKey = key;
-    summaryList.replaceChildren(...shown.map((p) => {
-      const target = controlOf(p.place);
+    // A row on another page of the list (pager.mjs) is shown when its link is followed.
+    const idOf = (place) => (place.row ? `qp-o-${place.row}-${place.col}` : controlOf(place)?.id);
+    const follow = (place) => {
+      if (place.row && !controlOf(place)) { firstRow = pageStart(place.no - 1); renderEntries(); }
+      focusControl(controlOf(place));
+    };
+    summaryList.replaceChildren(...shown.slice(0, SUMMARY_MAX).map((p) => {
+      const id = idOf(p.place);
       const where = p.place.row ? `第 ${p.place.no} 项（${COLUMN_LABELS[p.place.col]}）` : FIELD_LABELS[p.place.field] ?? "";
-      return el("li", {}, el("a", { href: target ? `#${target.id}` : "#qp-office-form", "data-target": target?.id ?? "",
-        onclick: (event) => { event.preventDefault(); focusControl(target); } },
+      return el("li", {}, el("a", { href: id ? `#${id}` : "#qp-office-form", "data-target": id ?? "",
+        onclick: (event) => { event.preventDefault(); follow(p.place); } },
       // After "第 5 项（统一社会信用代码）", the file's key path (entries[4].credit_code, counted from 0) would only
       // confuse: the message follows without it. The command line and the YAML view keep the whole message.
       where ? el("span", { class: "qp-summary-where", text: `${where}：` }) : null,
       where ? p.message.replace(KEY_PATH, "") : p.message));
     }));
+    if (shown.length > SUMMARY_MAX) {
+      summaryList.append(el("li", { text: `另有 ${shown.length - SUMMARY_MAX} 个问题：改正上面的问题后逐项显示。` }));
+    }
     summary.hidden = shown.length === 0;
   }
   root.dataset.shownProblems = String(shown.length);
@@ -762,6 +789,13 @@ function renderPeriodHint() {
 // Preview of the public page (as templates/notices/notice.md.j2 draws it)
 // ====================================================================================================
 
+// What redraws the page's views of the whole file: the preview and the YAML text (a megabyte for 10,000 rows).
+function renderViews() {
+  clearTimeout(viewTimer);
+  renderPreview();
+  if (yamlPre && yamlPre.textContent !== yamlText) yamlPre.textContent = yamlText;
+}
+
 function renderPreview() {
   const scheme = currentScheme();
   const kind = currentKind();
@@ -788,7 +822,7 @@ function renderPreview() {
     page.append(el("h4", { text: "名单" }));
     const head = el("tr", {}, ...["序号", "组织名称", "统一社会信用代码", ...(hasTier ? ["奖项/等级"] : []), "行业"]
       .map((t) => el("th", { scope: "col", text: t })));
-    const body = el("tbody", {}, ...entries.map((e, i) => el("tr", {},
+    const body = el("tbody", {}, ...entries.slice(0, PREVIEW_ROWS).map((e, i) => el("tr", {},
       el("td", { "data-label": "序号", text: String(i + 1) }),
       el("td", { "data-label": "组织名称" }, e.organisation.trim() || "—",
         e.outside_area_reason.trim() ? [el("br"), el("span", { class: "qp-help", text: e.outside_area_reason.trim() })] : null),
@@ -798,6 +832,9 @@ function renderPreview() {
     page.append(el("div", { class: "qp-table-scroll" },
       el("table", { class: "qp-table qp-entries qp-reflow" },
         el("caption", { class: "qp-visually-hidden", text: "名单预览" }), el("thead", {}, head), body)));
+    if (entries.length > PREVIEW_ROWS) {
+      page.append(el("p", { class: "qp-help", text: `预览只显示前 ${PREVIEW_ROWS} 项，名单共 ${entries.length} 项。` }));
+    }
   }
   if (objectionsRequired() || objectionsFilled()) {
     page.append(el("h4", { text: "异议受理" }));
@@ -883,7 +920,6 @@ const clean = () => engine === "ready" && isCurrent() && answer.problems.length 
 function renderOutputs() {
   if (!stateBox) return;
   pathCode.textContent = filePath;
-  yamlPre.textContent = yamlText;
   let text;
   let kind;
   if (engine === "failed") {
@@ -895,6 +931,9 @@ function renderOutputs() {
   } else if (!isCurrent()) {
     kind = "pending";
     text = "正在检查……";
+  } else if (answer.problems.length === 0 && opened && !edits.length && !state.correction.withdraw) {
+    kind = "pass";
+    text = "尚未修改：这份公示与网站上发布的版本相同。修改有误的内容，或选择撤回本公示。";
   } else if (answer.problems.length === 0) {
     kind = "pass";
     text = `检查通过：没有发现问题（名单 ${emittedEntries().length} 项）。可以下载文件或提交。`;
@@ -935,6 +974,7 @@ function save(text, name) {
 }
 
 async function deliver(how) {
+  renderViews();
   if (engine === "ready" && !isCurrent()) {
     actionStatus.textContent = "正在检查……";
     await settled();
@@ -979,6 +1019,7 @@ async function deliver(how) {
 // ====================================================================================================
 
 function saveDraft() {
+  if (opened) return;  // a correction is not a draft of a new notice, which stays saved
   try {
     localStorage.setItem(DRAFT_KEY, JSON.stringify({ ...state, entries: state.entries.filter((e) => !entryIsEmpty(e)) }));
   } catch { /* storage full or disabled: the form works without it */ }
@@ -1013,10 +1054,13 @@ async function start() {
   document.getElementById("qp-office-needs-js")?.remove();
   root.hidden = false;
   startWorker();  // Pyodide takes seconds: it loads while the clerk fills the form
+  const list = fetch(new URL(root.dataset.published, location.href)).then((r) => (r.ok ? r.json() : []))
+    .catch(() => []);
   try {
     const response = await fetch(new URL(root.dataset.data, location.href));
     if (!response.ok) throw new Error(`${response.status}`);
     data = await response.json();
+    published = await list;
   } catch (error) {
     engineLine.textContent = `无法读取方案数据（${error.message ?? error}），请刷新页面重试。`;
     return;

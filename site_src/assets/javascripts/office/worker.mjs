@@ -1,7 +1,8 @@
 // Module worker of the office editor (/office/editor/): boots Pyodide (served by this site) with the portal's
 // own notice check (generator/office_check.py, bundled by generator/office.py), then answers
-// {type: "check", id, path, text} with {type: "checked", id, problems, period, notice}: the same messages as
-// `python -m generator check`. Nothing leaves the page: the only requests are this site's own files.
+// {type: "check", id, path, text, sealed?: {text, sealed_on}, latest?} with {type: "checked", id, problems, period, notice,
+// edits}: the same messages as `python -m generator check`. Nothing leaves the page: the only requests are this
+// site's own files.
 const root = new URL("../../../", import.meta.url);
 const office = new URL("assets/office/", root);
 let check = null;
@@ -46,14 +47,25 @@ const booting = boot().catch((error) => {
   throw error;
 });
 
+let newest = null; // the last check asked with `latest: true` (the editor's, as the clerk types)
+
 self.onmessage = async ({ data }) => {
   if (data?.type !== "check") return;
+  if (data.latest) newest = data;
   try {
     await booting;
   } catch {
     return;
   }
+  // A check of 10,000 rows takes seconds: the editor's older texts, superseded while it ran, are not checked.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (data.latest && data !== newest) return;
   const today = data.today ?? new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10); // China time
-  const answer = JSON.parse(check(String(data.text), String(data.path), today));
+  // A correction is checked against the version the site publishes, as `check --ledger-base` checks it against
+  // the sealed one; the answer then carries the edits a correction must list.
+  const sealed = data.sealed;
+  const answer = JSON.parse(sealed
+    ? check(String(data.text), String(data.path), today, String(sealed.text), String(sealed.sealed_on))
+    : check(String(data.text), String(data.path), today));
   say({ type: "checked", id: data.id, ...answer });
 };
