@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/check_messages.py
 
-A message is a template in generator/messages.py under its code (one per distinct check, YAML syntax hint,
+A message is a template in generator/core/messages.py under its code (one per distinct check, YAML syntax hint,
 type of value and ledger rule). The corpus (tests/notice_corpus/) is checked as text, the in-browser editor's
 path; every message it produces must be Chinese and free of PyYAML's and pydantic's English.
 """
@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.core.messages import MESSAGES, is_chinese  # noqa: E402
 from generator.load.notices import check_notice_text  # noqa: E402
 from generator.load.portal import load_portal  # noqa: E402
-from generator.messages import MESSAGES, is_chinese  # noqa: E402
 
 ENGLISH = re.compile(r"should be|Input|[Ee]xpected|could not|found|while (scanning|parsing)|mapping values|"
                      r"Value error|Field required|Extra inputs|not permitted|invalid|unknown")

@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 
 from generator.assess.api import assess_json  # noqa: E402
-from generator.export import engine_data  # noqa: E402
 from generator.load.portal import load_portal  # noqa: E402
+from generator.views.export import engine_data  # noqa: E402
 from tests.profile_strategies import PROFILES  # noqa: E402
 
 

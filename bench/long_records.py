@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.assess.api import assess_json  # noqa: E402
-from generator.export import engine_data  # noqa: E402
 from generator.load.portal import load_portal  # noqa: E402
+from generator.views.export import engine_data  # noqa: E402
 
 RECORDS = {
     "violations": lambda day: {"date": day, "severity": "general", "penalized": True},

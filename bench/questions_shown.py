@@ -19,8 +19,8 @@ sys.path.insert(0, str(ROOT))
 
 from generator.assess.engine import assess  # noqa: E402
 from generator.assess.profile import FIRST_QUESTIONS, FORM_GROUPS, SCREENED, parse_profile  # noqa: E402
-from generator.export import engine_data  # noqa: E402
 from generator.load.portal import load_portal  # noqa: E402
+from generator.views.export import engine_data  # noqa: E402
 
 FACTS = [name for group, names in FORM_GROUPS.items() if group != "answers" for name in names]
 

@@ -21,7 +21,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if portal.problems:
         print(f"共 {len(portal.problems)} 个问题，未发布任何内容", file=sys.stderr)
         return 1
-    from generator.coverage import coverage, report_lines
+    from generator.views.coverage import coverage, report_lines
 
     # A report, not a problem: clauses no quote covers leave the exit code alone.
     print("\n".join(report_lines(coverage(portal.schemes, portal.sources))))
@@ -56,9 +56,9 @@ def cmd_assess(args: argparse.Namespace) -> int:
     from generator.assess.engine import assess
     from generator.assess.profile import ProfileError, check_size, parse_profile
     from generator.assess.report import text_report
-    from generator.export import engine_data
     from generator.load.portal import load_portal
-    from generator.yamlload import YamlError, load_text
+    from generator.load.yamlload import YamlError, load_text
+    from generator.views.export import engine_data
 
     try:
         text = sys.stdin.read() if args.profile == "-" else Path(args.profile).read_text(encoding="utf-8-sig")
@@ -124,7 +124,7 @@ def cmd_notice_period(args: argparse.Namespace) -> int:
     import datetime as dt
     import json
 
-    from generator.periods import PeriodError, required_period
+    from generator.core.periods import PeriodError, required_period
 
     scheme, spec, calendar, error = _notice_spec(Path(args.root), args.scheme, args.kind)
     if error:
@@ -158,8 +158,8 @@ def cmd_notice_period(args: argparse.Namespace) -> int:
 
 
 def cmd_new_notice(args: argparse.Namespace) -> int:
-    from generator.clock import build_date
-    from generator.notice_skeleton import skeleton
+    from generator.core.clock import build_date
+    from generator.views.notice_skeleton import skeleton
 
     root = Path(args.root)
     scheme, spec, calendar, error = _notice_spec(root, args.scheme, args.kind)
@@ -183,7 +183,7 @@ def cmd_new_notice(args: argparse.Namespace) -> int:
 
 
 def cmd_seal(args: argparse.Namespace) -> int:
-    from generator.clock import build_date
+    from generator.core.clock import build_date
     from generator.load.ledger import seal
     from generator.load.portal import load_portal
 

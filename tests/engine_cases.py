@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from generator import ROOT
-from generator.yamlload import load_file
+from generator.load.yamlload import load_file
 
 AS_OF = "2026-05-01"
 CASES_DIR = ROOT / "tests" / "cases"

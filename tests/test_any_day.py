@@ -20,8 +20,8 @@ from generator import ROOT
 from generator.assess.engine import assess
 from generator.assess.profile import parse_profile
 from generator.build import build_site
-from generator.export import engine_data
 from generator.load.portal import Portal, load_portal
+from generator.views.export import engine_data
 from tests.conftest import TEST_DAY, on_day
 
 D = dt.date.fromisoformat

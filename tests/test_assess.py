@@ -13,7 +13,7 @@ import pytest
 from generator import ROOT
 from generator.assess.engine import assess
 from generator.assess.profile import ProfileError, parse_profile
-from generator.export import engine_data
+from generator.views.export import engine_data
 
 AS_OF = "2026-05-01"
 

@@ -16,9 +16,9 @@ import pytest
 from generator import ROOT
 from generator.load.notices import check_notice_text
 from generator.load.portal import load_portal
+from generator.load.yamlload import YamlError, load_text
 from generator.model.attachments import TYPES
 from generator.model.notice import proposed_name
-from generator.yamlload import YamlError, load_text
 from tests.conftest import copy_project
 
 TODAY = dt.date(2026, 11, 23)
@@ -139,3 +139,19 @@ def test_the_deploy_config_sends_every_attachment_type_as_a_download_in_any_case
     for ext in TYPES:
         for name in (f"summary.{ext}", f"SUMMARY.{ext.upper()}", f"s.{ext.capitalize()}"):
             assert re.match(pattern, f"/notices/x/2026/n/{name}", re.IGNORECASE), name
+
+
+def test_a_notice_holds_ten_thousand_entries_and_no_more():
+    """The editor takes 10,000 rows from one paste (tests/test_browser_office.py); a list one longer is refused by
+    the model's bound (Notice.entries), in the check's terms (type.too_many)."""
+    from pydantic import ValidationError
+
+    from generator.model.notice import Notice
+
+    base = {"scheme": "haizhou-quality-award", "kind": "acceptance", "title": "受理名单", "issuer": "海州区",
+            "published": dt.date(2026, 11, 18)}
+    entry = {"organisation": "连云港板浦纺织有限公司", "credit_code": "91320706AY4CL12THY"}
+    assert len(Notice.model_validate(base | {"entries": [entry] * 10_000}).entries) == 10_000
+    with pytest.raises(ValidationError) as refused:
+        Notice.model_validate(base | {"entries": [entry] * 10_001})
+    assert [e["type"] for e in refused.value.errors()] == ["too_long"]

@@ -168,8 +168,8 @@ def test_keyboard_only_story(browser, server, device):
     from generator import ROOT
     from generator.assess.engine import assess
     from generator.assess.profile import parse_profile
-    from generator.export import engine_data
     from generator.load.portal import load_portal
+    from generator.views.export import engine_data
 
     profile = json.loads((ROOT / "examples" / "profile-suzhou-manufacturer.json").read_text(encoding="utf-8"))
     context = browser.new_context(viewport=VIEWPORTS[device])

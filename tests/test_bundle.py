@@ -1,4 +1,4 @@
-"""What the build ships for the calculator (generator/bundle.py, generator/offline.py): engine.zip instead of
+"""What the build ships for the calculator (generator/ship/bundle.py, generator/ship/offline.py): engine.zip instead of
 Pyodide's full standard library, .pyc only; a lockfile that installs nothing; brotli copies; the service
 worker's list of files and its version."""
 
@@ -11,9 +11,9 @@ import zipfile
 from pathlib import Path
 
 from generator import ROOT
-from generator.bundle import OPTIONAL, STDLIB, pyodide_source
-from generator.offline import SW, manifest
-from generator.wheel import engine_files
+from generator.ship.bundle import OPTIONAL, STDLIB, pyodide_source
+from generator.ship.offline import SW, manifest
+from generator.ship.wheel import engine_files
 
 
 def pyodide_dir(site: Path) -> Path:

@@ -7,7 +7,7 @@ passes), and the rule itself, evaluated on that profile, gives that status. So a
 condition does not apply, or a veto's "unknown" that only comes from the level sought, does not count.
 Whether the engine's whole answer matches is tests/test_engine_cases.py's job.
 
-The rule-bearing conditions are those of the exported engine data (generator.export.engine_data): every
+The rule-bearing conditions are those of the exported engine data (generator.views.export.engine_data): every
 condition with ``judged_by: rule``, every level with a rule (reported as ``level-<id>``) and every veto of a
 credit scoring (reported as ``veto-<id>``). Conditions judged by the reviewers have no rule and are not counted.
 """
@@ -20,7 +20,7 @@ import pytest
 
 from generator.assess.profile import parse_profile
 from generator.assess.rules import PASS, evaluate
-from generator.export import engine_data
+from generator.views.export import engine_data
 from tests.engine_cases import cases
 
 STATUSES = ("pass", "fail", "unknown")

@@ -8,8 +8,8 @@ from html import unescape
 from pathlib import Path
 
 from generator.build import build_site
-from generator.changes import what_changed
 from generator.load.portal import load_portal
+from generator.views.changes import what_changed
 from tests.conftest import copy_project
 
 HAIZHOU = "haizhou-quality-award"
@@ -88,7 +88,7 @@ def test_as_of_picks_the_edition_in_force(tmp_path):
 
     from generator.assess.engine import assess
     from generator.assess.profile import parse_profile
-    from generator.export import engine_data
+    from generator.views.export import engine_data
 
     root = copy_project(tmp_path / "p")
     _old_edition(root)

@@ -96,9 +96,9 @@ def test_a_sixth_scheme_is_two_files(tmp_path):
     scheme made from 海州's files; it loads, takes its place in the nav, the comparison and the calculator."""
     import shutil
 
-    from generator.export import engine_data
     from generator.load.portal import load_portal
     from generator.plugin.structure.nav import build_nav
+    from generator.views.export import engine_data
     from tests.conftest import copy_project
 
     project = copy_project(tmp_path)

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from generator.assess.api import assess_json
-from generator.export import engine_json
+from generator.views.export import engine_json
 from tests.engine_cases import cases, check
 
 CASES = cases()

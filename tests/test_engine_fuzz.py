@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 
 from generator import ROOT
 from generator.assess.api import assess_json
-from generator.export import engine_data
+from generator.views.export import engine_data
 from tests.profile_strategies import PROFILES
 
 

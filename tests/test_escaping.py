@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from generator.build import build_site
-from generator.yamlload import load_file
+from generator.load.yamlload import load_file
 from tests.conftest import ROOT, copy_project
 
 MARK = "window.__xss=1"

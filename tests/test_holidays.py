@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import ROOT
+from generator.core.periods import LIBRARY, PeriodError, Schedule, WorkCalendar, library_years, required_period
 from generator.load.holidays import calendar_from_json, calendar_json, load_holidays, quoted
-from generator.periods import LIBRARY, PeriodError, Schedule, WorkCalendar, library_years, required_period
 
 D = dt.date.fromisoformat
 FIXTURE = ROOT / "tests" / "fixtures" / "holidays" / "2027.yaml"

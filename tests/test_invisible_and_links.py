@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from generator.load.portal import load_portal
-from generator.yamlload import YamlError, load_text
+from generator.load.yamlload import YamlError, load_text
 from tests.conftest import edit
 
 HZ = "public_lists/haizhou-quality-award/2026/2026-11-18-acceptance.yaml"

@@ -18,8 +18,8 @@ from generator.assess import rules
 from generator.assess.api import assess_json
 from generator.assess.profile import MAX_CHARS, MAX_ITEMS, ProfileError, parse_profile
 from generator.assess.rules.records import NO_RECORD
-from generator.export import engine_data
 from generator.load.schemes import rules_of
+from generator.views.export import engine_data
 from tests.profile_strategies import VALID_PROFILES
 
 

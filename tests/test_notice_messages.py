@@ -22,10 +22,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import yamlload
-from generator.clock import CHINA
+from generator.core.clock import CHINA
+from generator.core.messages import MESSAGES, is_chinese
+from generator.load import yamlload
 from generator.load.notices import check_notice_text
-from generator.messages import MESSAGES, is_chinese
 from tests.conftest import copy_project
 
 CORPUS = Path(__file__).parent / "notice_corpus"

@@ -9,7 +9,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.notice_skeleton import skeleton, yaml_string
+from generator.views.notice_skeleton import skeleton, yaml_string
 
 # Text a YAML file can hold: no surrogates, no C0/C1 control characters but tab and line break (yamlload refuses
 # the others before anything reads them).

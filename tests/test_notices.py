@@ -203,7 +203,7 @@ def test_home_lists_only_notices_that_may_still_be_live(site, portal):
     import datetime as dt
     import re
 
-    from generator.clock import build_date
+    from generator.core.clock import build_date
 
     today = build_date()
     home = (site / "index.html").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ import pytest
 from generator import ROOT
 from generator.load.notices import check_notice_text
 from generator.load.portal import load_portal
-from generator.office import PACKAGES
+from generator.office.package import PACKAGES
 
 RUNNER = ROOT / "tests" / "node" / "run_office.mjs"
 TODAY = dt.date(2026, 11, 23)
@@ -82,7 +82,7 @@ def test_office_bundle_and_data(site: Path):
     manifest = json.loads((folder / "manifest.json").read_text())
     assert (folder / manifest["wheel"]).is_file() and manifest["wheel"].startswith("pydantic_core-")
     names = zipfile.ZipFile(folder / manifest["python"]).namelist()
-    assert "generator/office_check.pyc" in names and "stdnum/cn/uscc.pyc" in names  # compiled by Pyodide
+    assert "generator/office/check.pyc" in names and "stdnum/cn/uscc.pyc" in names  # compiled by Pyodide
     assert all(f"{p}/__init__.pyc" in names or f"{p}.pyc" in names for p in PACKAGES)
     assert not [n for n in names if n.endswith(".py")]
     assert not [n for n in names if n.startswith(("generator/plugin", "mkdocs", "jinja2"))]  # the check only

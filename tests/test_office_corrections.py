@@ -11,10 +11,11 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import ROOT, office_check
+from generator import ROOT
 from generator.load.corrections import check_corrections, content_of, edits_between
 from generator.model.notice import Correction, Notice
-from generator.office import schemes_json
+from generator.office import check as office_check
+from generator.office.package import schemes_json
 from tests.test_sealed import SEALED
 
 SEALED_ON = dt.date(2026, 11, 18)
@@ -167,7 +168,7 @@ def test_the_editor_writes_earlier_corrections_as_sealed(tmp_path):
     import subprocess
 
     from generator.load.ledger import seal_of
-    from generator.yamlload import load_text
+    from generator.load.yamlload import load_text
 
     if shutil.which("node") is None:
         raise AssertionError("node not found")

@@ -1,4 +1,4 @@
-"""After one visit the calculator works with the network off: its service worker (generator/offline.py) has
+"""After one visit the calculator works with the network off: its service worker (generator/ship/offline.py) has
 cached the page, its scripts and data, Pyodide and engine.zip, and the engine's worker restores Pyodide from
 the memory snapshot it stored. Served by nginx with deploy/nginx.conf (a service worker needs a secure context:
 127.0.0.1 is one)."""

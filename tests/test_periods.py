@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from generator.periods import PeriodError, calendar_days, working_days
+from generator.core.periods import PeriodError, calendar_days, working_days
 
 D = dt.date.fromisoformat
 

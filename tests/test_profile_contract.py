@@ -14,7 +14,7 @@ from generator import ROOT
 from generator.assess.api import assess_json, load_profile_json
 from generator.assess.engine import assess
 from generator.assess.profile import ProfileError, parse_profile
-from generator.export import engine_data
+from generator.views.export import engine_data
 
 AS_OF = "2026-05-01"
 

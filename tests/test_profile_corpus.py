@@ -20,7 +20,7 @@ from generator import ROOT
 from generator.assess.engine import assess
 from generator.assess.profile import parse_profile
 from generator.assess.terms import EXPORT_FAILURE_KINDS
-from generator.export import engine_data
+from generator.views.export import engine_data
 
 CORPUS = ROOT / "tests" / "profile_corpus" / "corpus.json"
 DECIDED = {"eligible", "ineligible"}

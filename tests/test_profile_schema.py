@@ -10,7 +10,7 @@ import pytest
 
 from generator import ROOT
 from generator.assess.profile import FIELDS, PROFILE_VERSION, ProfileError, parse_profile
-from generator.profile_schema import profile_schema
+from generator.views.profile_schema import profile_schema
 
 CORPUS = ROOT / "tests" / "profile_corpus" / "corpus.json"
 

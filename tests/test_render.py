@@ -79,7 +79,7 @@ CITE = re.compile(r'<a class="qp-clause" href="[^"]*#main-L(\d+)"[^>]*>[^<]*</a>
 
 def test_clause_links_point_at_the_quoted_line(site, portal):
     """Every cite's link lands on the source line where its quote begins."""
-    from generator.sources import ELLIPSIS, squeeze
+    from generator.load.sources import ELLIPSIS, squeeze
 
     checked = 0
     for s in portal.schemes:
@@ -133,7 +133,7 @@ def test_failed_build_leaves_the_old_site(tmp_path):
 
 
 def test_downloads_are_reproducible(site, portal, tmp_path):
-    from generator.downloads import table_csv, table_xlsx
+    from generator.views.downloads import table_csv, table_xlsx
 
     s = next(s for s in portal.schemes if s.id == "suzhou-quality-award")
     form = next(f for f in s.forms if f.kind == "table")
@@ -169,7 +169,7 @@ def test_same_commit_and_epoch_give_the_same_bytes(tmp_path, monkeypatch):
 
 
 def test_phone_numbers_dial_from_anywhere():
-    from generator.render import phone
+    from generator.views.formats import phone
 
     assert phone("69851106", "0512") == ("0512-69851106", "tel:+8651269851106")
     assert phone("0512-69851106", "0512") == ("0512-69851106", "tel:+8651269851106")  # already long-distance

@@ -11,7 +11,7 @@ import pytest
 from generator import ROOT
 from generator.assess.engine import assess
 from generator.assess.profile import parse_profile
-from generator.export import engine_data
+from generator.views.export import engine_data
 
 YANCHENG = "yancheng-mayor-quality-award"
 

@@ -13,10 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import ROOT
+from generator.core.numerals import as_decimal, numbers_in
 from generator.load.portal import load_portal
 from generator.load.scheme_numbers import _numbers, number_problems
-from generator.numerals import as_decimal, numbers_in
-from generator.yamlload import line_of, load_text
+from generator.load.yamlload import line_of, load_text
 from tests.conftest import copy_project, edit
 
 HZ = "schemes/haizhou-quality-award.yaml"

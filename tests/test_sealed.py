@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from generator.load.corrections import check_corrections, content_of, label, parse_field
 from generator.load.ledger import seal
 from generator.load.portal import load_portal
+from generator.load.yamlload import load_text
 from generator.model.notice import Notice
-from generator.yamlload import load_text
 
 HZ = "public_lists/haizhou-quality-award/2026/2026-11-18-acceptance.yaml"
 SEALED_ON = dt.date(2026, 12, 4)

@@ -148,7 +148,7 @@ def test_scheme_order_and_references_are_data(project):
 
 def test_profile_scheme_ids_come_from_the_data(portal):
     from generator.assess.api import assess_json
-    from generator.export import engine_json
+    from generator.views.export import engine_json
 
     bad = assess_json('{"awards": [{"scheme": "hangzhou-quality-award", "year": 2024}]}', engine_json(portal))
     assert "awards[0].scheme: 没有这个方案" in bad and "haizhou-quality-award（海州质量奖）" in bad

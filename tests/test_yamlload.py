@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.yamlload import MAX_DEPTH, LocDict, YamlError, line_of, load_text
+from generator.load.yamlload import MAX_DEPTH, LocDict, YamlError, line_of, load_text
 
 
 def test_lines_of_keys_and_items():
@@ -129,7 +129,7 @@ def test_messages_are_chinese():
 
 
 def test_load_file_refuses_what_is_not_a_plain_file(tmp_path):
-    from generator.yamlload import load_file
+    from generator.load.yamlload import load_file
 
     (tmp_path / "dir.yaml").mkdir()
     (tmp_path / "dangling.yaml").symlink_to(tmp_path / "nowhere")

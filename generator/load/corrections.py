@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.messages import say
+from generator.core.messages import say
 from generator.model.notice import Attachment, Correction, Edit, Entry, Notice
 
 # A notice's fields in a clerk's words; entries and attachments are numbered from 1 (第5项).

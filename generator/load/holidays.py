@@ -16,12 +16,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+from generator.core.messages import say
+from generator.core.periods import YEAR_END_UNSETTLED, Schedule, WorkCalendar, library_workday, library_years
 from generator.load.model_file import load_model
-from generator.messages import say
+from generator.load.problems import Problem, relative_path
+from generator.load.yamlload import line_of
 from generator.model.holidays import Holiday, HolidaySchedule
-from generator.model.problems import Problem, relative_path
-from generator.periods import YEAR_END_UNSETTLED, Schedule, WorkCalendar, library_workday, library_years
-from generator.yamlload import line_of
 
 FOLDER = "holidays"
 ONE_DAY = dt.timedelta(days=1)
@@ -232,7 +232,7 @@ def coverage_warnings(calendar: WorkCalendar, today: dt.date) -> list[Problem]:
 
 
 def calendar_json(calendar: WorkCalendar) -> str:
-    """The repository's schedules as JSON, for the office editor's check (``generator.office_check``)."""
+    """The repository's schedules as JSON, for the office editor's check (``generator.office.check``)."""
     return json.dumps([{"year": s.year, "title": s.title, "number": s.number, "fixture": s.fixture,
                         "source": s.source, "rest": sorted(d.isoformat() for d in s.rest),
                         "work": sorted(d.isoformat() for d in s.work)}

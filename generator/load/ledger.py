@@ -21,12 +21,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from generator.clock import build_date
+from generator.core.clock import build_date
+from generator.core.messages import say
 from generator.load.corrections import check_corrections
-from generator.messages import say
+from generator.load.problems import Problem
+from generator.load.yamlload import YamlError, line_of, load_text
 from generator.model.notice import LoadedNotice, Notice
-from generator.model.problems import Problem
-from generator.yamlload import YamlError, line_of, load_text
 
 LEDGER = "public_lists/ledger.json"
 VERSION = 1

@@ -7,8 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.model.problems import Problem, pydantic_problems, relative_path
-from generator.yamlload import YamlError, load_file
+from generator.load.problems import Problem, pydantic_problems, relative_path
+from generator.load.yamlload import YamlError, load_file
 
 
 def load_model(model: type[BaseModel], file: Path, root: Path) -> tuple[Any, Any, list[Problem]]:

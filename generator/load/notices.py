@@ -1,7 +1,7 @@
 """Load and check the notices under public_lists/ against their scheme's rules.
 
-Each problem is a ``Problem(path, line, message, code)``, its message in Chinese (generator.messages).
-Checks: the notice kind exists for the scheme; its period meets the rule (counted by ``generator.periods``);
+Each problem is a ``Problem(path, line, message, code)``, its message in Chinese (generator.core.messages).
+Checks: the notice kind exists for the scheme; its period meets the rule (counted by ``generator.core.periods``);
 every unified social credit code is valid, unique, and in the scheme's area unless an exception of the scheme's own
 text admits it (``area.exceptions``, named in ``outside_area_reason``); tiers
 exist; caps and the one-per-parent rule hold; a notice the public may object to says how; attachments and
@@ -26,16 +26,16 @@ from pydantic import ValidationError
 from stdnum.cn import uscc
 
 from generator.assess.terms import NOTICE_KINDS, PERIOD_UNITS
-from generator.clock import build_date
+from generator.core.clock import build_date
+from generator.core.messages import field_path, say, suggest
+from generator.core.periods import LIBRARY, Period, PeriodError, WorkCalendar, required_period
 from generator.load.ledger import check_ledger
-from generator.messages import field_path, say, suggest
+from generator.load.problems import Problem, pydantic_problems, relative_path
+from generator.load.yamlload import YamlError, line_of, load_text, read_text
 from generator.model.attachments import attachment_problem, attachment_type_problem
 from generator.model.notice import NAME_WORDS, Entry, LoadedNotice, Notice, proposed_name
 from generator.model.privacy import personal_data
-from generator.model.problems import Problem, pydantic_problems, relative_path
 from generator.model.scheme import NoticeRule, Scheme
-from generator.periods import LIBRARY, Period, PeriodError, WorkCalendar, required_period
-from generator.yamlload import YamlError, line_of, load_text, read_text
 
 # Keys whose values are checked by their own rules rather than searched for personal data.
 _NOT_FREE_TEXT = {"credit_code", "file", "scheme", "kind"}
@@ -46,7 +46,7 @@ _OBJECTIONS_REQUIRED = {"acceptance", "proposed_winners"}
 def objections_required(spec: NoticeRule, kind: str) -> bool:
     """Whether a notice must say how to object: its rule sets a period or an objection procedure, or it is a list the
     public may object to (``_OBJECTIONS_REQUIRED``), which the portal requires whatever the scheme's text says. The
-    check and the office editor's form (generator/office.py) both ask here."""
+    check and the office editor's form (generator/office/package.py) both ask here."""
     return spec.objections is not None or spec.period is not None or kind in _OBJECTIONS_REQUIRED
 
 
@@ -101,7 +101,7 @@ def _area_problem(scheme: Scheme, entry: Entry, n: int) -> tuple[tuple, str, dic
 
 def scheduled_reminder(notice: Notice, today: dt.date) -> str | None:
     """The reminder for a notice dated after ``today``: it is published by the first build on its day. The check
-    (generator/load/portal.py) and the office editor (generator/office_check.py) both say it."""
+    (generator/load/portal.py) and the office editor (generator/office/check.py) both say it."""
     if notice.published <= today:
         return None
     return say("notice.scheduled", published=notice.published, today=today)

@@ -7,18 +7,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.clock import build_date
+from generator.core.clock import build_date
+from generator.core.messages import say
+from generator.core.periods import WorkCalendar
 from generator.load.holidays import load_holidays
 from generator.load.notices import LoadedNotice, load_notices, scheduled_reminder
+from generator.load.problems import Problem
 from generator.load.schemes import load_editions, load_schemes
+from generator.load.sources import SourceText, load_sources
 from generator.load.standard import load_standard
-from generator.messages import say
-from generator.model.problems import Problem
+from generator.load.yamlload import line_of
 from generator.model.scheme import Cite, Scheme
 from generator.model.standard import Standard
-from generator.periods import WorkCalendar
-from generator.sources import SourceText, load_sources
-from generator.yamlload import line_of
 
 
 @dataclass

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from generator.messages import say
-from generator.model.problems import Problem
-from generator.numerals import as_decimal, numbers_in
-from generator.yamlload import line_of
+from generator.core.messages import say
+from generator.core.numerals import as_decimal, numbers_in
+from generator.load.problems import Problem
+from generator.load.yamlload import line_of
 
 # Numbers that count places in the data, not quantities of a rule: the portal's order of schemes, a material's number.
 _NOT_RULES = {"order", "number"}

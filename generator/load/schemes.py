@@ -14,14 +14,14 @@ from pydantic import BaseModel
 
 from generator.assess.rules import check as check_rule
 from generator.assess.rules.records import scheme_matches
+from generator.core.messages import say
 from generator.load.model_file import load_model
+from generator.load.problems import Problem, relative_path
+from generator.load.regions import RegionError, region_names
 from generator.load.scheme_numbers import number_problems
-from generator.messages import say
-from generator.model.problems import Problem, relative_path
+from generator.load.sources import SourceText
+from generator.load.yamlload import line_of
 from generator.model.scheme import Cite, Scheme
-from generator.regions import RegionError, region_names
-from generator.sources import SourceText
-from generator.yamlload import line_of
 
 
 def walk_cites(node: Any, loc: tuple = ()) -> list[tuple[tuple, Cite]]:

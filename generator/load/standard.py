@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.load.model_file import load_model
-from generator.model.problems import Problem
+from generator.load.problems import Problem
 from generator.model.standard import Standard
 
 

@@ -19,7 +19,8 @@ _TEXT_NS = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 
 
 class Unreadable(Exception):
-    """The attachment's text cannot be read: ``code`` names the message (generator.messages), ``values`` fill it."""
+    """The attachment's text cannot be read: ``code`` names the message (generator.core.messages), ``values`` fill
+    it."""
 
     def __init__(self, code: str, **values: object) -> None:
         super().__init__(code)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from generator.messages import say
+from generator.core.messages import say
 from generator.model.privacy import find_personal_data
 
 MAX_BYTES = 20 * 1024 * 1024

@@ -10,8 +10,8 @@ from typing import Annotated, Any
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from generator.core.periods import Period
 from generator.model.scheme import NoticeKind, Sector, Strict
-from generator.periods import Period
 
 # Dates a notice can carry; outside them a date is a typo (and 9999-12-31 + 1 day overflows).
 EARLIEST = dt.date(2000, 1, 1)
@@ -39,7 +39,7 @@ def proposed_name(name: str) -> str:
 
 
 def refuse(code: str, **values: object) -> PydanticCustomError:
-    """An error whose Chinese message is ``code`` in generator.messages, filled in with ``values`` (and the field's
+    """An error whose Chinese message is ``code`` in generator.core.messages, filled in with ``values`` (and the field's
     path) when the problem is reported; ``at`` (a location inside the value) moves it to the line it is about."""
     return PydanticCustomError(code, code, values)
 
@@ -147,7 +147,9 @@ class Notice(Strict):
     year: int | None = Field(default=None, ge=2000, le=2100)
     sample: bool = False
     body: list[TEXT] = Field(default=[], max_length=50)
-    entries: list[Entry] = Field(default=[], max_length=5000)
+    # The largest list a notice may hold: 10,000 rows, what the editor takes from one paste (issue 24); the 2 MiB
+    # file limit (load/yamlload.py) bounds it too.
+    entries: list[Entry] = Field(default=[], max_length=10_000)
     objections: Objections | None = None
     attachments: list[Attachment] = Field(default=[], max_length=50)
     corrections: list[Correction] = Field(default=[], max_length=200)

@@ -21,7 +21,7 @@ from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
 from stdnum.cn import ric
 from stdnum.exceptions import ValidationError
 
-from generator.messages import say
+from generator.core.messages import say
 
 # At least 14 digits (a 15-digit or an 18-character ID), groups separated by at most one space or hyphen, not
 # touching other letters or digits.
@@ -36,7 +36,7 @@ _PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42
               54, 61, 62, 63, 64, 65, 71, 81, 82}
 _MOBILE_TYPES = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
 # phonenumbers loads a region's data on first use; load China's now, so that the office editor's bundle, which
-# holds the modules importing the check loads (generator/office.py), has it.
+# holds the modules importing the check loads (generator/office/package.py), has it.
 phonenumbers.PhoneMetadata.metadata_for_region("CN")
 
 

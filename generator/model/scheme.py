@@ -549,7 +549,7 @@ class Scheme(Strict):
     contacts_cite: Cite | None = None
     # The long-distance code of local phone numbers in `contacts` (the sources print them without it).
     dial_code: str | None = Field(default=None, pattern=r"^0[1-9][0-9]{1,2}$")
-    # Clauses of the sources that bind no applicant: covered without a rule (generator/coverage.py).
+    # Clauses of the sources that bind no applicant: covered without a rule (generator/views/coverage.py).
     not_for_applicants: list[NotForApplicants] = []
     # Numbers of rules that their own quote does not state, each with its reason and quoted basis.
     derived_numbers: list[DerivedNumber] = []

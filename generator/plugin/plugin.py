@@ -17,24 +17,24 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from generator import timing
-from generator.bundle import DOWNLOADED, BundleError, bundle_pyodide, pyodide_source
-from generator.csp import write_policies
-from generator.export import engine_json, fields_json
+from generator import urls
 from generator.load.holidays import calendar_json
 from generator.load.portal import Portal, load_portal
-from generator.office import bundle_office, office_data, published_json, repository, schemes_json
-from generator.offline import write_service_worker
+from generator.load.regions import RegionError, regions_json
+from generator.office.package import bundle_office, office_data, published_json, repository, schemes_json
+from generator.plugin import timing
 from generator.plugin.config import PortalConfig
-from generator.plugin.structure import urls
+from generator.plugin.render import make_env
 from generator.plugin.structure.nav import build_nav
 from generator.plugin.structure.pages import generate
-from generator.precompress import precompress
-from generator.profile_schema import profile_schema_json
-from generator.regions import RegionError, regions_json
-from generator.render import make_env
-from generator.search import SearchIndexError, index_site
-from generator.tables import reflow_tables
+from generator.plugin.tables import reflow_tables
+from generator.ship.bundle import DOWNLOADED, BundleError, bundle_pyodide, pyodide_source
+from generator.ship.csp import write_policies
+from generator.ship.offline import write_service_worker
+from generator.ship.precompress import precompress
+from generator.ship.search import SearchIndexError, index_site
+from generator.views.export import engine_json, fields_json
+from generator.views.profile_schema import profile_schema_json
 
 log = get_plugin_logger(__name__)
 
@@ -158,7 +158,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return files
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:  # noqa: ANN001
-        """Every table boxed and labelled, so that it reads on a phone (generator/tables.py)."""
+        """Every table boxed and labelled, so that it reads on a phone (generator/plugin/tables.py)."""
         return reflow_tables(html)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -16,7 +16,7 @@ const pyodide = await loadPyodide({
 await pyodide.loadPackage(`${office}${manifest.wheel}`, { messageCallback: () => {} });
 pyodide.unpackArchive(new Uint8Array(await readFile(`${office}${manifest.python}`)), "zip", { extractDir: "/office" });
 pyodide.runPython("import sys; sys.path.insert(0, '/office')");
-const module = pyodide.pyimport("generator.office_check");
+const module = pyodide.pyimport("generator.office.check");
 module.load_schemes(await readFile(`${site}/data/office-schemes.json`, "utf8"));
 module.load_holidays(await readFile(`${site}/data/office-holidays.json`, "utf8"));
 const cases = JSON.parse(await readFile(casesFile, "utf8"));

@@ -39,7 +39,7 @@ try:
     from generator.load.portal import load_portal
 except ImportError:
     from generator.model.validate import load_portal
-from generator.export import engine_data
+from generator.views.export import engine_data
 from generator.assess.profile import FIELDS, parse_profile
 from generator.assess.engine import assess
 

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from markupsafe import escape
 
+from generator import urls
 from generator.load.portal import Portal
 from generator.model.scheme import Scheme
-from generator.plugin.structure import urls
 
 # (page, nav title, template) for every scheme section.
 SCHEME_PAGES: tuple[tuple[str, str, str], ...] = (

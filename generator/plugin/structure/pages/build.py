@@ -10,13 +10,13 @@ from typing import Any
 
 from jinja2 import Environment
 
+from generator import urls
 from generator.assess.rules import explain
-from generator.editions import document_status, replaced_status
 from generator.load.portal import Portal
+from generator.load.regions import place_name, region_names
 from generator.model.scheme import Cite, Scheme
-from generator.plugin.structure import urls
-from generator.regions import place_name, region_names
-from generator.render import relative
+from generator.plugin.render import relative
+from generator.views.editions import document_status, replaced_status
 
 
 @lru_cache(maxsize=4)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.feeds import atom, json_list, rss
-from generator.plugin.structure import urls
+from generator import urls
+from generator.plugin.render import page_url
 from generator.plugin.structure.pages.build import Build
-from generator.render import page_url
+from generator.views.feeds import atom, json_list, rss
 
 
 def pages(build: Build) -> Iterator[tuple[str, str | bytes]]:

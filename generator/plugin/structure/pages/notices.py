@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from generator import urls
 from generator.load.portal import Portal
-from generator.plugin.structure import urls
 from generator.plugin.structure.pages.build import Build
 from generator.plugin.structure.pages.vocab import NOTICE_TERMS
 

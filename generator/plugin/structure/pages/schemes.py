@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
+from generator import urls
 from generator.assess.rules import explain
-from generator.changes import what_changed
-from generator.downloads import table_csv, table_xlsx
 from generator.model.scheme import Scheme
-from generator.plugin.structure import urls
 from generator.plugin.structure.nav import scheme_pages
 from generator.plugin.structure.pages.build import Build
 from generator.plugin.structure.pages.vocab import SCHEME_TERMS
+from generator.views.changes import what_changed
+from generator.views.downloads import table_csv, table_xlsx
 
 
 def pages(build: Build) -> Iterator[tuple[str, str | bytes]]:

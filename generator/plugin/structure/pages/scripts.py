@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator import urls
 from generator.assess.edition import DOCUMENT_STATUSES
 from generator.assess.terms import NOTICE_STATUSES
-from generator.plugin.structure import urls
 from generator.plugin.structure.pages.build import Build
 
 

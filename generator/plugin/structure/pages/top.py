@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator import urls
 from generator.assess.profile import FIELDS, PROFILE_VERSION
 from generator.assess.terms import AREA_LEVELS
-from generator.compare import comparison
-from generator.coverage import coverage
-from generator.plugin.structure import urls
 from generator.plugin.structure.pages.build import Build
 from generator.plugin.structure.pages.vocab import NOTICE_TERMS
+from generator.views.compare import comparison
+from generator.views.coverage import coverage
 
 
 def pages(build: Build) -> Iterator[tuple[str, str]]:

@@ -13,8 +13,8 @@ from generator.assess.terms import (
     REVISION_KINDS,
     ROLES,
 )
-from generator.compare import period_text
 from generator.plugin.structure.nav import scheme_pages
+from generator.views.compare import period_text
 
 # Lists and statuses of notices (templates/notices/_status.j2 and the pages that import it).
 NOTICE_TERMS = {"notice_kinds": NOTICE_KINDS, "status_labels": NOTICE_STATUSES}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator import urls
 from generator.load.portal import Portal
-from generator.plugin.structure import urls
 from generator.plugin.structure.pages.build import Build
 from generator.plugin.structure.pages.notices import by_year
 

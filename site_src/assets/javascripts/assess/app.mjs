@@ -34,7 +34,7 @@ let uid = 0;
 const nextId = (name) => `qp-${name.replace(/[^a-z0-9]/gi, "-")}-${++uid}`;
 
 // ---------- which schemes use a fact, and for what (help text) ----------
-// Each condition, level and veto lists the facts it reads (generator/export.py): the help says in words which
+// Each condition, level and veto lists the facts it reads (generator/views/export.py): the help says in words which
 // schemes use a question and for what; the clauses behind it sit behind a toggle.
 function usesOf(name) {
   const uses = [];

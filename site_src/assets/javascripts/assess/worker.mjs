@@ -1,6 +1,6 @@
 // Module worker: boots Pyodide (served by this site), then answers {id, profile} messages with {id, result, ms}.
 // Pyodide's standard library is engine.zip: the modules Pyodide and the engine import, and the engine itself,
-// compiled (generator/bundle.py); no package is installed. Nothing here touches the network beyond this site's
+// compiled (generator/ship/bundle.py); no package is installed. Nothing here touches the network beyond this site's
 // own files (the page's service worker may answer them from its cache), and nothing is stored.
 let engine = null;
 let booting = null;

@@ -1,5 +1,5 @@
 // Module worker of the office editor (/office/editor/): boots Pyodide (served by this site) with the portal's
-// own notice check (generator/office_check.py, bundled by generator/office.py), then answers
+// own notice check (generator/office/check.py, bundled by generator/office/package.py), then answers
 // {type: "check", id, path, text, sealed?: {text, sealed_on}, latest?} with {type: "checked", id, problems, period, notice,
 // edits}: the same messages as `python -m generator check`. Nothing leaves the page: the only requests are this
 // site's own files.
@@ -35,7 +35,7 @@ async function boot() {
   await pyodide.loadPackage(new URL(manifest.wheel, office).href, { messageCallback: () => {} });
   pyodide.unpackArchive(python, "zip", { extractDir: "/office" });
   pyodide.runPython("import sys; sys.path.insert(0, '/office')");
-  const module = pyodide.pyimport("generator.office_check");
+  const module = pyodide.pyimport("generator.office.check");
   module.load_schemes(schemes);
   module.load_holidays(holidays); // the repository's holidays/*.yaml, beside chinesecalendar's years
   check = module.check;

@@ -12,7 +12,7 @@ from email.utils import format_datetime
 from xml.etree import ElementTree as ET
 
 from generator.assess.terms import NOTICE_KINDS
-from generator.clock import CHINA
+from generator.core.clock import CHINA
 
 ATOM = "http://www.w3.org/2005/Atom"
 

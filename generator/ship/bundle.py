@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 
 from generator import ROOT
-from generator.wheel import engine_files
+from generator.ship.wheel import engine_files
 
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 STDLIB = "engine.zip"  # the trimmed standard library and the engine, .pyc only: Pyodide's stdLibURL

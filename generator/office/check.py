@@ -19,16 +19,16 @@ import json
 
 from pydantic import TypeAdapter
 
+from generator.core.messages import say
+from generator.core.periods import LIBRARY, WorkCalendar
 from generator.load.corrections import edits_between
 from generator.load.holidays import calendar_from_json
 from generator.load.ledger import seal_of, version_problems
 from generator.load.notices import check_notice_text, scheduled_reminder
-from generator.messages import say
+from generator.load.problems import Problem
+from generator.load.yamlload import line_of, load_text
 from generator.model.notice import LoadedNotice, Notice
-from generator.model.problems import Problem
 from generator.model.scheme import Scheme
-from generator.periods import LIBRARY, WorkCalendar
-from generator.yamlload import line_of, load_text
 
 _schemes: dict[str, Scheme] = {}
 _calendar: list[WorkCalendar] = [LIBRARY]

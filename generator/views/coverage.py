@@ -18,8 +18,8 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel
 
 from generator.load.schemes import walk_cites
+from generator.load.sources import SourceText, squeeze
 from generator.model.scheme import Document, NotForApplicants, Scheme
-from generator.sources import SourceText, squeeze
 
 _CN = "一二三四五六七八九十百零"
 _CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))  # ① … ⑳

@@ -11,9 +11,10 @@ HOME = "index.md"
 COMPARE = "compare.md"
 ASSESS = "assess.md"
 PROFILE = "profile.md"
-COVERAGE = "coverage.md"  # 条款覆盖: which clauses of the sources the data quotes (generator/coverage.py)
+COVERAGE = "coverage.md"  # 条款覆盖: which clauses of the sources the data quotes (generator/views/coverage.py)
 SEARCH = "search.md"
-OFFICE_EDITOR = "office/editor.md"  # 在线编辑公示: the notice form with the portal's own check (generator/office.py)
+# 在线编辑公示: the notice form with the portal's own check (generator/office/package.py)
+OFFICE_EDITOR = "office/editor.md"
 NOTICES = "notices/index.md"
 FEEDS = "feeds/index.md"  # how to subscribe, a section per feed
 SCHEMES_JSON = "data/schemes.json"
@@ -25,7 +26,7 @@ ASSESS_APP = "assets/javascripts/assess/app.mjs"
 ASSESS_GUIDE = "assets/javascripts/assess/guide.mjs"  # what the form asks (imported by app.mjs)
 DOM_JS = "assets/javascripts/dom.mjs"  # imported by the calculator's and the editor's scripts
 ASSESS_WORKER = "assets/javascripts/assess/worker.mjs"
-# The calculator's service worker, twice: scoped to the page and to the worker's script (generator/offline.py).
+# The calculator's service worker, twice: scoped to the page and to the worker's script (generator/ship/offline.py).
 ASSESS_SW = ("assess/sw.js", "assets/javascripts/assess/sw.js")
 SEARCH_JS = "assets/javascripts/search.js"
 PAGEFIND = "pagefind/"

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from generator.messages import say
+from generator.core.messages import say
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40

@@ -24,8 +24,7 @@ from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment, FileSystemLoader
 
-from generator import ROOT
-from generator.plugin.structure import urls
+from generator import ROOT, urls
 
 PAGE = "assess/"
 SW = urls.ASSESS_SW

@@ -2,7 +2,7 @@
 
 Every pydantic error is translated by its ``type`` (the table in :func:`_translate`); pydantic's own English
 text is never shown. Our own validators raise ``PydanticCustomError(code, code, values)`` with a code of
-:mod:`generator.messages` and the values of its template (``at`` moves the location further in).
+:mod:`generator.core.messages` and the values of its template (``at`` moves the location further in).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.assess.terms import NOTICE_KINDS, PERIOD_UNITS, SECTORS
-from generator.messages import MESSAGES, did_you_mean, example, field_path, label, say, suggest
-from generator.yamlload import line_of
+from generator.core.messages import MESSAGES, did_you_mean, example, field_path, label, say, suggest
+from generator.load.yamlload import line_of
 
 
 @dataclass(frozen=True, order=True)
@@ -26,7 +26,7 @@ class Problem:
     path: str
     line: int
     message: str
-    code: str = field(default="", compare=False)  # the message's code in generator.messages, "" for others
+    code: str = field(default="", compare=False)  # the message's code in generator.core.messages, "" for others
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"

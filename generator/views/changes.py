@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.compare import period_text
 from generator.model.scheme import Cite, Scheme
-from generator.render import yuan
+from generator.views.compare import period_text
+from generator.views.formats import yuan
 
 
 @dataclass(frozen=True)

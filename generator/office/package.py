@@ -1,12 +1,12 @@
 """The office editor's data and its Python (/office/editor/): the portal's own notice check, run in Pyodide.
 
-The editor runs ``generator.office_check`` in the browser, on the same modules as ``python -m generator check``: the
+The editor runs ``generator.office.check`` in the browser, on the same modules as ``python -m generator check``: the
 generator's notice models and checks, pydantic, PyYAML (its pure-Python code), python-stdnum, phonenumbers (its
 matcher and numbering data) and chinesecalendar, at the versions the build itself runs (copied from this
 interpreter's installed packages, so the two cannot drift), plus pydantic_core's Pyodide wheel from PyPI (pinned
 with its hash in requirements-pyodide.txt and downloaded by ./dev). Pyodide's whole stock standard library is
 shipped beside them, not a traced part as for the calculator: pydantic imports parts of it lazily, on paths a trace
-may miss. Both zips are compiled to ``.pyc`` by the pinned Pyodide at build time (generator/bundle.py), so the
+may miss. Both zips are compiled to ``.pyc`` by the pinned Pyodide at build time (generator/ship/bundle.py), so the
 browser unmarshals instead of compiling.
 
 Written under ``assets/office/`` (not Pyodide's versioned folder, which the calculator's service worker caches):
@@ -29,13 +29,14 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from generator import ROOT, compare
+from generator import ROOT
 from generator.assess.terms import NOTICE_KINDS, SECTORS
-from generator.bundle import CACHE, STDLIB_OPTIMIZE, BundleError, brotli_of, compiled_zip, pyodide_source
 from generator.load.ledger import LEDGER, parse_ledger, seal_of
 from generator.load.notices import objections_required
 from generator.model.notice import LoadedNotice
 from generator.model.scheme import Scheme
+from generator.ship.bundle import CACHE, STDLIB_OPTIMIZE, BundleError, brotli_of, compiled_zip, pyodide_source
+from generator.views import compare
 
 FOLDER = "assets/office"
 STDLIB = "stdlib.zip"  # Pyodide's stock standard library, compiled
@@ -46,7 +47,7 @@ PIN = ROOT / "requirements-pyodide.txt"
 PACKAGES = ("pydantic", "typing_extensions", "annotated_types", "typing_inspection", "yaml", "chinese_calendar")
 # The modules of python-stdnum, phonenumbers and of this package are those that importing the check loads (traced on
 # CPython).
-ENTRY = "generator.office_check"
+ENTRY = "generator.office.check"
 _TRACED = ("stdnum", "phonenumbers")
 _EPOCH = (2000, 1, 1, 0, 0, 0)
 
@@ -78,7 +79,7 @@ def office_data(schemes: list[Scheme], today: str, repository: dict | None) -> d
 
 
 def schemes_json(schemes: list[Scheme]) -> str:
-    """The validated schemes, which ``generator.office_check`` validates back into ``Scheme``."""
+    """The validated schemes, which ``generator.office.check`` validates back into ``Scheme``."""
     return json.dumps([s.model_dump(mode="json", exclude_unset=True) for s in schemes], ensure_ascii=False,
                       sort_keys=True)
 

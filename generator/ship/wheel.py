@@ -1,7 +1,7 @@
 """The engine's sources, the only Python of ours shipped to the browser.
 
 The build compiles them, with the part of the standard library that Pyodide and the engine import, into
-``engine.zip`` (generator/bundle.py), which Pyodide mounts as its standard library: no wheel to install,
+``engine.zip`` (generator/ship/bundle.py), which Pyodide mounts as its standard library: no wheel to install,
 no package loader to import. (The name of this module is from when the engine was shipped as a wheel.)
 """
 

@@ -6,8 +6,8 @@ import datetime as dt
 import json
 
 from generator.assess.terms import NOTICE_KINDS
+from generator.core.periods import LIBRARY, PeriodError, WorkCalendar, required_period
 from generator.model.scheme import NoticeRule, Scheme
-from generator.periods import LIBRARY, PeriodError, WorkCalendar, required_period
 
 
 def yaml_string(text: str) -> str:
@@ -43,8 +43,8 @@ def skeleton(scheme: Scheme, spec: NoticeRule, today: dt.date, calendar: WorkCal
         except PeriodError as exc:
             lines.append(f"# end: 暂时无法计算公示期。{exc}")
     lines += [
-        "body:                 # 正文段落（可选）",
-        "  - \"\"",
+        # A blank paragraph is refused (正文段落不能为空): the skeleton offers the form of one, not an empty one.
+        "body: []              # 正文段落（可选），每段一项，例如 body: [\"现将……予以公示。\"]",
         "entries:              # 名单：每家组织一项",
         "  - organisation: \"\"  # 组织名称（必填）",
         "    credit_code: \"\"   # 统一社会信用代码（18位，构建时校验）",

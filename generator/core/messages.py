@@ -222,7 +222,7 @@ MESSAGES: dict[str, str] = {
                                 "例如 date: {today}",
     "notice.correction_early": "{field}：更正日期 {date} 早于公示的发布日期 {published}：更正只能在发布之后，"
                                "例如 date: {published}",
-    # --- types and keys, from the model's validation (model/problems.py) -----------------------------------------
+    # --- types and keys, from the model's validation (load/problems.py) -----------------------------------------
     "key.unknown": "{field}：没有 {key} 这一项{suggest}这里可以写：{known}",
     "key.unknown_fold": "{field}：没有 {key} 这一项，您是不是要写 `{suggestion}`？（{suggestion} 必须填写，"
                         "目前缺少）例如 {suggestion}: {example}",

@@ -10,7 +10,7 @@ from generator.assess.rules.fact import years_required
 from generator.assess.rules.records import window_years
 from generator.assess.terms import AREA_LEVELS, NOTICE_KINDS, PERIOD_UNITS
 from generator.model.scheme import Cite, PeriodRule, Scheme
-from generator.render import yuan
+from generator.views.formats import yuan
 
 
 @dataclass(frozen=True)
