@@ -10,6 +10,7 @@ import { el } from "../dom.mjs";
 import { correctionFieldset, emptyCorrection, formOf, picker, writeTail } from "./correction.mjs";
 import { PAGE_ROWS, pageStart, pager } from "./pager.mjs";
 import { ENTRY_COLUMNS, isTable, oneLine, parseTable, splitCells } from "./paste.mjs";
+import { NOTICE_FIELDS, OBJECTION_KEYS, placeOf } from "./place.mjs";
 import { q } from "./yaml-text.mjs";
 
 const root = document.getElementById("qp-office");
@@ -25,16 +26,13 @@ const DEBOUNCE_MS = 400;
 const SUMMARY_MAX = 100;  // problems listed in the error summary (each row shows its own)
 const PREVIEW_ROWS = 20; // rows of the list in the preview: redrawn on every keystroke, so few
 const KEY_PATH = /^[A-Za-z_][A-Za-z0-9_.\[\]]*：/; // the location a message starts with: entries[2].credit_code：
-const COLUMN_LABELS = {
-  organisation: "名称", credit_code: "统一社会信用代码", tier: "奖项/等级", sector: "行业",
-  parent: "母公司", outside_area_reason: "区外原因",
-};
-// The Chinese names of the notice's keys, as the form labels them (also used to place a problem by its words).
-const FIELD_LABELS = {
-  scheme: "方案", kind: "公示类型", title: "标题", issuer: "发布机关", published: "发布日期", end: "公示截止日期",
-  year: "年度", body: "正文", entries: "名单", "objections.receiver": "受理异议的单位", "objections.phone": "电话",
-  "objections.email": "电子邮箱", "objections.address": "地址", "objections.text": "异议受理方式",
-};
+// The Chinese name of a key (objections.phone: of phone), as the check's messages name it: data/office.json's
+// labels, generated from generator/messages.py FIELDS, so the form and the messages never disagree.
+const labelOf = (key) => data?.labels?.[key.split(".").at(-1)] ?? key;
+// The scheme is chosen by its name (the key holds its id, which FIELDS calls 方案编号).
+const SCHEME_LABEL = "方案";
+const fieldName = (field) => (field === "scheme" ? SCHEME_LABEL : labelOf(field));
+const OPTIONAL = "（选填）";
 
 // ---------- small DOM helpers ----------
 const hidden = (text) => el("span", { class: "qp-visually-hidden", text });
@@ -237,31 +235,31 @@ function buildForm() {
     form.append(picker(published, openPublished));
   }
   const basics = el("fieldset", { class: "qp-ofieldset" }, el("legend", { text: "公示信息" }));
-  basics.append(selectField("scheme", "方案", { required: true, onchange: schemeChanged }));
+  basics.append(selectField("scheme", SCHEME_LABEL, { required: true, onchange: schemeChanged }));
   fillSelect(controls.scheme.input, data.schemes.map((s) => [s.id, s.name]), state.scheme, "请选择方案");
   kindHint = el("p", { class: "qp-ohint qp-kind-rule", id: "qp-o-kind-rule" });
-  basics.append(selectField("kind", "公示类型", { required: true, extraHint: kindHint, onchange: kindChanged }));
+  basics.append(selectField("kind", labelOf("kind"), { required: true, extraHint: kindHint, onchange: kindChanged }));
   controls.kind.input.setAttribute("aria-describedby", "qp-o-kind-hint qp-o-kind-rule");
-  basics.append(textField("title", "标题", { required: true, cls: "qp-wide" }));
+  basics.append(textField("title", labelOf("title"), { required: true, cls: "qp-wide" }));
   titleHint = controls.title.hint;
-  basics.append(textField("issuer", "发布机关", { required: true, cls: "qp-wide", hint: "例如：海州区质量发展委员会办公室" }));
-  basics.append(textField("published", "发布日期", { type: "date", required: true, cls: "qp-date",
+  basics.append(textField("issuer", labelOf("issuer"), { required: true, cls: "qp-wide", hint: "例如：海州区质量发展委员会办公室" }));
+  basics.append(textField("published", labelOf("published"), { type: "date", required: true, cls: "qp-date",
     hint: "公示在网站上发布的日期，默认为今天。" }));
   endPeriodHint = el("p", { class: "qp-ohint qp-period-hint", id: "qp-o-end-period", role: "status" });
-  basics.append(textField("end", "公示截止日期", { type: "date", cls: "qp-date", placeholder: "不填则按规则计算",
+  basics.append(textField("end", labelOf("end"), { type: "date", cls: "qp-date", placeholder: "不填则按规则计算",
     hint: "可以不填：按方案规则从发布日期计算公示期的最后一日。填写时不得短于规则要求。", extraHint: endPeriodHint }));
   controls.end.input.setAttribute("aria-describedby", "qp-o-end-hint qp-o-end-period");
-  basics.append(textField("year", "年度（选填）", { cls: "qp-year", inputmode: "numeric",
+  basics.append(textField("year", labelOf("year") + OPTIONAL, { cls: "qp-year", inputmode: "numeric",
     hint: "公示所属的评选年度，例如 2026。不填则为发布日期的年份。" }));
   form.append(basics);
 
   const bodySet = el("fieldset", { class: "qp-ofieldset" }, el("legend", { text: "正文" }));
-  bodySet.append(textField("body", "正文段落（选填）", { multiline: true, rows: 4, cls: "qp-wide",
+  bodySet.append(textField("body", labelOf("body") + OPTIONAL, { multiline: true, rows: 4, cls: "qp-wide",
     hint: "每行一段。例如：根据《海州质量奖管理办法》第九条（二），现将申报受理名单予以公示。" }));
   form.append(bodySet);
 
   const entriesSet = el("fieldset", { class: "qp-ofieldset qp-entries-set", id: "qp-o-entries" },
-    el("legend", { text: "名单" }));
+    el("legend", { text: labelOf("entries") }));
   entriesSet.dataset.field = "entries";
   const entriesError = el("p", { class: "qp-oerror", id: "qp-o-entries-error", hidden: true });
   countLine = el("p", { class: "qp-entry-count", id: "qp-o-entry-count" });
@@ -303,15 +301,15 @@ function buildForm() {
   entriesSet.append(pasteBox);
   form.append(entriesSet);
 
-  objectionsLegend = el("legend", { text: "异议受理" });
+  objectionsLegend = el("legend", { text: labelOf("objections") });
   objectionsNote = el("p", { class: "qp-ohint", id: "qp-o-objections-note" });
   objectionsBox = el("fieldset", { class: "qp-ofieldset", id: "qp-o-objections" }, objectionsLegend, objectionsNote);
   objectionsBox.append(
-    textField("objections.receiver", "受理异议的单位", { cls: "qp-wide", hint: "例如：海州区质量发展委员会办公室" }),
-    textField("objections.phone", "电话", { type: "tel", inputmode: "tel", cls: "qp-phone", hint: "办公电话，例如 0518-85551234" }),
-    textField("objections.email", "电子邮箱", { type: "email", cls: "qp-wide", inputmode: "email" }),
-    textField("objections.address", "地址", { cls: "qp-wide" }),
-    textField("objections.text", "异议受理方式（选填）", { multiline: true, rows: 3, cls: "qp-wide",
+    textField("objections.receiver", labelOf("receiver"), { cls: "qp-wide", hint: "例如：海州区质量发展委员会办公室" }),
+    textField("objections.phone", labelOf("phone"), { type: "tel", inputmode: "tel", cls: "qp-phone", hint: "办公电话，例如 0518-85551234" }),
+    textField("objections.email", labelOf("email"), { type: "email", cls: "qp-wide", inputmode: "email" }),
+    textField("objections.address", labelOf("address"), { cls: "qp-wide" }),
+    textField("objections.text", labelOf("text") + OPTIONAL, { multiline: true, rows: 3, cls: "qp-wide",
       hint: "例如：对公示名单有异议的，请在公示期内以书面形式实名提出，并提供必要的证明材料。" }),
   );
   form.append(objectionsBox);
@@ -355,7 +353,7 @@ function kindChanged() {
     : "";
   kindHint.hidden = !kind;
   const required = objectionsRequired();
-  objectionsLegend.textContent = required ? "异议受理（必填）" : "异议受理（选填）";
+  objectionsLegend.textContent = labelOf("objections") + (required ? "（必填）" : OPTIONAL);
   objectionsNote.textContent = required
     ? "本类公示须告诉公众向谁、如何提出异议：填写受理异议的单位，以及电话、电子邮箱、地址至少一项。"
     : "本类公示可以不写异议受理；填写时须写明受理异议的单位，以及电话、电子邮箱、地址至少一项。";
@@ -393,7 +391,7 @@ function renderEntries() {
 function entryRow(entry, n, tiers) {
   const no = n + 1;
   const id = (c) => `qp-o-${entry.key}-${c}`;
-  const cell = (c, control, label = COLUMN_LABELS[c]) => {
+  const cell = (c, control, label = labelOf(c)) => {
     control.id = id(c);
     control.dataset.row = entry.key;
     control.dataset.col = c;
@@ -420,8 +418,8 @@ function entryRow(entry, n, tiers) {
   const moreId = id("more");
   const isOpen = openMore.has(entry.key) || Boolean(entry.parent || entry.outside_area_reason);
   const more = el("div", { class: "qp-entry-more", id: moreId, hidden: !isOpen },
-    cell("parent", text("parent"), "母公司（选填）"),
-    cell("outside_area_reason", text("outside_area_reason"), "注册地不在本方案地区的原因（选填）"));
+    cell("parent", text("parent"), labelOf("parent") + OPTIONAL),
+    cell("outside_area_reason", text("outside_area_reason"), labelOf("outside_area_reason") + OPTIONAL));
   const moreButton = el("button", { type: "button", class: "qp-obutton qp-link-button", "aria-expanded": String(isOpen),
     "aria-controls": moreId, onclick: () => {
       const open = more.hidden;
@@ -613,55 +611,28 @@ function engineFailed(message) {
 
 // ---------- placing problems ----------
 
-// Where a problem belongs: a field, or a row (and the column its words name).
+// Where a problem belongs: a field, or a row and its column, by the location the check gives it (place.mjs).
 let rowIndex = new Map();  // entry key -> its index in state.entries, while problems are placed
 
+// The columns a row shows: no tier where the scheme has no tiers (a tier problem then shows at the row's name).
+const shownColumns = () => (tierChoices().length ? ENTRY_COLUMNS : ENTRY_COLUMNS.filter((c) => c !== "tier"));
+
 function placeProblem(problem) {
-  // Lines and entry numbers are those of the text that was checked, which may be older than the form.
-  const target = answer.map[problem.line] ?? { doc: true };
-  const message = problem.message;
-  const at = message.match(/entries\[(\d+)\](?:\.(\w+))?/);
-  if (target.row || at) {
-    const key = at ? answer.keys[Number(at[1])] : target.row;
+  const place = placeOf(problem.loc, shownColumns());
+  if (place?.entry !== undefined) {
+    // Entry numbers are those of the text that was checked, which may be older than the form.
+    const key = answer.keys[place.entry];
     const index = rowIndex.get(key);
-    if (index !== undefined) {
-      let col = at?.[2];
-      if (!ENTRY_COLUMNS.includes(col)) col = columnByWords(message);
-      if (col === "tier" && !tierChoices().length) col = "organisation";
-      return { row: key, col, no: index + 1 };
-    }
-    return { gone: true };
+    return index === undefined ? { gone: true } : { row: key, col: place.col, no: index + 1 };
   }
-  let field = target.field;
-  if (!field || field === "objections" || target.doc) field = fieldByWords(message, field);
-  return { field };
-}
-
-function columnByWords(message) {
-  if (/credit_code|信用代码/.test(message)) return "credit_code";
-  if (/\btier\b|奖项|等级/.test(message)) return "tier";
-  if (/sector|行业/.test(message)) return "sector";
-  if (/outside_area_reason|区外/.test(message)) return "outside_area_reason";
-  if (/parent|母公司/.test(message)) return "parent";
-  return "organisation";
-}
-
-function fieldByWords(message, near) {
-  const keys = ["objections.receiver", "objections.phone", "objections.email", "objections.address", "objections.text"];
-  if (near === "objections" || /objections|异议/.test(message)) {
-    for (const k of keys) if (message.includes(k.split(".")[1])) return k;
-    if (/电话|邮箱|地址|联系/.test(message) && state.objections.receiver.trim()) return "objections.phone";
-    return "objections.receiver";
-  }
-  for (const k of ["published", "end", "year", "title", "issuer", "kind", "scheme", "body", "entries"]) {
-    if (new RegExp(`\\b${k}\\b`).test(message)) return k;
-  }
-  for (const [k, words] of Object.entries(FIELD_LABELS)) if (message.includes(words)) return k;
-  return "scheme";
+  if (place) return place;
+  // The correction's lines (correction.mjs) map to their fields line by line; a problem of the whole file has
+  // no field (field null: it shows in the error summary at once).
+  return { field: answer.map[problem.line]?.field ?? null };
 }
 
 function isShown(place) {
-  if (showAll) return true;
+  if (showAll || place.field === null) return true;
   if (place.row) return touched.has(`row:${place.row}`);
   return touched.has(place.field);
 }
@@ -748,7 +719,7 @@ function renderProblems() {
     };
     summaryList.replaceChildren(...shown.slice(0, SUMMARY_MAX).map((p) => {
       const id = idOf(p.place);
-      const where = p.place.row ? `第 ${p.place.no} 项（${COLUMN_LABELS[p.place.col]}）` : FIELD_LABELS[p.place.field] ?? "";
+      const where = p.place.row ? `第 ${p.place.no} 项（${labelOf(p.place.col)}）` : p.place.field ? fieldName(p.place.field) : "";
       return el("li", {}, el("a", { href: id ? `#${id}` : "#qp-office-form", "data-target": id ?? "",
         onclick: (event) => { event.preventDefault(); follow(p.place); } },
       // After "第 5 项（统一社会信用代码）", the file's key path (entries[4].credit_code, counted from 0) would only
@@ -1040,7 +1011,7 @@ function restoreDraft() {
   }
   const filled = state.title || state.issuer || state.entries.length;
   if (filled) {
-    for (const k of Object.keys(FIELD_LABELS)) touched.add(k);
+    for (const k of [...NOTICE_FIELDS, ...OBJECTION_KEYS.map((o) => `objections.${o}`)]) touched.add(k);
     for (const e of state.entries) touched.add(`row:${e.key}`);
   }
   return Boolean(filled);
