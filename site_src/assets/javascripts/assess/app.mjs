@@ -1,6 +1,7 @@
 // The self-assessment page: a form built from the profile field spec and the scheme data,
 // results from the engine running in a module worker. The profile lives in this page only;
 // it leaves it only when the user saves a file or copies a share link (URL fragment).
+import { chinaDay } from "../china-day.mjs";
 import { el } from "../dom.mjs";
 import { guide as guide_, noneAnswers } from "./guide.mjs";
 
@@ -567,14 +568,18 @@ function fieldProblem(text) {
   return input;
 }
 
+// Scheme id -> its 修订对照 page, relative to this page: "id url,id url" (templates/assess.md.j2).
+const revisionPages = () => new Map((root.dataset.revisions ?? "").split(",").filter(Boolean)
+  .map((pair) => pair.split(" ")));
+
 // A draft's result: which conditions its own revision notes say the earlier text decides otherwise.
 function earlierBlock(r) {
   const e = r.earlier_wording;
-  // The scheme's 修订对照 page (generator/plugin/structure/nav.py OPTIONAL_SCHEME_PAGES).
-  const href = new URL(`schemes/${r.scheme}/revisions/`, new URL(root.dataset.site, location.href)).href;
+  // The scheme's 修订对照 page, at the URL the build gave it (data-revisions: generator/plugin/structure/urls.py).
+  const page = revisionPages().get(r.scheme);
   return el("div", { class: "qp-earlier" },
     el("p", {}, e.text, e.differs.length ? `按原办法的写法，结论为“${VERDICT[e.verdict]}”。` : "", " ",
-      el("a", { href, text: "修订对照" })),
+      page ? el("a", { href: new URL(page, location.href).href, text: "修订对照" }) : null),
     e.differs.length ? el("ul", {}, ...e.differs.map((d) => el("li", { text: d.text }))) : null);
 }
 
@@ -742,7 +747,7 @@ function assessNow() {
   root.dataset.askedId = String(id); // settled when data-result-id catches up (the tests and benches wait on it)
   const sent = JSON.parse(JSON.stringify(profile));
   // The page's own day in China stands for an empty 评估日期: one clock for the page, not the worker's UTC one.
-  if (!sent.as_of) sent.as_of = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+  if (!sent.as_of) sent.as_of = chinaDay();
   worker.postMessage({ type: "assess", id, profile: sent });
 }
 

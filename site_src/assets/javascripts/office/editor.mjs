@@ -6,6 +6,7 @@
 // are this site's own files. No innerHTML: every text from the clerk or the check is set as textContent.
 // A published notice opens here to be corrected or withdrawn (correction.mjs): the check then compares it with the
 // version the site publishes, and the file carries a correction that lists each change.
+import { chinaDay } from "../china-day.mjs";
 import { el } from "../dom.mjs";
 import { correctionFieldset, emptyCorrection, formOf, picker, writeTail } from "./correction.mjs";
 import { PAGE_ROWS, pageStart, pager } from "./pager.mjs";
@@ -36,7 +37,6 @@ const OPTIONAL = "（选填）";
 
 // ---------- small DOM helpers ----------
 const hidden = (text) => el("span", { class: "qp-visually-hidden", text });
-const chinaToday = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 
 // ---------- state ----------
 let data = null;      // data/office.json
@@ -47,7 +47,7 @@ const state = {
   scheme: "", kind: "", title: "", issuer: "", published: "", end: "", year: "", body: "",
   objections: { receiver: "", text: "", phone: "", email: "", address: "" },
   entries: [],
-  correction: emptyCorrection(chinaToday()),
+  correction: emptyCorrection(chinaDay()),
 };
 // A published notice being corrected (an item of data/office-published.json), the edits the check last answered
 // for it, and the list of the notices the clerk may open.
@@ -91,7 +91,7 @@ const objectionsRequired = () => Boolean(currentKind()?.objections_required);
 function cycleYear() {
   if (/^\d{4}$/.test(state.year.trim())) return state.year.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(state.published)) return state.published.slice(0, 4);
-  return (data?.today ?? chinaToday()).slice(0, 4);
+  return (data?.today ?? chinaDay()).slice(0, 4);
 }
 
 function repositoryPath() {
@@ -326,7 +326,7 @@ function openPublished(notice) {
   edits = [];
   const values = formOf(notice.notice);
   Object.assign(state, values, { entries: values.entries.map((e) => newEntry(e)) });
-  state.correction = emptyCorrection(chinaToday());
+  state.correction = emptyCorrection(chinaDay());
   showAll = true;  // every field is filled: its problems show at once
   buildForm();
   changed();
@@ -534,7 +534,7 @@ function ask() {
   root.dataset.askedId = String(seq);
   sent = { text: yamlText, path: filePath, map: lineMap, keys: emittedEntries().map((e) => e.key) };
   const sealed = opened ? { text: opened.text, sealed_on: opened.sealed_on } : null;
-  worker.postMessage({ type: "check", id: seq, path: filePath, text: yamlText, today: chinaToday(), sealed,
+  worker.postMessage({ type: "check", id: seq, path: filePath, text: yamlText, today: chinaDay(), sealed,
     latest: true });
   renderOutputs();
 }
@@ -1036,7 +1036,7 @@ async function start() {
     engineLine.textContent = `无法读取方案数据（${error.message ?? error}），请刷新页面重试。`;
     return;
   }
-  state.published = chinaToday();
+  state.published = chinaDay();
   const restored = restoreDraft();
   form.setAttribute("tabindex", "-1");
   buildForm();

@@ -3,6 +3,8 @@
 // {type: "check", id, path, text, sealed?: {text, sealed_on}, latest?} with {type: "checked", id, problems, period, notice,
 // edits}: the same messages as `python -m generator check`. Nothing leaves the page: the only requests are this
 // site's own files.
+import { chinaDay } from "../china-day.mjs";
+
 const root = new URL("../../../", import.meta.url);
 const office = new URL("assets/office/", root);
 let check = null;
@@ -60,7 +62,7 @@ self.onmessage = async ({ data }) => {
   // A check of 10,000 rows takes seconds: the editor's older texts, superseded while it ran, are not checked.
   await new Promise((resolve) => setTimeout(resolve, 0));
   if (data.latest && data !== newest) return;
-  const today = data.today ?? new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10); // China time
+  const today = data.today ?? chinaDay();
   // A correction is checked against the version the site publishes, as `check --ledger-base` checks it against
   // the sealed one; the answer then carries the edits a correction must list.
   const sealed = data.sealed;
