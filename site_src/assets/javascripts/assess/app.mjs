@@ -3,6 +3,7 @@
 // it leaves it only when the user saves a file or copies a share link (URL fragment).
 import { chinaDay } from "../china-day.mjs";
 import { el } from "../dom.mjs";
+import { workerClient } from "../worker-client.mjs";
 import { guide as guide_, noneAnswers } from "./guide.mjs";
 
 const root = document.getElementById("qp-assess");
@@ -22,10 +23,8 @@ let STATUS = {};
 
 let spec, schemes, labels;
 let profile = {};
-let worker = null;
+let worker = null; // the engine's worker, through worker-client.mjs (one promise per call, stale answers dropped)
 let ready = false;
-let seq = 0;
-let pending = null;
 const metrics = { navigationToFirstResult: null, bootMs: null, lastAssessMs: null, downloadBytes: null, sentBytes: null };
 window.qpMetrics = metrics;
 
@@ -742,13 +741,17 @@ function changed() {
 
 function assessNow() {
   if (!ready) { statusLine.textContent = "正在准备计算引擎……填写的内容会在引擎就绪后立即计算。"; return; }
-  const id = ++seq;
-  pending = id;
-  root.dataset.askedId = String(id); // settled when data-result-id catches up (the tests and benches wait on it)
   const sent = JSON.parse(JSON.stringify(profile));
   // The page's own day in China stands for an empty 评估日期: one clock for the page, not the worker's UTC one.
   if (!sent.as_of) sent.as_of = chinaDay();
-  worker.postMessage({ type: "assess", id, profile: sent });
+  // data-asked-id is settled when data-result-id catches up (the tests and benches wait on it).
+  worker.call({ type: "assess", profile: sent }, (id) => { root.dataset.askedId = String(id); }).then((msg) => {
+    if (!msg) return; // a later profile was sent since, or the engine failed
+    metrics.lastAssessMs = msg.ms;
+    if (metrics.navigationToFirstResult === null) metrics.navigationToFirstResult = performance.now();
+    renderResults(msg.result);
+    root.dataset.resultId = String(msg.id);
+  });
 }
 
 // Download progress, counted by the worker as Pyodide reads its files (no second download).
@@ -771,9 +774,8 @@ function startEngine() {
     root.before(Object.assign(document.createElement("p"), { className: "qp-none", textContent: "此浏览器不支持 WebAssembly。" }));
     return;
   }
-  worker = new Worker(root.dataset.worker, { type: "module" });
-  worker.onmessage = ({ data: msg }) => {
-    if (msg.type === "ready") {
+  worker = workerClient(() => new Worker(root.dataset.worker, { type: "module" }), {
+    ready: (msg) => {
       ready = true;
       progressBar.hidden = true;
       metrics.bootMs = msg.ms;
@@ -784,19 +786,12 @@ function startEngine() {
       assessNow();
       // Now that everything is downloaded, the service worker caches it from the HTTP cache: offline next time.
       for (const sw of root.dataset.sw.split(" ")) navigator.serviceWorker?.register(sw).catch(() => {});
-    } else if (msg.type === "progress") {
-      showDownload(msg);
-    } else if (msg.type === "failed") {
-      statusLine.textContent = `计算引擎加载失败：${msg.error}`;
-    } else if (msg.type === "result" && msg.id === pending) {
-      metrics.lastAssessMs = msg.ms;
-      if (metrics.navigationToFirstResult === null) metrics.navigationToFirstResult = performance.now();
-      renderResults(msg.result);
-      root.dataset.resultId = String(msg.id);
-    }
-  };
+    },
+    progress: showDownload,
+    failed: (message) => { statusLine.textContent = `计算引擎加载失败：${message}`; },
+  });
   const download = Object.fromEntries(root.dataset.download.split(",").map((pair) => pair.split(":")).map(([n, size]) => [n, Number(size)]));
-  worker.postMessage({ type: "init", pyodideURL: abs(root.dataset.pyodide), schemesURL: abs(root.dataset.schemes), download });
+  worker.send({ type: "init", pyodideURL: abs(root.dataset.pyodide), schemesURL: abs(root.dataset.schemes), download });
 }
 
 // ---------- save, load, share ----------

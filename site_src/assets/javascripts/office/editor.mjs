@@ -8,6 +8,7 @@
 // version the site publishes, and the file carries a correction that lists each change.
 import { chinaDay } from "../china-day.mjs";
 import { el } from "../dom.mjs";
+import { workerClient } from "../worker-client.mjs";
 import { correctionFieldset, emptyCorrection, formOf, picker, writeTail } from "./correction.mjs";
 import { PAGE_ROWS, pageStart, pager } from "./pager.mjs";
 import { ENTRY_COLUMNS, isTable, oneLine, parseTable, splitCells } from "./paste.mjs";
@@ -60,10 +61,9 @@ let showAll = false;
 const openMore = new Set(); // rows whose 母公司/区外原因 panel is open
 
 // ---------- the worker ----------
-let worker = null;
+let client = null;        // the check's worker, through worker-client.mjs
 let engine = "loading";   // loading | ready | failed
 let engineMessage = "";
-let seq = 0;              // id of the last check asked
 let answer = null;        // {id, text, problems, period, notice}
 let timer = null;
 let draftTimer = null;
@@ -530,12 +530,12 @@ function changed() {
 function ask() {
   clearTimeout(timer);
   if (engine !== "ready") return;
-  seq += 1;
-  root.dataset.askedId = String(seq);
-  sent = { text: yamlText, path: filePath, map: lineMap, keys: emittedEntries().map((e) => e.key) };
+  // What the check is asked about: the text, its path, its line map and the rows it wrote, in order.
+  const asked = { text: yamlText, path: filePath, map: lineMap, keys: emittedEntries().map((e) => e.key) };
   const sealed = opened ? { text: opened.text, sealed_on: opened.sealed_on } : null;
-  worker.postMessage({ type: "check", id: seq, path: filePath, text: yamlText, today: chinaDay(), sealed,
-    latest: true });
+  client.call({ type: "check", path: filePath, text: yamlText, today: chinaDay(), sealed, latest: true },
+    (id) => { root.dataset.askedId = String(id); })
+    .then((msg) => { if (msg) onChecked(msg, asked); });  // null: the text changed since, or the check failed
   renderOutputs();
 }
 
@@ -550,8 +550,7 @@ function settled() {
   return wait;
 }
 
-function onChecked(msg) {
-  if (msg.id !== seq) return;  // an answer to text that has changed since
+function onChecked(msg, asked) {
   if (opened && msg.edits && JSON.stringify(msg.edits) !== JSON.stringify(edits)) {
     // The form differs from the published version otherwise than the correction says: write the edits the check
     // answered into the correction and check again (the edits depend on the content alone, so this settles).
@@ -561,7 +560,7 @@ function onChecked(msg) {
     ask();
     return;
   }
-  answer = { ...msg, ...sent };
+  answer = { ...msg, ...asked };
   root.dataset.checkedId = String(msg.id);
   root.dataset.problems = String(msg.problems.length);
   renderProblems();
@@ -572,31 +571,17 @@ function onChecked(msg) {
   for (const resolve of done) resolve(true);
 }
 
-// What the last check was asked about: the text, its path, its line map and the rows it wrote, in order.
-let sent = null;
-
 function startWorker() {
-  try {
-    worker = new Worker(new URL(root.dataset.worker, location.href), { type: "module" });
-  } catch (error) {
-    engineFailed(String(error?.message ?? error));
-    return;
-  }
-  worker.onmessage = ({ data: msg }) => {
-    if (msg?.type === "progress") {
-      engineLine.textContent = `正在准备检查程序：${msg.text}`;
-    } else if (msg?.type === "ready") {
+  client = workerClient(() => new Worker(new URL(root.dataset.worker, location.href), { type: "module" }), {
+    progress: (msg) => { engineLine.textContent = `正在准备检查程序：${msg.text}`; },
+    ready: (msg) => {
       engine = "ready";
       root.dataset.engine = "ready";
       engineLine.textContent = `检查程序已就绪（用时 ${(msg.ms / 1000).toFixed(1)} 秒），填写时自动检查。`;
       ask();
-    } else if (msg?.type === "failed") {
-      engineFailed(msg.message);
-    } else if (msg?.type === "checked") {
-      onChecked(msg);
-    }
-  };
-  worker.onerror = (event) => engineFailed(event.message || "工作线程出错");
+    },
+    failed: engineFailed,
+  });
 }
 
 function engineFailed(message) {
