@@ -5,6 +5,8 @@ import { chinaDay } from "../china-day.mjs";
 import { el } from "../dom.mjs";
 import { workerClient } from "../worker-client.mjs";
 import { guide as guide_, noneAnswers } from "./guide.mjs";
+import { regionPlace } from "./regions.mjs";
+import { decode, encode, isProfile, versioned } from "./share.mjs";
 
 const root = document.getElementById("qp-assess");
 const form = document.getElementById("qp-form");
@@ -193,19 +195,6 @@ function listWidget(field, id) {
 
 // ---------- region: by name (province → city → county) or by code, from GB/T 2260 data ----------
 let regions = null; // data/regions.json: {source, provinces: [[code, name, [[code, name, [[code, name]]]]]]}
-function regionPlace(code) {
-  for (const [pc, pn, cities] of regions?.provinces || []) {
-    if (pc.slice(0, 2) !== code.slice(0, 2)) continue;
-    for (const [cc, cn, counties] of cities) {
-      if (cc.slice(0, 4) !== code.slice(0, 4) && !(cities.length === 1 && cn === pn)) continue;
-      const county = counties.find(([k]) => k === code);
-      return { province: pc, city: cc, county: county?.[0], name: [pn, cn === pn ? "" : cn, county?.[1] || ""].join("") };
-    }
-    return { province: pc, name: pn };
-  }
-  return null;
-}
-
 function regionWidget(field, id) {
   const box = el("div", { class: "qp-region" });
   const note = el("small", { class: "qp-field-note", id: `${id}-note`, "aria-live": "polite" });
@@ -219,7 +208,7 @@ function regionWidget(field, id) {
     select.disabled = !items.length;
   };
   const sync = () => {
-    const place = /^\d{6}$/.test(code.value) ? regionPlace(code.value) : null;
+    const place = /^\d{6}$/.test(code.value) ? regionPlace(regions, code.value) : null;
     const provinces = regions?.provinces || [];
     options(prov, provinces, place?.province);
     const cities = provinces.find(([c]) => c === prov.value)?.[2] || [];
@@ -795,23 +784,8 @@ function startEngine() {
 }
 
 // ---------- save, load, share ----------
-function encode(obj) {
-  const bytes = new TextEncoder().encode(JSON.stringify(obj));
-  let bin = "";
-  bytes.forEach((b) => { bin += String.fromCharCode(b); });
-  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-function decode(text) {
-  const bin = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-  return JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0))));
-}
-// What leaves the page (a saved file, a share link) names the format's version it is written in (docs/PROFILE.md).
-function versioned() {
-  const { profile_version: _older, ...answers } = profile;
-  return { profile_version: spec.profile_version, ...answers };
-}
 let shared = false;
-function writeHashIfShared() { if (shared) history.replaceState(null, "", `#p=${encode(versioned())}`); }
+function writeHashIfShared() { if (shared) history.replaceState(null, "", `#p=${encode(versioned(profile, spec.profile_version))}`); }
 
 function loadProfile(obj, standard) {
   profile = obj;
@@ -822,7 +796,6 @@ function loadProfile(obj, standard) {
   writeHashIfShared();
   assessNow();
 }
-const isProfile = (obj) => obj !== null && typeof obj === "object" && !Array.isArray(obj);
 
 async function main() {
   results.before(answersBox);
@@ -846,7 +819,7 @@ async function main() {
     const action = e.target.closest("[data-action]")?.dataset.action;
     if (action === "save") {
       dirty = false;
-      const blob = new Blob([JSON.stringify(versioned(), null, 2)], { type: "application/json" });
+      const blob = new Blob([JSON.stringify(versioned(profile, spec.profile_version), null, 2)], { type: "application/json" });
       const a = el("a", { href: URL.createObjectURL(blob), download: "申报档案.json" });
       a.click();
       URL.revokeObjectURL(a.href);

@@ -9,11 +9,13 @@
 import { chinaDay } from "../china-day.mjs";
 import { el } from "../dom.mjs";
 import { workerClient } from "../worker-client.mjs";
-import { correctionFieldset, emptyCorrection, formOf, picker, writeTail } from "./correction.mjs";
+import { correctionFieldset, emptyCorrection, formOf, picker } from "./correction.mjs";
+import { entryIsEmpty, writeNotice } from "./notice-writer.mjs";
+import { gitUrl, HOSTS } from "./git-host.mjs";
 import { PAGE_ROWS, pageStart, pager } from "./pager.mjs";
 import { ENTRY_COLUMNS, isTable, oneLine, parseTable, splitCells } from "./paste.mjs";
 import { NOTICE_FIELDS, OBJECTION_KEYS, placeOf } from "./place.mjs";
-import { q } from "./yaml-text.mjs";
+import { previewPage } from "./preview.mjs";
 
 const root = document.getElementById("qp-office");
 const form = document.getElementById("qp-office-form");
@@ -26,7 +28,6 @@ const previewBox = document.getElementById("qp-office-preview");
 const DRAFT_KEY = "qp-office-draft-v1";
 const DEBOUNCE_MS = 400;
 const SUMMARY_MAX = 100;  // problems listed in the error summary (each row shows its own)
-const PREVIEW_ROWS = 20; // rows of the list in the preview: redrawn on every keystroke, so few
 const KEY_PATH = /^[A-Za-z_][A-Za-z0-9_.\[\]]*：/; // the location a message starts with: entries[2].credit_code：
 // The Chinese name of a key (objections.phone: of phone), as the check's messages name it: data/office.json's
 // labels, generated from generator/messages.py FIELDS, so the form and the messages never disagree.
@@ -77,15 +78,12 @@ let lineMap = [];         // line number (1-based) -> {field} | {row, index} | {
 let filePath = "";
 
 // ====================================================================================================
-// YAML: written from the form, one known shape, every string a JSON-style double-quoted scalar
+// YAML: written from the form by notice-writer.mjs
 // ====================================================================================================
 
 const currentScheme = () => data?.schemes.find((s) => s.id === state.scheme) ?? null;
 const currentKind = () => currentScheme()?.kinds.find((k) => k.kind === state.kind) ?? null;
-const bodyLines = () => state.body.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
-const entryIsEmpty = (e) => ENTRY_COLUMNS.every((c) => !String(e[c] ?? "").trim());
 const emittedEntries = () => state.entries.filter((e) => !entryIsEmpty(e));
-const objectionsFilled = () => Object.values(state.objections).some((v) => v.trim());
 const objectionsRequired = () => Boolean(currentKind()?.objections_required);
 
 function cycleYear() {
@@ -102,57 +100,7 @@ function repositoryPath() {
   return `public_lists/${scheme}/${cycleYear()}/${published}-${kind}.yaml`;
 }
 
-// One entry's line, kept while its values stay the same: with 10,000 rows, writing every line again on every
-// keystroke is what made typing slow.
-const LINE_COLUMNS = [...ENTRY_COLUMNS, "note"];
-const written = new WeakMap();  // entry -> [its values, its line, where its problems go]
-function entryLine(e) {
-  const values = LINE_COLUMNS.map((c) => e[c] ?? "").join("\u0000");
-  const known = written.get(e);
-  if (known && known[0] === values) return known;
-  const parts = [`organisation: ${q(e.organisation.trim())}`, `credit_code: ${q(e.credit_code.trim())}`];
-  for (const c of LINE_COLUMNS.slice(2)) if (String(e[c] ?? "").trim()) parts.push(`${c}: ${q(e[c].trim())}`);
-  const line = [values, `  - {${parts.join(", ")}}`, { row: e.key }];
-  written.set(e, line);
-  return line;
-}
-
-function generate() {
-  const lines = [];
-  const map = [null];
-  const put = (text, target) => { lines.push(text); map.push(target); };
-  put(`# ${currentScheme()?.name ?? ""}${currentKind()?.label ?? "公示"}：由网站“在线编辑公示”页面生成`, { doc: true });
-  put(`scheme: ${q(state.scheme)}`, { field: "scheme" });
-  put(`kind: ${q(state.kind)}`, { field: "kind" });
-  const year = state.year.trim();
-  if (year) put(`year: ${/^\d{1,4}$/.test(year) ? Number(year) : q(year)}`, { field: "year" });
-  put(`title: ${q(state.title.trim())}`, { field: "title" });
-  put(`issuer: ${q(state.issuer.trim())}`, { field: "issuer" });
-  const date = (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : q(v));
-  if (state.published) put(`published: ${date(state.published)}`, { field: "published" });
-  if (state.end) put(`end: ${date(state.end)}`, { field: "end" });
-  const body = bodyLines();
-  if (body.length) {
-    put("body:", { field: "body" });
-    for (const p of body) put(`  - ${q(p)}`, { field: "body" });
-  }
-  const entries = emittedEntries();
-  if (entries.length) {
-    put("entries:", { field: "entries" });
-    for (const e of entries) {
-      const [, line, target] = entryLine(e);
-      put(line, target);
-    }
-  }
-  if (objectionsRequired() || objectionsFilled()) {
-    put("objections:", { field: "objections" });
-    for (const k of ["receiver", "text", "phone", "email", "address"]) {
-      if (state.objections[k].trim()) put(`  ${k}: ${q(state.objections[k].trim())}`, { field: `objections.${k}` });
-    }
-  }
-  if (opened) writeTail(put, opened.notice, state.correction, edits);
-  return { text: lines.join("\n") + "\n", map };
-}
+const generate = () => writeNotice(state, { scheme: currentScheme(), kind: currentKind(), opened, edits });
 
 // ====================================================================================================
 // The form
@@ -753,54 +701,9 @@ function renderViews() {
 }
 
 function renderPreview() {
-  const scheme = currentScheme();
-  const kind = currentKind();
   const period = isCurrent() ? answer.period : answer?.period ?? null;
-  const tierNames = Object.fromEntries((scheme?.tiers ?? []).map((t) => [t.id, t.name]));
-  const page = el("article", { class: "qp-preview-page", "aria-label": "公示页面预览" });
-  page.append(el("p", { class: "qp-preview-flag", text: "预览：尚未发布" }));
-  page.append(el("h3", { class: "qp-preview-title", text: state.title.trim() || "（标题）" }));
-  const dl = el("dl");
-  const fact = (term, ...dd) => dl.append(el("dt", { text: term }), el("dd", {}, ...dd));
-  fact("方案", `${scheme?.name ?? "（方案）"} · ${kind?.label ?? "（公示类型）"}`);
-  fact("发布机关", state.issuer.trim() || "（发布机关）");
-  fact("发布日期", state.published || "（发布日期）");
-  if (period) {
-    fact("公示期", `${period.start} 至 ${period.end}`, el("br"), el("span", { class: "qp-help", text: period.rule }));
-  } else if (kind?.period) {
-    fact("公示期", el("span", { class: "qp-help", text: engine === "ready" ? "检查后显示" : "检查程序就绪后计算" }));
-  }
-  page.append(el("div", { class: "qp-facts" }, dl));
-  for (const p of bodyLines()) page.append(el("p", { text: p }));
-  const entries = emittedEntries();
-  if (entries.length) {
-    const hasTier = entries.some((e) => e.tier) || (kind?.ranked && (scheme?.tiers ?? []).length);
-    page.append(el("h4", { text: "名单" }));
-    const head = el("tr", {}, ...["序号", "组织名称", "统一社会信用代码", ...(hasTier ? ["奖项/等级"] : []), "行业"]
-      .map((t) => el("th", { scope: "col", text: t })));
-    const body = el("tbody", {}, ...entries.slice(0, PREVIEW_ROWS).map((e, i) => el("tr", {},
-      el("td", { "data-label": "序号", text: String(i + 1) }),
-      el("td", { "data-label": "组织名称" }, e.organisation.trim() || "—",
-        e.outside_area_reason.trim() ? [el("br"), el("span", { class: "qp-help", text: e.outside_area_reason.trim() })] : null),
-      el("td", { "data-label": "信用代码" }, el("code", { text: e.credit_code.replace(/[\s\u3000]+/g, "").toUpperCase() || "—" })),
-      hasTier ? el("td", { "data-label": "奖项/等级", text: tierNames[e.tier] ?? (e.tier || "—") }) : null,
-      el("td", { "data-label": "行业", text: data.sectors[e.sector] ?? (e.sector || "—") }))));
-    page.append(el("div", { class: "qp-table-scroll" },
-      el("table", { class: "qp-table qp-entries qp-reflow" },
-        el("caption", { class: "qp-visually-hidden", text: "名单预览" }), el("thead", {}, head), body)));
-    if (entries.length > PREVIEW_ROWS) {
-      page.append(el("p", { class: "qp-help", text: `预览只显示前 ${PREVIEW_ROWS} 项，名单共 ${entries.length} 项。` }));
-    }
-  }
-  if (objectionsRequired() || objectionsFilled()) {
-    page.append(el("h4", { text: "异议受理" }));
-    const o = state.objections;
-    const odl = el("dl");
-    const add = (term, value) => { if (value.trim()) odl.append(el("dt", { text: term }), el("dd", { text: value.trim() })); };
-    add("受理单位", o.receiver); add("方式", o.text); add("电话", o.phone); add("电子邮箱", o.email); add("地址", o.address);
-    page.append(odl.childElementCount ? el("div", { class: "qp-facts" }, odl) : el("p", { class: "qp-help", text: "（尚未填写）" }));
-  }
-  previewBox.replaceChildren(page);
+  previewBox.replaceChildren(previewPage(state, { scheme: currentScheme(), kind: currentKind(), period,
+    engineReady: engine === "ready", sectors: data.sectors }));
 }
 
 // ====================================================================================================
@@ -808,17 +711,6 @@ function renderPreview() {
 // ====================================================================================================
 
 let stateBox, pathCode, downloadButton, copyButton, gitLink, actionStatus, yamlPre, draftBox, checkAllButton;
-
-const HOSTS = { github: "GitHub", gitlab: "GitLab", gitea: "Gitea" };
-
-function gitUrl(repo, path, text) {
-  const e = encodeURIComponent;
-  const base = repo.url.replace(/\/+$/, "");
-  const branch = String(repo.branch || "main").split("/").map(e).join("/");
-  if (repo.host === "gitlab") return `${base}/-/new/${branch}?file_name=${e(path)}&content=${e(text)}`;
-  if (repo.host === "gitea") return `${base}/_new/${branch}/?filename=${e(path)}&value=${e(text)}`;
-  return `${base}/new/${branch}?filename=${e(path)}&value=${e(text)}`;
-}
 
 function buildOutputs() {
   stateBox = el("div", { class: "qp-check-state", id: "qp-office-state", role: "status" });
