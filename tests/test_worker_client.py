@@ -26,3 +26,10 @@ def test_both_front_ends_use_it():
     for name in ("assess/app.mjs", "office/editor.mjs"):
         text = (ROOT / "site_src" / "assets" / "javascripts" / name).read_text(encoding="utf-8")
         assert "workerClient(" in text and ".onmessage" not in text and ".postMessage(" not in text, name
+
+
+def test_both_workers_boot_pyodide_through_one_helper():
+    """The calculator's and the editor's workers start Pyodide through pyodide-boot.mjs, not each by itself."""
+    for name in ("assess/worker.mjs", "office/worker.mjs"):
+        text = (ROOT / "site_src" / "assets" / "javascripts" / name).read_text(encoding="utf-8")
+        assert 'from "../pyodide-boot.mjs"' in text and "loadPyodide" not in text and "pyodide.mjs" not in text, name

@@ -28,6 +28,7 @@ ASSESS_REGIONS = "assets/javascripts/assess/regions.mjs"  # a region code's plac
 DOM_JS = "assets/javascripts/dom.mjs"  # imported by the calculator's and the editor's scripts
 CHINA_DAY_JS = "assets/javascripts/china-day.mjs"  # China's day: imported by the scripts and notices.js
 WORKER_CLIENT_JS = "assets/javascripts/worker-client.mjs"  # the pages' side of the Pyodide workers
+PYODIDE_BOOT_JS = "assets/javascripts/pyodide-boot.mjs"  # Pyodide as both workers start it
 ASSESS_WORKER = "assets/javascripts/assess/worker.mjs"
 # The calculator's service worker, twice: scoped to the page and to the worker's script (generator/offline.py).
 ASSESS_SW = ("assess/sw.js", "assets/javascripts/assess/sw.js")
