@@ -89,7 +89,7 @@ def play(page, base: str) -> dict:
     page.get_by_label("正文段落（选填）", exact=True).fill(
         "根据《海州质量奖管理办法》第九条（二），现将2026年度海州质量奖申报受理名单予以公示。")
     page.get_by_label("受理异议的单位", exact=True).fill("海州区质量发展委员会办公室")
-    page.get_by_label("电话", exact=True).fill("0518-85551234")
+    page.get_by_label("电话号码", exact=True).fill("0518-85551234")
     table = "名称\t统一社会信用代码\t奖项\t行业\n" + "\n".join("\t".join(r) for r in rows) + "\n"
     page.get_by_label("从表格粘贴", exact=True).fill(table)
     page.get_by_role("button", name="添加到名单").click()
@@ -152,8 +152,8 @@ def play_correction(page, base: str) -> dict:
     seen["state_opened"] = settle(page)
     seen["state_text_opened"] = page.locator("#qp-office-state").inner_text()
     seen["scheme_disabled"] = page.get_by_label("方案", exact=True).is_disabled()
-    seen["name_before"] = page.get_by_label("第 1 项 名称", exact=True).input_value()
-    page.get_by_label("第 1 项 名称", exact=True).fill(RIGHT_NAME)
+    seen["name_before"] = page.get_by_label("第 1 项 组织名称", exact=True).input_value()
+    page.get_by_label("第 1 项 组织名称", exact=True).fill(RIGHT_NAME)
     page.get_by_label("更正原因", exact=True).fill("名称录入有误")
     page.keyboard.press("Tab")
     page.wait_for_function("document.getElementById('qp-office-yaml').textContent.includes('edits:')")

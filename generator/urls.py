@@ -24,7 +24,12 @@ REGIONS_JSON = "data/regions.json"
 NOTICES_JS = "assets/javascripts/notices.js"
 ASSESS_APP = "assets/javascripts/assess/app.mjs"
 ASSESS_GUIDE = "assets/javascripts/assess/guide.mjs"  # what the form asks (imported by app.mjs)
+ASSESS_SHARE = "assets/javascripts/assess/share.mjs"  # a profile in a link (imported by app.mjs)
+ASSESS_REGIONS = "assets/javascripts/assess/regions.mjs"  # a region code's place (imported by app.mjs)
 DOM_JS = "assets/javascripts/dom.mjs"  # imported by the calculator's and the editor's scripts
+CHINA_DAY_JS = "assets/javascripts/china-day.mjs"  # China's day: imported by the scripts and notices.js
+WORKER_CLIENT_JS = "assets/javascripts/worker-client.mjs"  # the pages' side of the Pyodide workers
+PYODIDE_BOOT_JS = "assets/javascripts/pyodide-boot.mjs"  # Pyodide as both workers start it
 ASSESS_WORKER = "assets/javascripts/assess/worker.mjs"
 # The calculator's service worker, twice: scoped to the page and to the worker's script (generator/ship/offline.py).
 ASSESS_SW = ("assess/sw.js", "assets/javascripts/assess/sw.js")

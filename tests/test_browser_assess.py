@@ -288,3 +288,23 @@ def test_credit_level_is_asked_and_help_speaks_in_words(browser, server):
     texts += systems.locator("input[type=text]").evaluate_all("xs => xs.map(x => [x.id, x.placeholder])")
     assert texts and all(p.startswith("例如") for _, p in texts), texts
     context.close()
+
+
+def test_a_drafts_result_links_to_the_revisions_page_the_build_named(browser, server):
+    """The 修订对照 link under a draft's result is the URL the build gave the page (data-revisions, from
+    generator/plugin/structure/urls.py and the nav's pages), not one the script writes by hand; only schemes with
+    the page are named."""
+    from generator import ROOT
+
+    assert "schemes/${" not in (ROOT / "site_src/assets/javascripts/assess/app.mjs").read_text(encoding="utf-8")
+    page = browser.new_page()
+    page.set_default_timeout(60000)
+    page.goto(server + "assess/#p=" + _share({"as_of": "2026-05-01", "region_code": "320902"}))
+    page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
+    named = page.get_attribute("#qp-assess", "data-revisions")
+    assert [pair.split(" ")[0] for pair in named.split(",")] == ["yancheng-mayor-quality-award"]
+    link = page.locator("#qp-result-yancheng-mayor-quality-award .qp-earlier a", has_text="修订对照")
+    href = link.get_attribute("href")
+    assert href == server + "schemes/yancheng-mayor-quality-award/revisions/"
+    assert page.request.get(href).ok
+    page.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import subprocess
 import zipfile
@@ -16,6 +17,8 @@ import pytest
 from generator import ROOT
 from generator.load.notices import check_notice_text
 from generator.load.portal import load_portal
+from generator.core.messages import field_path
+from generator.load.problems import Problem
 from generator.office.package import PACKAGES
 
 RUNNER = ROOT / "tests" / "node" / "run_office.mjs"
@@ -53,8 +56,35 @@ def _corpus_path(file: Path) -> str:
 
 def _on_cpython(case: dict, schemes: dict) -> dict:
     result = check_notice_text(case["text"], case["path"], schemes, TODAY)
-    return {"problems": [{"line": p.line, "message": p.message, "code": p.code} for p in result.problems],
+    return {"problems": [{"line": p.line, "message": p.message, "code": p.code, "loc": list(p.loc)}
+                         for p in result.problems],
             "period": None if result.period is None else result.period.as_json()}
+
+
+# Problems about the text as a whole, or its YAML syntax (which the editor's own writer never gets wrong): no field.
+_WHOLE_FILE = ("notice.empty", "notice.location", "notice.not_mapping")
+_LEADING_KEY = re.compile(r"^([A-Za-z_][^\s：]*)：")
+
+
+def corpus_problems() -> list[Problem]:
+    """The problems CPython finds in every case of :func:`_cases`."""
+    schemes = {s.id: s for s in load_portal(ROOT).schemes}
+    return [p for case in _cases() for p in check_notice_text(case["text"], case["path"], schemes, TODAY).problems]
+
+
+def test_every_problem_of_a_field_carries_its_location():
+    """The editor places a problem by its ``loc`` (office/place.mjs), never by the words of its message: every
+    problem but those of the file as a whole carries one, and it is the field the message names."""
+    problems = corpus_problems()
+    located = [p for p in problems if p.loc]
+    assert len(located) > 60
+    assert [p for p in problems if not p.loc and not p.code.startswith("yaml.") and p.code not in _WHOLE_FILE] == []
+    for p in located:
+        named = _LEADING_KEY.match(p.message)
+        assert named is None or field_path(p.loc).startswith(named[1]), (p.loc, p.message)
+    codes = {p.code: p.loc for p in located}
+    assert codes["notice.tier_missing"][::2] == ("entries", "tier")  # at the entry's line, about its tier
+    assert codes["notice.objections_receiver"] == ("objections", "receiver")
 
 
 def test_office_check_in_pyodide_matches_the_command_line(site: Path, tmp_path: Path):

@@ -217,7 +217,7 @@ def version_problems(path: str, version: Notice, loaded: LoadedNotice, sealed_co
     """The notice as it is against ``version``, the one sealed with its first ``sealed_count`` corrections on
     ``sealed_on``: every difference listed by a correction appended since (no file, no git: the office editor runs
     it in the browser against the version the site publishes)."""
-    found = [Problem(path, line_of(loaded.data, f.loc), f.message, f.code)
+    found = [Problem(path, line_of(loaded.data, f.loc), f.message, f.code, tuple(f.loc))
              for f in check_corrections(version, loaded.notice, sealed_count, sealed_on, today)]
     changed = len(loaded.notice.corrections) == sealed_count  # no correction says anything changed
     if changed and any(p.code == "ledger.unlisted" for p in found):  # the headline, then each field

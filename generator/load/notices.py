@@ -124,26 +124,26 @@ def check_notice(
     def at(*loc: Any) -> int:
         return line_of(data, loc)
 
-    def add(line: int, code: str, /, **values: Any) -> None:
-        problems.append(Problem(path, line, say(code, **values), code))
+    def add(loc: tuple, code: str, /, **values: Any) -> None:
+        problems.append(Problem(path, at(*loc), say(code, **values), code, loc))
 
     scheme = schemes.get(notice.scheme)
     if scheme is None:
         names = {s.name: s.id for s in schemes.values()} | {s.short_name: s.id for s in schemes.values()}
         found = names.get(notice.scheme) or suggest(notice.scheme, list(schemes))
         shown = "、".join(f"{s.id}（{s.name}）" for s in schemes.values())
-        add(at("scheme"), "notice.unknown_scheme", scheme=notice.scheme, schemes=shown,
+        add(("scheme",), "notice.unknown_scheme", scheme=notice.scheme, schemes=shown,
             suggest=f"，您是不是要写 `{found}`？" if found else "。",
             example=found or next(iter(schemes), "haizhou-quality-award"))
         return None, problems
     kind = NOTICE_KINDS[notice.kind]
     spec = scheme.notice_rule(notice.kind)
     if spec is not None and kind.by_applicant:
-        add(at("kind"), "notice.by_applicant", label=kind.label, scheme=scheme.id, kind=notice.kind)
+        add(("kind",), "notice.by_applicant", label=kind.label, scheme=scheme.id, kind=notice.kind)
         return None, problems
     if spec is None:
         kinds = [n.kind for n in scheme.notices if not NOTICE_KINDS[n.kind].by_applicant]
-        add(at("kind"), "notice.kind_not_in_scheme", scheme_name=scheme.name, label=kind.label, kind=notice.kind,
+        add(("kind",), "notice.kind_not_in_scheme", scheme_name=scheme.name, label=kind.label, kind=notice.kind,
             kinds="、".join(f"{k}（{NOTICE_KINDS[k].label}）" for k in kinds), example=kinds[-1] if kinds else "call")
         return None, problems
     period: Period | None = None
@@ -153,7 +153,7 @@ def check_notice(
             required = required_period(notice.published, spec.period.days, spec.period.unit, calendar)
         except PeriodError as exc:
             # Never accepted with whatever ``end`` says: the rule's period cannot be counted, so nor can it be checked.
-            add(at("published"), "notice.holidays_unknown", why=exc.why, year=exc.year or notice.published.year,
+            add(("published",), "notice.holidays_unknown", why=exc.why, year=exc.year or notice.published.year,
                 rule=f"{spec.period.days}{PERIOD_UNITS[spec.period.unit]}")
         else:
             values = {"scheme": scheme.name, "title": f"“{spec.title}”的公示期", "rule": rule,
@@ -162,9 +162,9 @@ def check_notice(
             if notice.end is None:
                 period = Period(required.start, required.end, f"{spec.cite.clause}：{required.rule}")
             elif notice.end < required.end:
-                add(at("end"), "notice.period_short", **values)
+                add(("end",), "notice.period_short", **values)
             elif notice.end > required.end and not spec.period.minimum:
-                add(at("end"), "notice.period_long", **values)
+                add(("end",), "notice.period_long", **values)
             else:
                 period = Period(required.start, notice.end, f"{spec.cite.clause}：{required.rule}")
     elif notice.end is not None:
@@ -179,30 +179,34 @@ def check_notice(
         problem = _code_problem(entry.credit_code, field, entry.organisation)
         same = by_code[entry.credit_code]
         if problem:
-            problems.append(Problem(path, at("entries", n, "credit_code"), problem[1], problem[0]))
+            loc = ("entries", n, "credit_code")
+            problems.append(Problem(path, at(*loc), problem[1], problem[0], loc))
         elif len(same) > 1:
-            add(at("entries", n, "credit_code"), "notice.code_duplicate", field=field, code=entry.credit_code,
+            add(("entries", n, "credit_code"), "notice.code_duplicate", field=field, code=entry.credit_code,
                 count=len(same), lines=_lines(at("entries", i) for i in same))
         else:
             found = _area_problem(scheme, entry, n)
             if found is not None:
                 loc, code, values = found
-                add(at(*loc), code, **values)
+                add(loc, code, **values)
         if entry.tier is not None and entry.tier not in tiers:
             named = [tid for tid, name in tiers.items() if name == entry.tier] + [
                 tid for tid, name in tiers.items() if name.startswith(entry.tier)]  # its Chinese name typed
             found = named[0] if named else suggest(entry.tier, list(tiers))
-            add(at("entries", n, "tier"), "notice.tier_unknown", field=field_path(("entries", n, "tier")),
+            add(("entries", n, "tier"), "notice.tier_unknown", field=field_path(("entries", n, "tier")),
                 scheme=scheme.name, tier=entry.tier, suggest=f"，您是不是要写 `{found}`？" if found else "。",
                 tiers=_tier_list(scheme), example=found or next(iter(tiers), "award"))
         if kind.ranked and entry.tier is None and tiers:
-            add(at("entries", n), "notice.tier_missing", field=field_path(("entries", n, "tier")), label=kind.label,
-                organisation=entry.organisation, tiers=_tier_list(scheme), example=next(iter(tiers)))
+            # At the entry's line (it has no tier line), about its tier.
+            problems.append(Problem(path, at("entries", n), say(
+                "notice.tier_missing", field=field_path(("entries", n, "tier")), label=kind.label,
+                organisation=entry.organisation, tiers=_tier_list(scheme), example=next(iter(tiers))),
+                "notice.tier_missing", ("entries", n, "tier")))
     if kind.ranked:
         for tier in scheme.tiers:
             mine = [n for n, e in enumerate(notice.entries) if e.tier == tier.id]
             if tier.cap is not None and len(mine) > tier.cap:
-                add(at("entries", mine[tier.cap], "tier"), "notice.cap", tier=tier.name, tier_id=tier.id,
+                add(("entries", mine[tier.cap], "tier"), "notice.cap", tier=tier.name, tier_id=tier.id,
                     count=len(mine), cap=tier.cap, clause=tier.cite.clause, excess=len(mine) - tier.cap)
         if scheme.one_per_parent is not None:
             parents: dict[str, list[int]] = {}
@@ -211,7 +215,7 @@ def check_notice(
                     parents.setdefault(e.parent, []).append(n)
             for parent, same in parents.items():
                 if len(same) > 1:
-                    add(at("entries", same[1], "parent"), "notice.parent",
+                    add(("entries", same[1], "parent"), "notice.parent",
                         field=field_path(("entries", same[1], "parent")), count=len(same), parent=parent,
                         lines=_lines(at("entries", i) for i in same), clause=scheme.one_per_parent.clause)
     return period, problems
@@ -236,39 +240,40 @@ def check_content(notice: Notice, data: Any, path: str, folder: Path | None, sch
     future, a path that disagrees with the fields. Attachment files are looked at only when ``folder`` is given."""
     problems: list[Problem] = []
 
-    def add(line: int, code: str, /, **values: Any) -> None:
-        problems.append(Problem(path, line, say(code, **values), code))
+    def add(loc: tuple, code: str, /, **values: Any) -> None:
+        problems.append(Problem(path, line_of(data, loc), say(code, **values), code, loc))
 
     for loc, text in _strings(data):
         found = personal_data(text, field_path(loc))
         if found:
-            problems.append(Problem(path, line_of(data, loc), found[1], found[0]))
+            problems.append(Problem(path, line_of(data, loc), found[1], found[0], loc))
     spec = schemes[notice.scheme].notice_rule(notice.kind)
     if spec is not None and not NOTICE_KINDS[notice.kind].by_applicant and objections_required(spec, notice.kind):
         if notice.objections is None and (spec.objections is None and spec.period is None):
             # Required by the portal, not by the clause: the message must not say the clause requires it.
-            add(line_of(data, ("objections",)), "notice.objections_missing_portal", title=spec.title,
+            add(("objections",), "notice.objections_missing_portal", title=spec.title,
                 clause=spec.cite.clause, label=NOTICE_KINDS[notice.kind].label)
         elif notice.objections is None:
-            add(line_of(data, ("objections",)), "notice.objections_missing", title=spec.title,
+            add(("objections",), "notice.objections_missing", title=spec.title,
                 clause=(spec.objections or spec).cite.clause)
         elif not notice.objections.receiver:
-            add(line_of(data, ("objections",)), "notice.objections_receiver")
+            problems.append(Problem(path, line_of(data, ("objections",)), say("notice.objections_receiver"),
+                                    "notice.objections_receiver", ("objections", "receiver")))
     names = Counter(a.file.lower() for a in notice.attachments)
     for n, attachment in enumerate(notice.attachments):
-        line = line_of(data, ("attachments", n, "file"))
-        field = field_path(("attachments", n, "file"))
+        loc = ("attachments", n, "file")
+        line, field = line_of(data, loc), field_path(loc)
         problem = (attachment_type_problem(attachment.file, field) if folder is None
                    else attachment_problem(folder, attachment.file, field))
         if problem:
-            problems.append(Problem(path, line, problem[1], problem[0]))
+            problems.append(Problem(path, line, problem[1], problem[0], loc))
         elif names[attachment.file.lower()] > 1:
-            add(line, "notice.attachment_duplicate", field=field, name=attachment.file)
+            add(loc, "notice.attachment_duplicate", field=field, name=attachment.file)
     if notice.withdrawn is not None and notice.withdrawn.date > today:
-        add(line_of(data, ("withdrawn", "date")), "notice.withdrawn_future", date=notice.withdrawn.date, today=today)
+        add(("withdrawn", "date"), "notice.withdrawn_future", date=notice.withdrawn.date, today=today)
     for n, correction in enumerate(notice.corrections):
         if correction.date > today:
-            add(line_of(data, ("corrections", n, "date")), "notice.correction_future",
+            add(("corrections", n, "date"), "notice.correction_future",
                 field=field_path(("corrections", n, "date")), date=correction.date, today=today)
     problems += _path_problems(notice, data, path)
     return problems
@@ -283,16 +288,16 @@ def _path_problems(notice: Notice, data: Any, path: str) -> list[Problem]:
     _, scheme, year, name = parts
     if scheme != notice.scheme:
         return [Problem(path, line_of(data, ("scheme",)), say("notice.path_scheme", folder=scheme,
-                        scheme=notice.scheme, example=example), "notice.path_scheme")]
+                        scheme=notice.scheme, example=example), "notice.path_scheme", ("scheme",))]
     if year != str(notice.cycle_year):
         return [Problem(path, line_of(data, ("published",)), say("notice.path_year", folder=year,
-                        year=notice.cycle_year, example=example), "notice.path_year")]
+                        year=notice.cycle_year, example=example), "notice.path_year", ("published",))]
     if not re.fullmatch(rf"{re.escape(stem)}(?:-{NAME_WORDS})?\.yaml", name):
         rest = name.removesuffix(".yaml").removeprefix(stem) if name.startswith(stem) else ""
         words = proposed_name(rest) if rest.strip("-") else ""
         proposed = f"{stem}-{words}.yaml" if words and words != "attachment" else f"{stem}.yaml"
         return [Problem(path, line_of(data, ("published",)), say("notice.path_name", name=name, proposed=proposed),
-                        "notice.path_name")]
+                        "notice.path_name", ("published",))]
     return []
 
 

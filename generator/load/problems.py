@@ -27,6 +27,9 @@ class Problem:
     line: int
     message: str
     code: str = field(default="", compare=False)  # the message's code in generator.core.messages, "" for others
+    # The keys of the value it is about (("entries", 4, "credit_code")), when known: the office editor places the
+    # problem at that field by it, not by the message's words. () for problems of the file as a whole.
+    loc: tuple[str | int, ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -263,11 +266,11 @@ def pydantic_problems(exc: ValidationError, data: Any, path: str,
             code, message, stands_for = _unknown_key(loc, model, missing.get(loc[:-1], set()))
             if stands_for is not None:
                 folded.add((*loc[:-1], stands_for))
-            problems.append(Problem(path, line_of(data, loc), message, code))
+            problems.append(Problem(path, line_of(data, loc), message, code, loc))
     for err in errors:
         loc = tuple(err["loc"])
         if err["type"] == "extra_forbidden" or (err["type"] == "missing" and loc in folded):
             continue
         loc, code, message = _translate(err, model)
-        problems.append(Problem(path, line_of(data, loc), message, code))
+        problems.append(Problem(path, line_of(data, loc), message, code, loc))
     return sorted(problems)

@@ -50,7 +50,7 @@ def load_holidays(text: str) -> int:
 
 
 def check(text: str, path: str, today: str, sealed_text: str | None = None, sealed_on: str | None = None) -> str:
-    """JSON of {problems: [{line, message, code}], period: {start, end, rule} | null, notice: {...} | null,
+    """JSON of {problems: [{line, message, code, loc}], period: {start, end, rule} | null, notice: {...} | null,
     reminders: [message]} (a notice dated after ``today`` waits for its day, as the command line says).
 
     With ``sealed_text`` (the notice as published, sealed on ``sealed_on``), the notice is also checked against it
@@ -69,7 +69,7 @@ def check(text: str, path: str, today: str, sealed_text: str | None = None, seal
     reminder = None if result.notice is None else scheduled_reminder(result.notice, day)
     return json.dumps({
         "reminders": [reminder] if reminder else [],
-        "problems": [{"line": p.line, "message": p.message, "code": p.code} for p in problems],
+        "problems": [{"line": p.line, "message": p.message, "code": p.code, "loc": list(p.loc)} for p in problems],
         "period": None if period is None else period.as_json(),
         "notice": None if result.notice is None else result.notice.model_dump(mode="json", exclude_none=True),
         "edits": edits,

@@ -33,6 +33,7 @@ from generator import ROOT
 from generator.assess.terms import NOTICE_KINDS, SECTORS
 from generator.load.ledger import LEDGER, parse_ledger, seal_of
 from generator.load.notices import objections_required
+from generator.core.messages import FIELDS
 from generator.model.notice import LoadedNotice
 from generator.model.scheme import Scheme
 from generator.ship.bundle import CACHE, STDLIB_OPTIMIZE, BundleError, brotli_of, compiled_zip, pyodide_source
@@ -58,9 +59,11 @@ def period_text(rule: Any) -> str | None:
 
 
 def office_data(schemes: list[Scheme], today: str, repository: dict | None) -> dict:
-    """What the editor's form offers: schemes, their notice kinds, tiers and caps, the sectors, the repository."""
+    """What the editor's form offers: schemes, their notice kinds, tiers and caps, the sectors, the repository, and
+    the Chinese name of each key (generator.core.messages.FIELDS: the form labels its fields as the messages name them)."""
     return {
         "today": today,
+        "labels": {key: name for key, (name, _example) in FIELDS.items()},
         "repository": repository,
         "sectors": dict(SECTORS.items()),
         "schemes": [{

@@ -41,6 +41,7 @@ log = get_plugin_logger(__name__)
 # Site-wide assets under site_src/assets/, in the order pages load them.
 STYLESHEETS = ("assets/stylesheets/portal.css",)
 SCRIPTS = ("assets/javascripts/print.js", "assets/javascripts/notices.js")
+MODULES = ("assets/javascripts/notices.js",)  # loaded as modules: they import (notices.js: china-day.mjs)
 # Folders whose changes rebuild the preview (mkdocs serve watches docs_dir and mkdocs.yml itself).
 WATCHED = ("schemes", "standards", "templates", "public_lists", "holidays")
 
@@ -104,7 +105,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if css not in config.extra_css:
                 config.extra_css.append(css)
         present = {str(s) for s in config.extra_javascript}
-        config.extra_javascript.extend(ExtraScriptValue(js) for js in SCRIPTS if js not in present)
+        for js in SCRIPTS:
+            if js not in present:
+                script = ExtraScriptValue(js)
+                script.type = "module" if js in MODULES else ""
+                config.extra_javascript.append(script)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # noqa: ANN001 (mkdocs' LiveReloadServer)
         """Live reload on the data and templates too."""

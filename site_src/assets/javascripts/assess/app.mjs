@@ -1,8 +1,12 @@
 // The self-assessment page: a form built from the profile field spec and the scheme data,
 // results from the engine running in a module worker. The profile lives in this page only;
 // it leaves it only when the user saves a file or copies a share link (URL fragment).
+import { chinaDay } from "../china-day.mjs";
 import { el } from "../dom.mjs";
+import { workerClient } from "../worker-client.mjs";
 import { guide as guide_, noneAnswers } from "./guide.mjs";
+import { regionPlace } from "./regions.mjs";
+import { decode, encode, isProfile, versioned } from "./share.mjs";
 
 const root = document.getElementById("qp-assess");
 const form = document.getElementById("qp-form");
@@ -21,10 +25,8 @@ let STATUS = {};
 
 let spec, schemes, labels;
 let profile = {};
-let worker = null;
+let worker = null; // the engine's worker, through worker-client.mjs (one promise per call, stale answers dropped)
 let ready = false;
-let seq = 0;
-let pending = null;
 const metrics = { navigationToFirstResult: null, bootMs: null, lastAssessMs: null, downloadBytes: null, sentBytes: null };
 window.qpMetrics = metrics;
 
@@ -193,19 +195,6 @@ function listWidget(field, id) {
 
 // ---------- region: by name (province → city → county) or by code, from GB/T 2260 data ----------
 let regions = null; // data/regions.json: {source, provinces: [[code, name, [[code, name, [[code, name]]]]]]}
-function regionPlace(code) {
-  for (const [pc, pn, cities] of regions?.provinces || []) {
-    if (pc.slice(0, 2) !== code.slice(0, 2)) continue;
-    for (const [cc, cn, counties] of cities) {
-      if (cc.slice(0, 4) !== code.slice(0, 4) && !(cities.length === 1 && cn === pn)) continue;
-      const county = counties.find(([k]) => k === code);
-      return { province: pc, city: cc, county: county?.[0], name: [pn, cn === pn ? "" : cn, county?.[1] || ""].join("") };
-    }
-    return { province: pc, name: pn };
-  }
-  return null;
-}
-
 function regionWidget(field, id) {
   const box = el("div", { class: "qp-region" });
   const note = el("small", { class: "qp-field-note", id: `${id}-note`, "aria-live": "polite" });
@@ -219,7 +208,7 @@ function regionWidget(field, id) {
     select.disabled = !items.length;
   };
   const sync = () => {
-    const place = /^\d{6}$/.test(code.value) ? regionPlace(code.value) : null;
+    const place = /^\d{6}$/.test(code.value) ? regionPlace(regions, code.value) : null;
     const provinces = regions?.provinces || [];
     options(prov, provinces, place?.province);
     const cities = provinces.find(([c]) => c === prov.value)?.[2] || [];
@@ -567,14 +556,18 @@ function fieldProblem(text) {
   return input;
 }
 
+// Scheme id -> its 修订对照 page, relative to this page: "id url,id url" (templates/assess.md.j2).
+const revisionPages = () => new Map((root.dataset.revisions ?? "").split(",").filter(Boolean)
+  .map((pair) => pair.split(" ")));
+
 // A draft's result: which conditions its own revision notes say the earlier text decides otherwise.
 function earlierBlock(r) {
   const e = r.earlier_wording;
-  // The scheme's 修订对照 page (generator/plugin/structure/nav.py OPTIONAL_SCHEME_PAGES).
-  const href = new URL(`schemes/${r.scheme}/revisions/`, new URL(root.dataset.site, location.href)).href;
+  // The scheme's 修订对照 page, at the URL the build gave it (data-revisions: generator/plugin/structure/urls.py).
+  const page = revisionPages().get(r.scheme);
   return el("div", { class: "qp-earlier" },
     el("p", {}, e.text, e.differs.length ? `按原办法的写法，结论为“${VERDICT[e.verdict]}”。` : "", " ",
-      el("a", { href, text: "修订对照" })),
+      page ? el("a", { href: new URL(page, location.href).href, text: "修订对照" }) : null),
     e.differs.length ? el("ul", {}, ...e.differs.map((d) => el("li", { text: d.text }))) : null);
 }
 
@@ -737,13 +730,17 @@ function changed() {
 
 function assessNow() {
   if (!ready) { statusLine.textContent = "正在准备计算引擎……填写的内容会在引擎就绪后立即计算。"; return; }
-  const id = ++seq;
-  pending = id;
-  root.dataset.askedId = String(id); // settled when data-result-id catches up (the tests and benches wait on it)
   const sent = JSON.parse(JSON.stringify(profile));
   // The page's own day in China stands for an empty 评估日期: one clock for the page, not the worker's UTC one.
-  if (!sent.as_of) sent.as_of = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
-  worker.postMessage({ type: "assess", id, profile: sent });
+  if (!sent.as_of) sent.as_of = chinaDay();
+  // data-asked-id is settled when data-result-id catches up (the tests and benches wait on it).
+  worker.call({ type: "assess", profile: sent }, (id) => { root.dataset.askedId = String(id); }).then((msg) => {
+    if (!msg) return; // a later profile was sent since, or the engine failed
+    metrics.lastAssessMs = msg.ms;
+    if (metrics.navigationToFirstResult === null) metrics.navigationToFirstResult = performance.now();
+    renderResults(msg.result);
+    root.dataset.resultId = String(msg.id);
+  });
 }
 
 // Download progress, counted by the worker as Pyodide reads its files (no second download).
@@ -766,9 +763,8 @@ function startEngine() {
     root.before(Object.assign(document.createElement("p"), { className: "qp-none", textContent: "此浏览器不支持 WebAssembly。" }));
     return;
   }
-  worker = new Worker(root.dataset.worker, { type: "module" });
-  worker.onmessage = ({ data: msg }) => {
-    if (msg.type === "ready") {
+  worker = workerClient(() => new Worker(root.dataset.worker, { type: "module" }), {
+    ready: (msg) => {
       ready = true;
       progressBar.hidden = true;
       metrics.bootMs = msg.ms;
@@ -779,39 +775,17 @@ function startEngine() {
       assessNow();
       // Now that everything is downloaded, the service worker caches it from the HTTP cache: offline next time.
       for (const sw of root.dataset.sw.split(" ")) navigator.serviceWorker?.register(sw).catch(() => {});
-    } else if (msg.type === "progress") {
-      showDownload(msg);
-    } else if (msg.type === "failed") {
-      statusLine.textContent = `计算引擎加载失败：${msg.error}`;
-    } else if (msg.type === "result" && msg.id === pending) {
-      metrics.lastAssessMs = msg.ms;
-      if (metrics.navigationToFirstResult === null) metrics.navigationToFirstResult = performance.now();
-      renderResults(msg.result);
-      root.dataset.resultId = String(msg.id);
-    }
-  };
+    },
+    progress: showDownload,
+    failed: (message) => { statusLine.textContent = `计算引擎加载失败：${message}`; },
+  });
   const download = Object.fromEntries(root.dataset.download.split(",").map((pair) => pair.split(":")).map(([n, size]) => [n, Number(size)]));
-  worker.postMessage({ type: "init", pyodideURL: abs(root.dataset.pyodide), schemesURL: abs(root.dataset.schemes), download });
+  worker.send({ type: "init", pyodideURL: abs(root.dataset.pyodide), schemesURL: abs(root.dataset.schemes), download });
 }
 
 // ---------- save, load, share ----------
-function encode(obj) {
-  const bytes = new TextEncoder().encode(JSON.stringify(obj));
-  let bin = "";
-  bytes.forEach((b) => { bin += String.fromCharCode(b); });
-  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-function decode(text) {
-  const bin = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-  return JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0))));
-}
-// What leaves the page (a saved file, a share link) names the format's version it is written in (docs/PROFILE.md).
-function versioned() {
-  const { profile_version: _older, ...answers } = profile;
-  return { profile_version: spec.profile_version, ...answers };
-}
 let shared = false;
-function writeHashIfShared() { if (shared) history.replaceState(null, "", `#p=${encode(versioned())}`); }
+function writeHashIfShared() { if (shared) history.replaceState(null, "", `#p=${encode(versioned(profile, spec.profile_version))}`); }
 
 function loadProfile(obj, standard) {
   profile = obj;
@@ -822,7 +796,6 @@ function loadProfile(obj, standard) {
   writeHashIfShared();
   assessNow();
 }
-const isProfile = (obj) => obj !== null && typeof obj === "object" && !Array.isArray(obj);
 
 async function main() {
   results.before(answersBox);
@@ -846,7 +819,7 @@ async function main() {
     const action = e.target.closest("[data-action]")?.dataset.action;
     if (action === "save") {
       dirty = false;
-      const blob = new Blob([JSON.stringify(versioned(), null, 2)], { type: "application/json" });
+      const blob = new Blob([JSON.stringify(versioned(profile, spec.profile_version), null, 2)], { type: "application/json" });
       const a = el("a", { href: URL.createObjectURL(blob), download: "申报档案.json" });
       a.click();
       URL.revokeObjectURL(a.href);

@@ -2,6 +2,8 @@
 // Pyodide's standard library is engine.zip: the modules Pyodide and the engine import, and the engine itself,
 // compiled (generator/ship/bundle.py); no package is installed. Nothing here touches the network beyond this site's
 // own files (the page's service worker may answer them from its cache), and nothing is stored.
+import { pyodideLoader } from "../pyodide-boot.mjs";
+
 let engine = null;
 let booting = null;
 let snapshotLater = null;
@@ -106,21 +108,21 @@ async function boot({ pyodideURL, schemesURL, download }) {
   const canStore = typeof caches === "object";
   const key = canStore ? snapshotKey(stdLibURL).catch(() => null) : Promise.resolve(null);
   const stored = key.then(async (k) => (k ? (await caches.open(SNAPSHOTS)).match(k) : null)).catch(() => null);
-  const [{ loadPyodide }, hit] = await Promise.all([import(new URL("pyodide.mjs", pyodideURL).href), stored]);
+  const [load, hit] = await Promise.all([pyodideLoader(pyodideURL), stored]);
   if (download && !hit) countDownloads(download);
-  const options = { indexURL: pyodideURL, lockFileURL: new URL("pyodide-lock.json", pyodideURL).href, stdLibURL };
+  const options = { stdLibURL };
   const data = fetch(schemesURL).then((r) => r.text());
   let pyodide = null;
   let restored = false;
   if (hit) {
     // The snapshot's bytes are read while the wasm compiles; one that does not restore is dropped.
     try {
-      pyodide = await loadPyodide({ ...options, _loadSnapshot: hit.arrayBuffer().then(unpackSnapshot) });
+      pyodide = await load({ ...options, _loadSnapshot: hit.arrayBuffer().then(unpackSnapshot) });
       restored = true;
     }
     catch { await caches.delete(SNAPSHOTS).catch(() => {}); }
   }
-  pyodide ??= await loadPyodide({ ...options, ...(canStore ? { _makeSnapshot: true } : {}) });
+  pyodide ??= await load({ ...options, ...(canStore ? { _makeSnapshot: true } : {}) });
   const assessJson = pyodide.pyimport("generator.assess.api").assess_json;
   const schemes = await data;
   engine = (profile) => assessJson(JSON.stringify(profile), schemes, null);

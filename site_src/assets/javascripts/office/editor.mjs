@@ -6,11 +6,16 @@
 // are this site's own files. No innerHTML: every text from the clerk or the check is set as textContent.
 // A published notice opens here to be corrected or withdrawn (correction.mjs): the check then compares it with the
 // version the site publishes, and the file carries a correction that lists each change.
+import { chinaDay } from "../china-day.mjs";
 import { el } from "../dom.mjs";
-import { correctionFieldset, emptyCorrection, formOf, picker, writeTail } from "./correction.mjs";
+import { workerClient } from "../worker-client.mjs";
+import { correctionFieldset, emptyCorrection, formOf, picker } from "./correction.mjs";
+import { entryIsEmpty, writeNotice } from "./notice-writer.mjs";
+import { gitUrl, HOSTS } from "./git-host.mjs";
 import { PAGE_ROWS, pageStart, pager } from "./pager.mjs";
 import { ENTRY_COLUMNS, isTable, oneLine, parseTable, splitCells } from "./paste.mjs";
-import { q } from "./yaml-text.mjs";
+import { NOTICE_FIELDS, OBJECTION_KEYS, placeOf } from "./place.mjs";
+import { previewPage } from "./preview.mjs";
 
 const root = document.getElementById("qp-office");
 const form = document.getElementById("qp-office-form");
@@ -23,22 +28,17 @@ const previewBox = document.getElementById("qp-office-preview");
 const DRAFT_KEY = "qp-office-draft-v1";
 const DEBOUNCE_MS = 400;
 const SUMMARY_MAX = 100;  // problems listed in the error summary (each row shows its own)
-const PREVIEW_ROWS = 20; // rows of the list in the preview: redrawn on every keystroke, so few
 const KEY_PATH = /^[A-Za-z_][A-Za-z0-9_.\[\]]*：/; // the location a message starts with: entries[2].credit_code：
-const COLUMN_LABELS = {
-  organisation: "名称", credit_code: "统一社会信用代码", tier: "奖项/等级", sector: "行业",
-  parent: "母公司", outside_area_reason: "区外原因",
-};
-// The Chinese names of the notice's keys, as the form labels them (also used to place a problem by its words).
-const FIELD_LABELS = {
-  scheme: "方案", kind: "公示类型", title: "标题", issuer: "发布机关", published: "发布日期", end: "公示截止日期",
-  year: "年度", body: "正文", entries: "名单", "objections.receiver": "受理异议的单位", "objections.phone": "电话",
-  "objections.email": "电子邮箱", "objections.address": "地址", "objections.text": "异议受理方式",
-};
+// The Chinese name of a key (objections.phone: of phone), as the check's messages name it: data/office.json's
+// labels, generated from generator/messages.py FIELDS, so the form and the messages never disagree.
+const labelOf = (key) => data?.labels?.[key.split(".").at(-1)] ?? key;
+// The scheme is chosen by its name (the key holds its id, which FIELDS calls 方案编号).
+const SCHEME_LABEL = "方案";
+const fieldName = (field) => (field === "scheme" ? SCHEME_LABEL : labelOf(field));
+const OPTIONAL = "（选填）";
 
 // ---------- small DOM helpers ----------
 const hidden = (text) => el("span", { class: "qp-visually-hidden", text });
-const chinaToday = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 
 // ---------- state ----------
 let data = null;      // data/office.json
@@ -49,7 +49,7 @@ const state = {
   scheme: "", kind: "", title: "", issuer: "", published: "", end: "", year: "", body: "",
   objections: { receiver: "", text: "", phone: "", email: "", address: "" },
   entries: [],
-  correction: emptyCorrection(chinaToday()),
+  correction: emptyCorrection(chinaDay()),
 };
 // A published notice being corrected (an item of data/office-published.json), the edits the check last answered
 // for it, and the list of the notices the clerk may open.
@@ -62,10 +62,9 @@ let showAll = false;
 const openMore = new Set(); // rows whose 母公司/区外原因 panel is open
 
 // ---------- the worker ----------
-let worker = null;
+let client = null;        // the check's worker, through worker-client.mjs
 let engine = "loading";   // loading | ready | failed
 let engineMessage = "";
-let seq = 0;              // id of the last check asked
 let answer = null;        // {id, text, problems, period, notice}
 let timer = null;
 let draftTimer = null;
@@ -79,21 +78,18 @@ let lineMap = [];         // line number (1-based) -> {field} | {row, index} | {
 let filePath = "";
 
 // ====================================================================================================
-// YAML: written from the form, one known shape, every string a JSON-style double-quoted scalar
+// YAML: written from the form by notice-writer.mjs
 // ====================================================================================================
 
 const currentScheme = () => data?.schemes.find((s) => s.id === state.scheme) ?? null;
 const currentKind = () => currentScheme()?.kinds.find((k) => k.kind === state.kind) ?? null;
-const bodyLines = () => state.body.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
-const entryIsEmpty = (e) => ENTRY_COLUMNS.every((c) => !String(e[c] ?? "").trim());
 const emittedEntries = () => state.entries.filter((e) => !entryIsEmpty(e));
-const objectionsFilled = () => Object.values(state.objections).some((v) => v.trim());
 const objectionsRequired = () => Boolean(currentKind()?.objections_required);
 
 function cycleYear() {
   if (/^\d{4}$/.test(state.year.trim())) return state.year.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(state.published)) return state.published.slice(0, 4);
-  return (data?.today ?? chinaToday()).slice(0, 4);
+  return (data?.today ?? chinaDay()).slice(0, 4);
 }
 
 function repositoryPath() {
@@ -104,57 +100,7 @@ function repositoryPath() {
   return `public_lists/${scheme}/${cycleYear()}/${published}-${kind}.yaml`;
 }
 
-// One entry's line, kept while its values stay the same: with 10,000 rows, writing every line again on every
-// keystroke is what made typing slow.
-const LINE_COLUMNS = [...ENTRY_COLUMNS, "note"];
-const written = new WeakMap();  // entry -> [its values, its line, where its problems go]
-function entryLine(e) {
-  const values = LINE_COLUMNS.map((c) => e[c] ?? "").join("\u0000");
-  const known = written.get(e);
-  if (known && known[0] === values) return known;
-  const parts = [`organisation: ${q(e.organisation.trim())}`, `credit_code: ${q(e.credit_code.trim())}`];
-  for (const c of LINE_COLUMNS.slice(2)) if (String(e[c] ?? "").trim()) parts.push(`${c}: ${q(e[c].trim())}`);
-  const line = [values, `  - {${parts.join(", ")}}`, { row: e.key }];
-  written.set(e, line);
-  return line;
-}
-
-function generate() {
-  const lines = [];
-  const map = [null];
-  const put = (text, target) => { lines.push(text); map.push(target); };
-  put(`# ${currentScheme()?.name ?? ""}${currentKind()?.label ?? "公示"}：由网站“在线编辑公示”页面生成`, { doc: true });
-  put(`scheme: ${q(state.scheme)}`, { field: "scheme" });
-  put(`kind: ${q(state.kind)}`, { field: "kind" });
-  const year = state.year.trim();
-  if (year) put(`year: ${/^\d{1,4}$/.test(year) ? Number(year) : q(year)}`, { field: "year" });
-  put(`title: ${q(state.title.trim())}`, { field: "title" });
-  put(`issuer: ${q(state.issuer.trim())}`, { field: "issuer" });
-  const date = (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : q(v));
-  if (state.published) put(`published: ${date(state.published)}`, { field: "published" });
-  if (state.end) put(`end: ${date(state.end)}`, { field: "end" });
-  const body = bodyLines();
-  if (body.length) {
-    put("body:", { field: "body" });
-    for (const p of body) put(`  - ${q(p)}`, { field: "body" });
-  }
-  const entries = emittedEntries();
-  if (entries.length) {
-    put("entries:", { field: "entries" });
-    for (const e of entries) {
-      const [, line, target] = entryLine(e);
-      put(line, target);
-    }
-  }
-  if (objectionsRequired() || objectionsFilled()) {
-    put("objections:", { field: "objections" });
-    for (const k of ["receiver", "text", "phone", "email", "address"]) {
-      if (state.objections[k].trim()) put(`  ${k}: ${q(state.objections[k].trim())}`, { field: `objections.${k}` });
-    }
-  }
-  if (opened) writeTail(put, opened.notice, state.correction, edits);
-  return { text: lines.join("\n") + "\n", map };
-}
+const generate = () => writeNotice(state, { scheme: currentScheme(), kind: currentKind(), opened, edits });
 
 // ====================================================================================================
 // The form
@@ -237,31 +183,31 @@ function buildForm() {
     form.append(picker(published, openPublished));
   }
   const basics = el("fieldset", { class: "qp-ofieldset" }, el("legend", { text: "公示信息" }));
-  basics.append(selectField("scheme", "方案", { required: true, onchange: schemeChanged }));
+  basics.append(selectField("scheme", SCHEME_LABEL, { required: true, onchange: schemeChanged }));
   fillSelect(controls.scheme.input, data.schemes.map((s) => [s.id, s.name]), state.scheme, "请选择方案");
   kindHint = el("p", { class: "qp-ohint qp-kind-rule", id: "qp-o-kind-rule" });
-  basics.append(selectField("kind", "公示类型", { required: true, extraHint: kindHint, onchange: kindChanged }));
+  basics.append(selectField("kind", labelOf("kind"), { required: true, extraHint: kindHint, onchange: kindChanged }));
   controls.kind.input.setAttribute("aria-describedby", "qp-o-kind-hint qp-o-kind-rule");
-  basics.append(textField("title", "标题", { required: true, cls: "qp-wide" }));
+  basics.append(textField("title", labelOf("title"), { required: true, cls: "qp-wide" }));
   titleHint = controls.title.hint;
-  basics.append(textField("issuer", "发布机关", { required: true, cls: "qp-wide", hint: "例如：海州区质量发展委员会办公室" }));
-  basics.append(textField("published", "发布日期", { type: "date", required: true, cls: "qp-date",
+  basics.append(textField("issuer", labelOf("issuer"), { required: true, cls: "qp-wide", hint: "例如：海州区质量发展委员会办公室" }));
+  basics.append(textField("published", labelOf("published"), { type: "date", required: true, cls: "qp-date",
     hint: "公示在网站上发布的日期，默认为今天。" }));
   endPeriodHint = el("p", { class: "qp-ohint qp-period-hint", id: "qp-o-end-period", role: "status" });
-  basics.append(textField("end", "公示截止日期", { type: "date", cls: "qp-date", placeholder: "不填则按规则计算",
+  basics.append(textField("end", labelOf("end"), { type: "date", cls: "qp-date", placeholder: "不填则按规则计算",
     hint: "可以不填：按方案规则从发布日期计算公示期的最后一日。填写时不得短于规则要求。", extraHint: endPeriodHint }));
   controls.end.input.setAttribute("aria-describedby", "qp-o-end-hint qp-o-end-period");
-  basics.append(textField("year", "年度（选填）", { cls: "qp-year", inputmode: "numeric",
+  basics.append(textField("year", labelOf("year") + OPTIONAL, { cls: "qp-year", inputmode: "numeric",
     hint: "公示所属的评选年度，例如 2026。不填则为发布日期的年份。" }));
   form.append(basics);
 
   const bodySet = el("fieldset", { class: "qp-ofieldset" }, el("legend", { text: "正文" }));
-  bodySet.append(textField("body", "正文段落（选填）", { multiline: true, rows: 4, cls: "qp-wide",
+  bodySet.append(textField("body", labelOf("body") + OPTIONAL, { multiline: true, rows: 4, cls: "qp-wide",
     hint: "每行一段。例如：根据《海州质量奖管理办法》第九条（二），现将申报受理名单予以公示。" }));
   form.append(bodySet);
 
   const entriesSet = el("fieldset", { class: "qp-ofieldset qp-entries-set", id: "qp-o-entries" },
-    el("legend", { text: "名单" }));
+    el("legend", { text: labelOf("entries") }));
   entriesSet.dataset.field = "entries";
   const entriesError = el("p", { class: "qp-oerror", id: "qp-o-entries-error", hidden: true });
   countLine = el("p", { class: "qp-entry-count", id: "qp-o-entry-count" });
@@ -303,15 +249,15 @@ function buildForm() {
   entriesSet.append(pasteBox);
   form.append(entriesSet);
 
-  objectionsLegend = el("legend", { text: "异议受理" });
+  objectionsLegend = el("legend", { text: labelOf("objections") });
   objectionsNote = el("p", { class: "qp-ohint", id: "qp-o-objections-note" });
   objectionsBox = el("fieldset", { class: "qp-ofieldset", id: "qp-o-objections" }, objectionsLegend, objectionsNote);
   objectionsBox.append(
-    textField("objections.receiver", "受理异议的单位", { cls: "qp-wide", hint: "例如：海州区质量发展委员会办公室" }),
-    textField("objections.phone", "电话", { type: "tel", inputmode: "tel", cls: "qp-phone", hint: "办公电话，例如 0518-85551234" }),
-    textField("objections.email", "电子邮箱", { type: "email", cls: "qp-wide", inputmode: "email" }),
-    textField("objections.address", "地址", { cls: "qp-wide" }),
-    textField("objections.text", "异议受理方式（选填）", { multiline: true, rows: 3, cls: "qp-wide",
+    textField("objections.receiver", labelOf("receiver"), { cls: "qp-wide", hint: "例如：海州区质量发展委员会办公室" }),
+    textField("objections.phone", labelOf("phone"), { type: "tel", inputmode: "tel", cls: "qp-phone", hint: "办公电话，例如 0518-85551234" }),
+    textField("objections.email", labelOf("email"), { type: "email", cls: "qp-wide", inputmode: "email" }),
+    textField("objections.address", labelOf("address"), { cls: "qp-wide" }),
+    textField("objections.text", labelOf("text") + OPTIONAL, { multiline: true, rows: 3, cls: "qp-wide",
       hint: "例如：对公示名单有异议的，请在公示期内以书面形式实名提出，并提供必要的证明材料。" }),
   );
   form.append(objectionsBox);
@@ -328,7 +274,7 @@ function openPublished(notice) {
   edits = [];
   const values = formOf(notice.notice);
   Object.assign(state, values, { entries: values.entries.map((e) => newEntry(e)) });
-  state.correction = emptyCorrection(chinaToday());
+  state.correction = emptyCorrection(chinaDay());
   showAll = true;  // every field is filled: its problems show at once
   buildForm();
   changed();
@@ -355,7 +301,7 @@ function kindChanged() {
     : "";
   kindHint.hidden = !kind;
   const required = objectionsRequired();
-  objectionsLegend.textContent = required ? "异议受理（必填）" : "异议受理（选填）";
+  objectionsLegend.textContent = labelOf("objections") + (required ? "（必填）" : OPTIONAL);
   objectionsNote.textContent = required
     ? "本类公示须告诉公众向谁、如何提出异议：填写受理异议的单位，以及电话、电子邮箱、地址至少一项。"
     : "本类公示可以不写异议受理；填写时须写明受理异议的单位，以及电话、电子邮箱、地址至少一项。";
@@ -393,7 +339,7 @@ function renderEntries() {
 function entryRow(entry, n, tiers) {
   const no = n + 1;
   const id = (c) => `qp-o-${entry.key}-${c}`;
-  const cell = (c, control, label = COLUMN_LABELS[c]) => {
+  const cell = (c, control, label = labelOf(c)) => {
     control.id = id(c);
     control.dataset.row = entry.key;
     control.dataset.col = c;
@@ -420,8 +366,8 @@ function entryRow(entry, n, tiers) {
   const moreId = id("more");
   const isOpen = openMore.has(entry.key) || Boolean(entry.parent || entry.outside_area_reason);
   const more = el("div", { class: "qp-entry-more", id: moreId, hidden: !isOpen },
-    cell("parent", text("parent"), "母公司（选填）"),
-    cell("outside_area_reason", text("outside_area_reason"), "注册地不在本方案地区的原因（选填）"));
+    cell("parent", text("parent"), labelOf("parent") + OPTIONAL),
+    cell("outside_area_reason", text("outside_area_reason"), labelOf("outside_area_reason") + OPTIONAL));
   const moreButton = el("button", { type: "button", class: "qp-obutton qp-link-button", "aria-expanded": String(isOpen),
     "aria-controls": moreId, onclick: () => {
       const open = more.hidden;
@@ -532,12 +478,12 @@ function changed() {
 function ask() {
   clearTimeout(timer);
   if (engine !== "ready") return;
-  seq += 1;
-  root.dataset.askedId = String(seq);
-  sent = { text: yamlText, path: filePath, map: lineMap, keys: emittedEntries().map((e) => e.key) };
+  // What the check is asked about: the text, its path, its line map and the rows it wrote, in order.
+  const asked = { text: yamlText, path: filePath, map: lineMap, keys: emittedEntries().map((e) => e.key) };
   const sealed = opened ? { text: opened.text, sealed_on: opened.sealed_on } : null;
-  worker.postMessage({ type: "check", id: seq, path: filePath, text: yamlText, today: chinaToday(), sealed,
-    latest: true });
+  client.call({ type: "check", path: filePath, text: yamlText, today: chinaDay(), sealed, latest: true },
+    (id) => { root.dataset.askedId = String(id); })
+    .then((msg) => { if (msg) onChecked(msg, asked); });  // null: the text changed since, or the check failed
   renderOutputs();
 }
 
@@ -552,8 +498,7 @@ function settled() {
   return wait;
 }
 
-function onChecked(msg) {
-  if (msg.id !== seq) return;  // an answer to text that has changed since
+function onChecked(msg, asked) {
   if (opened && msg.edits && JSON.stringify(msg.edits) !== JSON.stringify(edits)) {
     // The form differs from the published version otherwise than the correction says: write the edits the check
     // answered into the correction and check again (the edits depend on the content alone, so this settles).
@@ -563,7 +508,7 @@ function onChecked(msg) {
     ask();
     return;
   }
-  answer = { ...msg, ...sent };
+  answer = { ...msg, ...asked };
   root.dataset.checkedId = String(msg.id);
   root.dataset.problems = String(msg.problems.length);
   renderProblems();
@@ -574,31 +519,17 @@ function onChecked(msg) {
   for (const resolve of done) resolve(true);
 }
 
-// What the last check was asked about: the text, its path, its line map and the rows it wrote, in order.
-let sent = null;
-
 function startWorker() {
-  try {
-    worker = new Worker(new URL(root.dataset.worker, location.href), { type: "module" });
-  } catch (error) {
-    engineFailed(String(error?.message ?? error));
-    return;
-  }
-  worker.onmessage = ({ data: msg }) => {
-    if (msg?.type === "progress") {
-      engineLine.textContent = `正在准备检查程序：${msg.text}`;
-    } else if (msg?.type === "ready") {
+  client = workerClient(() => new Worker(new URL(root.dataset.worker, location.href), { type: "module" }), {
+    progress: (msg) => { engineLine.textContent = `正在准备检查程序：${msg.text}`; },
+    ready: (msg) => {
       engine = "ready";
       root.dataset.engine = "ready";
       engineLine.textContent = `检查程序已就绪（用时 ${(msg.ms / 1000).toFixed(1)} 秒），填写时自动检查。`;
       ask();
-    } else if (msg?.type === "failed") {
-      engineFailed(msg.message);
-    } else if (msg?.type === "checked") {
-      onChecked(msg);
-    }
-  };
-  worker.onerror = (event) => engineFailed(event.message || "工作线程出错");
+    },
+    failed: engineFailed,
+  });
 }
 
 function engineFailed(message) {
@@ -613,55 +544,28 @@ function engineFailed(message) {
 
 // ---------- placing problems ----------
 
-// Where a problem belongs: a field, or a row (and the column its words name).
+// Where a problem belongs: a field, or a row and its column, by the location the check gives it (place.mjs).
 let rowIndex = new Map();  // entry key -> its index in state.entries, while problems are placed
 
+// The columns a row shows: no tier where the scheme has no tiers (a tier problem then shows at the row's name).
+const shownColumns = () => (tierChoices().length ? ENTRY_COLUMNS : ENTRY_COLUMNS.filter((c) => c !== "tier"));
+
 function placeProblem(problem) {
-  // Lines and entry numbers are those of the text that was checked, which may be older than the form.
-  const target = answer.map[problem.line] ?? { doc: true };
-  const message = problem.message;
-  const at = message.match(/entries\[(\d+)\](?:\.(\w+))?/);
-  if (target.row || at) {
-    const key = at ? answer.keys[Number(at[1])] : target.row;
+  const place = placeOf(problem.loc, shownColumns());
+  if (place?.entry !== undefined) {
+    // Entry numbers are those of the text that was checked, which may be older than the form.
+    const key = answer.keys[place.entry];
     const index = rowIndex.get(key);
-    if (index !== undefined) {
-      let col = at?.[2];
-      if (!ENTRY_COLUMNS.includes(col)) col = columnByWords(message);
-      if (col === "tier" && !tierChoices().length) col = "organisation";
-      return { row: key, col, no: index + 1 };
-    }
-    return { gone: true };
+    return index === undefined ? { gone: true } : { row: key, col: place.col, no: index + 1 };
   }
-  let field = target.field;
-  if (!field || field === "objections" || target.doc) field = fieldByWords(message, field);
-  return { field };
-}
-
-function columnByWords(message) {
-  if (/credit_code|信用代码/.test(message)) return "credit_code";
-  if (/\btier\b|奖项|等级/.test(message)) return "tier";
-  if (/sector|行业/.test(message)) return "sector";
-  if (/outside_area_reason|区外/.test(message)) return "outside_area_reason";
-  if (/parent|母公司/.test(message)) return "parent";
-  return "organisation";
-}
-
-function fieldByWords(message, near) {
-  const keys = ["objections.receiver", "objections.phone", "objections.email", "objections.address", "objections.text"];
-  if (near === "objections" || /objections|异议/.test(message)) {
-    for (const k of keys) if (message.includes(k.split(".")[1])) return k;
-    if (/电话|邮箱|地址|联系/.test(message) && state.objections.receiver.trim()) return "objections.phone";
-    return "objections.receiver";
-  }
-  for (const k of ["published", "end", "year", "title", "issuer", "kind", "scheme", "body", "entries"]) {
-    if (new RegExp(`\\b${k}\\b`).test(message)) return k;
-  }
-  for (const [k, words] of Object.entries(FIELD_LABELS)) if (message.includes(words)) return k;
-  return "scheme";
+  if (place) return place;
+  // The correction's lines (correction.mjs) map to their fields line by line; a problem of the whole file has
+  // no field (field null: it shows in the error summary at once).
+  return { field: answer.map[problem.line]?.field ?? null };
 }
 
 function isShown(place) {
-  if (showAll) return true;
+  if (showAll || place.field === null) return true;
   if (place.row) return touched.has(`row:${place.row}`);
   return touched.has(place.field);
 }
@@ -748,7 +652,7 @@ function renderProblems() {
     };
     summaryList.replaceChildren(...shown.slice(0, SUMMARY_MAX).map((p) => {
       const id = idOf(p.place);
-      const where = p.place.row ? `第 ${p.place.no} 项（${COLUMN_LABELS[p.place.col]}）` : FIELD_LABELS[p.place.field] ?? "";
+      const where = p.place.row ? `第 ${p.place.no} 项（${labelOf(p.place.col)}）` : p.place.field ? fieldName(p.place.field) : "";
       return el("li", {}, el("a", { href: id ? `#${id}` : "#qp-office-form", "data-target": id ?? "",
         onclick: (event) => { event.preventDefault(); follow(p.place); } },
       // After "第 5 项（统一社会信用代码）", the file's key path (entries[4].credit_code, counted from 0) would only
@@ -797,54 +701,9 @@ function renderViews() {
 }
 
 function renderPreview() {
-  const scheme = currentScheme();
-  const kind = currentKind();
   const period = isCurrent() ? answer.period : answer?.period ?? null;
-  const tierNames = Object.fromEntries((scheme?.tiers ?? []).map((t) => [t.id, t.name]));
-  const page = el("article", { class: "qp-preview-page", "aria-label": "公示页面预览" });
-  page.append(el("p", { class: "qp-preview-flag", text: "预览：尚未发布" }));
-  page.append(el("h3", { class: "qp-preview-title", text: state.title.trim() || "（标题）" }));
-  const dl = el("dl");
-  const fact = (term, ...dd) => dl.append(el("dt", { text: term }), el("dd", {}, ...dd));
-  fact("方案", `${scheme?.name ?? "（方案）"} · ${kind?.label ?? "（公示类型）"}`);
-  fact("发布机关", state.issuer.trim() || "（发布机关）");
-  fact("发布日期", state.published || "（发布日期）");
-  if (period) {
-    fact("公示期", `${period.start} 至 ${period.end}`, el("br"), el("span", { class: "qp-help", text: period.rule }));
-  } else if (kind?.period) {
-    fact("公示期", el("span", { class: "qp-help", text: engine === "ready" ? "检查后显示" : "检查程序就绪后计算" }));
-  }
-  page.append(el("div", { class: "qp-facts" }, dl));
-  for (const p of bodyLines()) page.append(el("p", { text: p }));
-  const entries = emittedEntries();
-  if (entries.length) {
-    const hasTier = entries.some((e) => e.tier) || (kind?.ranked && (scheme?.tiers ?? []).length);
-    page.append(el("h4", { text: "名单" }));
-    const head = el("tr", {}, ...["序号", "组织名称", "统一社会信用代码", ...(hasTier ? ["奖项/等级"] : []), "行业"]
-      .map((t) => el("th", { scope: "col", text: t })));
-    const body = el("tbody", {}, ...entries.slice(0, PREVIEW_ROWS).map((e, i) => el("tr", {},
-      el("td", { "data-label": "序号", text: String(i + 1) }),
-      el("td", { "data-label": "组织名称" }, e.organisation.trim() || "—",
-        e.outside_area_reason.trim() ? [el("br"), el("span", { class: "qp-help", text: e.outside_area_reason.trim() })] : null),
-      el("td", { "data-label": "信用代码" }, el("code", { text: e.credit_code.replace(/[\s\u3000]+/g, "").toUpperCase() || "—" })),
-      hasTier ? el("td", { "data-label": "奖项/等级", text: tierNames[e.tier] ?? (e.tier || "—") }) : null,
-      el("td", { "data-label": "行业", text: data.sectors[e.sector] ?? (e.sector || "—") }))));
-    page.append(el("div", { class: "qp-table-scroll" },
-      el("table", { class: "qp-table qp-entries qp-reflow" },
-        el("caption", { class: "qp-visually-hidden", text: "名单预览" }), el("thead", {}, head), body)));
-    if (entries.length > PREVIEW_ROWS) {
-      page.append(el("p", { class: "qp-help", text: `预览只显示前 ${PREVIEW_ROWS} 项，名单共 ${entries.length} 项。` }));
-    }
-  }
-  if (objectionsRequired() || objectionsFilled()) {
-    page.append(el("h4", { text: "异议受理" }));
-    const o = state.objections;
-    const odl = el("dl");
-    const add = (term, value) => { if (value.trim()) odl.append(el("dt", { text: term }), el("dd", { text: value.trim() })); };
-    add("受理单位", o.receiver); add("方式", o.text); add("电话", o.phone); add("电子邮箱", o.email); add("地址", o.address);
-    page.append(odl.childElementCount ? el("div", { class: "qp-facts" }, odl) : el("p", { class: "qp-help", text: "（尚未填写）" }));
-  }
-  previewBox.replaceChildren(page);
+  previewBox.replaceChildren(previewPage(state, { scheme: currentScheme(), kind: currentKind(), period,
+    engineReady: engine === "ready", sectors: data.sectors }));
 }
 
 // ====================================================================================================
@@ -852,17 +711,6 @@ function renderPreview() {
 // ====================================================================================================
 
 let stateBox, pathCode, downloadButton, copyButton, gitLink, actionStatus, yamlPre, draftBox, checkAllButton;
-
-const HOSTS = { github: "GitHub", gitlab: "GitLab", gitea: "Gitea" };
-
-function gitUrl(repo, path, text) {
-  const e = encodeURIComponent;
-  const base = repo.url.replace(/\/+$/, "");
-  const branch = String(repo.branch || "main").split("/").map(e).join("/");
-  if (repo.host === "gitlab") return `${base}/-/new/${branch}?file_name=${e(path)}&content=${e(text)}`;
-  if (repo.host === "gitea") return `${base}/_new/${branch}/?filename=${e(path)}&value=${e(text)}`;
-  return `${base}/new/${branch}?filename=${e(path)}&value=${e(text)}`;
-}
 
 function buildOutputs() {
   stateBox = el("div", { class: "qp-check-state", id: "qp-office-state", role: "status" });
@@ -1040,7 +888,7 @@ function restoreDraft() {
   }
   const filled = state.title || state.issuer || state.entries.length;
   if (filled) {
-    for (const k of Object.keys(FIELD_LABELS)) touched.add(k);
+    for (const k of [...NOTICE_FIELDS, ...OBJECTION_KEYS.map((o) => `objections.${o}`)]) touched.add(k);
     for (const e of state.entries) touched.add(`row:${e.key}`);
   }
   return Boolean(filled);
@@ -1065,7 +913,7 @@ async function start() {
     engineLine.textContent = `无法读取方案数据（${error.message ?? error}），请刷新页面重试。`;
     return;
   }
-  state.published = chinaToday();
+  state.published = chinaDay();
   const restored = restoreDraft();
   form.setAttribute("tabindex", "-1");
   buildForm();

@@ -3,6 +3,9 @@
 // {type: "check", id, path, text, sealed?: {text, sealed_on}, latest?} with {type: "checked", id, problems, period, notice,
 // edits}: the same messages as `python -m generator check`. Nothing leaves the page: the only requests are this
 // site's own files.
+import { chinaDay } from "../china-day.mjs";
+import { pyodideLoader } from "../pyodide-boot.mjs";
+
 const root = new URL("../../../", import.meta.url);
 const office = new URL("assets/office/", root);
 let check = null;
@@ -20,17 +23,13 @@ async function boot() {
   const manifest = JSON.parse(await text(new URL("manifest.json", office)));
   const pyodideURL = new URL(`assets/pyodide/${manifest.pyodide}/`, root).href;
   say({ type: "progress", text: "正在下载检查程序（Python）……" });
-  const [{ loadPyodide }, python, schemes, holidays] = await Promise.all([
-    import(new URL("pyodide.mjs", pyodideURL).href),
+  const [load, python, schemes, holidays] = await Promise.all([
+    pyodideLoader(pyodideURL),
     fetch(new URL(manifest.python, office)).then((r) => r.arrayBuffer()),
     text(new URL("data/office-schemes.json", root)),
     text(new URL("data/office-holidays.json", root)),
   ]);
-  const pyodide = await loadPyodide({
-    indexURL: pyodideURL,
-    lockFileURL: new URL("pyodide-lock.json", pyodideURL).href,
-    stdLibURL: new URL(manifest.stdlib, office).href,
-  });
+  const pyodide = await load({ stdLibURL: new URL(manifest.stdlib, office).href });
   say({ type: "progress", text: "正在载入检查规则……" });
   await pyodide.loadPackage(new URL(manifest.wheel, office).href, { messageCallback: () => {} });
   pyodide.unpackArchive(python, "zip", { extractDir: "/office" });
@@ -60,7 +59,7 @@ self.onmessage = async ({ data }) => {
   // A check of 10,000 rows takes seconds: the editor's older texts, superseded while it ran, are not checked.
   await new Promise((resolve) => setTimeout(resolve, 0));
   if (data.latest && data !== newest) return;
-  const today = data.today ?? new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10); // China time
+  const today = data.today ?? chinaDay();
   // A correction is checked against the version the site publishes, as `check --ledger-base` checks it against
   // the sealed one; the answer then carries the edits a correction must list.
   const sealed = data.sealed;
