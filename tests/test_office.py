@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from generator import ROOT
+from generator.core.messages import field_path
 from generator.load.notices import check_notice_text
 from generator.load.portal import load_portal
-from generator.core.messages import field_path
 from generator.load.problems import Problem
 from generator.office.package import PACKAGES
 

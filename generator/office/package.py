@@ -31,9 +31,9 @@ from typing import Any
 
 from generator import ROOT
 from generator.assess.terms import NOTICE_KINDS, SECTORS
+from generator.core.messages import FIELDS
 from generator.load.ledger import LEDGER, parse_ledger, seal_of
 from generator.load.notices import objections_required
-from generator.core.messages import FIELDS
 from generator.model.notice import LoadedNotice
 from generator.model.scheme import Scheme
 from generator.ship.bundle import CACHE, STDLIB_OPTIMIZE, BundleError, brotli_of, compiled_zip, pyodide_source
@@ -60,7 +60,8 @@ def period_text(rule: Any) -> str | None:
 
 def office_data(schemes: list[Scheme], today: str, repository: dict | None) -> dict:
     """What the editor's form offers: schemes, their notice kinds, tiers and caps, the sectors, the repository, and
-    the Chinese name of each key (generator.core.messages.FIELDS: the form labels its fields as the messages name them)."""
+    the Chinese name of each key (generator.core.messages.FIELDS: the form labels its fields as the messages name
+    them)."""
     return {
         "today": today,
         "labels": {key: name for key, (name, _example) in FIELDS.items()},
