@@ -49,6 +49,19 @@ def on_day(day: dt.date) -> Iterator[None]:
         yield
 
 
+def node_tests(script: str, passes: int, env: dict[str, str] | None = None) -> None:
+    """Run ``tests/node/<script>`` under Node's test runner and require all of it to pass: ``passes`` tests (so a
+    file that silently ran fewer fails too)."""
+    import subprocess
+
+    if shutil.which("node") is None:
+        pytest.fail(f"node not found: tests/node/{script} runs under Node.js")
+    out = subprocess.run(["node", "--test", f"tests/node/{script}"], cwd=ROOT, capture_output=True, text=True,
+                         timeout=120, env={**os.environ, **(env or {})})
+    assert out.returncode == 0, out.stdout[-4000:] + out.stderr[-2000:]
+    assert "# fail 0" in out.stdout and f"# pass {passes}\n" in out.stdout, out.stdout[-2000:]
+
+
 @pytest.fixture(scope="session")
 def portal() -> Portal:
     loaded = load_portal(ROOT)

@@ -6,24 +6,14 @@ from __future__ import annotations
 
 import base64
 import json
-import os
-import shutil
-import subprocess
 
-import pytest
-
-from generator import ROOT
+from tests.conftest import node_tests
 
 
 def test_calculator_modules_in_node():
-    if shutil.which("node") is None:
-        pytest.fail("node not found: the calculator's modules are tested under Node.js")
     profile = {"organisation": "盐城某某电子有限公司", "region_code": "320902", "as_of": "2026-05-01",
                "incidents": [{"date": "2025-02-01", "kind": "quality", "severity": "major"}]}
     raw = json.dumps(profile, ensure_ascii=False, separators=(",", ":")).encode()  # as JSON.stringify writes it
     link = base64.urlsafe_b64encode(raw).decode().rstrip("=")
     shared = json.dumps([link, profile], ensure_ascii=False)
-    out = subprocess.run(["node", "--test", "tests/node/assess-modules.test.mjs"], cwd=ROOT, capture_output=True,
-                         text=True, timeout=120, env={**os.environ, "QP_SHARED": shared})
-    assert out.returncode == 0, out.stdout[-4000:] + out.stderr[-2000:]
-    assert "# fail 0" in out.stdout and "# pass 3" in out.stdout
+    node_tests("assess-modules.test.mjs", 3, env={"QP_SHARED": shared})

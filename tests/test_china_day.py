@@ -5,24 +5,16 @@ copy of the computation left in the site's scripts."""
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-
-import pytest
 
 from generator import ROOT
+from tests.conftest import node_tests
 
 SCRIPTS = [*(ROOT / "site_src" / "assets" / "javascripts").rglob("*.mjs"),
            *(ROOT / "site_src" / "assets" / "javascripts").rglob("*.js"), *(ROOT / "templates").glob("*.js.j2")]
 
 
 def test_china_day_in_node():
-    if shutil.which("node") is None:
-        pytest.fail("node not found: China's day is tested under Node.js")
-    out = subprocess.run(["node", "--test", "tests/node/china-day.test.mjs"], cwd=ROOT, capture_output=True, text=True,
-                         timeout=120)
-    assert out.returncode == 0, out.stdout[-4000:] + out.stderr[-2000:]
-    assert "# fail 0" in out.stdout and "# pass 4" in out.stdout
+    node_tests("china-day.test.mjs", 4)
 
 
 def test_china_day_is_computed_once():

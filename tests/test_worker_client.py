@@ -4,21 +4,12 @@ dropped, progress passed on, a failure answering every waiting call."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-
-import pytest
-
 from generator import ROOT
+from tests.conftest import node_tests
 
 
 def test_worker_client_in_node():
-    if shutil.which("node") is None:
-        pytest.fail("node not found: the worker client is tested under Node.js")
-    out = subprocess.run(["node", "--test", "tests/node/worker-client.test.mjs"], cwd=ROOT, capture_output=True,
-                         text=True, timeout=120)
-    assert out.returncode == 0, out.stdout[-4000:] + out.stderr[-2000:]
-    assert "# fail 0" in out.stdout and "# pass 4" in out.stdout
+    node_tests("worker-client.test.mjs", 4)
 
 
 def test_both_front_ends_use_it():
