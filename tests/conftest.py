@@ -62,6 +62,21 @@ def node_tests(script: str, passes: int, env: dict[str, str] | None = None) -> N
     assert "# fail 0" in out.stdout and f"# pass {passes}\n" in out.stdout, out.stdout[-2000:]
 
 
+def share_link(profile: dict) -> str:
+    """What follows ``#p=`` in the calculator's address for ``profile``: its UTF-8 JSON in unpadded base64url, as the
+    page writes a share link (docs/decisions/0001-profile-in-url-fragment.md)."""
+    import base64
+    import json
+
+    return base64.urlsafe_b64encode(json.dumps(profile, ensure_ascii=False).encode()).decode().rstrip("=")
+
+
+def settle(page) -> None:  # noqa: ANN001 (a Playwright page)
+    """Wait until the calculator has answered the last profile it was asked about."""
+    page.wait_for_function("() => { const d = document.getElementById('qp-assess').dataset;"
+                           " return d.resultId === d.askedId; }")
+
+
 @pytest.fixture(scope="session")
 def portal() -> Portal:
     loaded = load_portal(ROOT)

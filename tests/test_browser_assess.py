@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import settle, share_link
+
 pytestmark = pytest.mark.browser
 
 
@@ -67,14 +69,6 @@ def test_fill_form_see_verdicts_share_and_reload(browser, server):
     assert outside == []
 
 
-def _share(profile: dict) -> str:
-    import base64
-    import json
-
-    raw = json.dumps(profile, ensure_ascii=False).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
 def test_bad_share_link_or_file_shows_a_chinese_message_and_no_stale_result(browser, server, tmp_path):
     """Issue 9: a broken link, a profile the engine refuses, or a file that is not a profile: a message next
     to the form, in Chinese, and no result on screen that belongs to another profile."""
@@ -88,7 +82,7 @@ def test_bad_share_link_or_file_shows_a_chinese_message_and_no_stale_result(brow
     page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
     assert problem.is_visible() and "分享链接中的档案无法读取" in problem.inner_text()
 
-    page.goto(server + "assess/#p=" + _share({"sector": "mining", "invention_patents": -1}))
+    page.goto(server + "assess/#p=" + share_link({"sector": "mining", "invention_patents": -1}))
     page.reload()
     page.get_by_text("计算引擎已就绪").wait_for()
     page.wait_for_function("!document.getElementById('qp-profile-problem').hidden")
@@ -118,7 +112,7 @@ def test_answer_first_and_no_sideways_scroll_on_a_phone(browser, server):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.set_default_timeout(60000)
-    page.goto(server + "assess/#p=" + _share(profile))
+    page.goto(server + "assess/#p=" + share_link(profile))
     page.get_by_text("计算引擎已就绪").wait_for()
     page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
     first = page.locator(".qp-result").first
@@ -135,7 +129,7 @@ def test_indicator_scores_in_the_order_of_the_text(browser, server):
     profile = json.loads((__import__("generator").ROOT / "examples" / "profile-suzhou-manufacturer.json").read_text())
     page = browser.new_page()
     page.set_default_timeout(60000)
-    page.goto(server + "assess/#p=" + _share(profile))
+    page.goto(server + "assess/#p=" + share_link(profile))
     page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
     items = page.locator("#qp-result-jiangsu-quality-credit details", has_text="各项计分").locator("li")
     ids = [t.split("：")[0] for t in items.all_text_contents()]
@@ -183,7 +177,7 @@ def test_an_earlier_link_keeps_its_records_and_a_new_link_names_the_version(brow
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.set_default_timeout(60000)
-    page.goto(server + "assess/#p=" + _share({"as_of": "2024-06-01", "sector": "service",
+    page.goto(server + "assess/#p=" + share_link({"as_of": "2024-06-01", "sector": "service",
                                              "export_failures": ["2022-01-10"]}))
     page.get_by_text("计算引擎已就绪").wait_for()
     page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
@@ -202,7 +196,7 @@ def test_an_oversize_link_shows_the_engines_message(browser, server):
     """Issue 25: a link carrying more records than the format allows is refused by the engine, in Chinese."""
     page = browser.new_page()
     page.set_default_timeout(120000)
-    page.goto(server + "assess/#p=" + _share({"major_quality_complaints": ["2020-01-01"] * 10_001}))
+    page.goto(server + "assess/#p=" + share_link({"major_quality_complaints": ["2020-01-01"] * 10_001}))
     page.get_by_text("计算引擎已就绪").wait_for()
     page.wait_for_function("!document.getElementById('qp-profile-problem').hidden")
     assert "最多 10,000 条" in page.locator("#qp-profile-problem").inner_text()
@@ -212,15 +206,13 @@ def test_an_oversize_link_shows_the_engines_message(browser, server):
 def test_cards_lead_with_what_decides(browser, server):
     """Issue 27: a card leads with what fails, folds what cannot change a decided verdict, says when the source
     sets no pass mark, and lists each material once, numbered on, without its heading twice."""
-    import base64
-    import json
     import re
 
     profile = {"as_of": "2026-05-01", "region_code": "320506", "sector": "manufacturing",
                "violations": [{"date": "2025-06-01", "penalized": True}],
                "credit": {"level": "A", "since": "2023-03-01", "target_level": "A"},
                "credit_answers": {"1.1": True}}
-    link = base64.urlsafe_b64encode(json.dumps(profile).encode()).decode().rstrip("=")
+    link = share_link(profile)
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     page = context.new_page()
     page.set_default_timeout(60000)
@@ -261,18 +253,14 @@ def test_credit_level_is_asked_and_help_speaks_in_words(browser, server):
     page.goto(server + "assess/")
     page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
 
-    def settle() -> None:
-        page.wait_for_function("() => { const d = document.getElementById('qp-assess').dataset;"
-                               " return d.resultId === d.askedId; }")
-
     page.get_by_label("注册地行政区划代码", exact=True).fill("320902")
-    settle()
+    settle(page)
     page.get_by_label("行业", exact=True).select_option("manufacturing")
-    settle()
+    settle(page)
     skip = page.get_by_role("button", name="这组其余的问题暂不回答，下一组")
     while skip.count():
         skip.first.click()
-        settle()
+        settle(page)
     credit = page.locator('.qp-field[data-field="credit"]')
     assert credit.is_visible() and credit.get_by_label("申报等级").is_visible()
     help_text = credit.locator(".qp-help").inner_text()
@@ -299,7 +287,7 @@ def test_a_drafts_result_links_to_the_revisions_page_the_build_named(browser, se
     assert "schemes/${" not in (ROOT / "site_src/assets/javascripts/assess/app.mjs").read_text(encoding="utf-8")
     page = browser.new_page()
     page.set_default_timeout(60000)
-    page.goto(server + "assess/#p=" + _share({"as_of": "2026-05-01", "region_code": "320902"}))
+    page.goto(server + "assess/#p=" + share_link({"as_of": "2026-05-01", "region_code": "320902"}))
     page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
     named = page.get_attribute("#qp-assess", "data-revisions")
     assert [pair.split(" ")[0] for pair in named.split(",")] == ["yancheng-mayor-quality-award"]

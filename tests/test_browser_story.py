@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import settle, share_link
+
 pytestmark = pytest.mark.browser
 
 # Whether leaving the page now would ask first (the page cancels "beforeunload").
@@ -247,18 +249,14 @@ def test_nothing_a_result_asks_for_is_hidden(browser, server):
     page.get_by_text("计算引擎已就绪").wait_for()
     page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
 
-    def settle() -> None:
-        page.wait_for_function("() => { const d = document.getElementById('qp-assess').dataset;"
-                               " return d.resultId === d.askedId; }")
-
     page.get_by_label("注册地行政区划代码", exact=True).fill("320506")
-    settle()
+    settle(page)
     page.get_by_label("行业", exact=True).select_option("manufacturing")
-    settle()
+    settle(page)
     next_group = page.get_by_role("button", name="这组其余的问题暂不回答，下一组")
     while not page.locator(".qp-screen").is_visible():
         next_group.click()
-        settle()
+        settle(page)
     screen = page.locator(".qp-screen")
     kinds = screen.locator("label.qp-check:not([hidden]) input[data-field]").evaluate_all(
         "xs => xs.map(x => x.dataset.field)")
@@ -268,19 +266,19 @@ def test_nothing_a_result_asks_for_is_hidden(browser, server):
     violations.get_by_role("button", name="＋ 添加一条").click()
     violations.locator("input[type=date]").fill("2025-06-01")
     violations.get_by_label("受到行政处罚").select_option("yes")
-    settle()
+    settle(page)
     # The list never shrinks under the hand, and "以上都没有" answers every kind still unticked.
     assert screen.locator("label.qp-check:not([hidden]) input[data-field]").evaluate_all(
         "xs => xs.map(x => x.dataset.field)") == kinds
     screen.locator(".qp-screen-none input").check()
-    settle()
+    settle(page)
     assert screen.locator(".qp-screen-none input").is_checked()
     assert page.evaluate("document.querySelector('.qp-field[data-field=\"quality_dishonesty\"] .qp-none-box input')"
                          "?.checked ?? null") in (True, None)
     # Skip every group left: each fact a card still asks for stays a question on screen.
     while next_group.count():
         next_group.first.click()
-        settle()
+        settle(page)
     guide = page.locator(".qp-guide-text").inner_text()
     cards = page.locator(".qp-result")
     asked = cards.locator("a.qp-ask").evaluate_all("xs => [...new Set(xs.map(x => x.dataset.ask))]")
@@ -306,7 +304,6 @@ def test_nothing_a_result_asks_for_is_hidden(browser, server):
 def test_printed_report_is_short_and_names_the_company(browser, server):
     """The printed report of the example profile: at most 4 A4 pages, with the company, its answers, each
     verdict with its reasons and the materials, and none of the page's controls."""
-    import base64
     import json
     import re
 
@@ -314,7 +311,7 @@ def test_printed_report_is_short_and_names_the_company(browser, server):
 
     profile = json.loads((ROOT / "examples" / "profile-suzhou-manufacturer.json").read_text(encoding="utf-8"))
     profile["organisation"] = "苏州示例精密机械有限公司"
-    link = base64.urlsafe_b64encode(json.dumps(profile, ensure_ascii=False).encode()).decode().rstrip("=")
+    link = share_link(profile)
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     page = context.new_page()
     page.set_default_timeout(60000)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import share_link
+
 pytestmark = pytest.mark.browser
 
 SCHEME_PAGES = ("", "eligibility/", "process/", "scoring/", "materials/", "notices/", "forms/", "contacts/",
@@ -72,12 +74,10 @@ def test_calculator_touch_targets_are_44_px_on_a_phone(browser, server):
     """Issue 27: on a 390 px phone every control of the calculator (form, results, the pinned result bar) is at
     least 44 × 44 px high (chips, checkboxes with their labels, buttons, selects, summaries), beyond 2.5.8's 24 px;
     links inside a sentence are exempt as above."""
-    import json
 
     profile = {"region_code": "320506", "sector": "manufacturing"}
-    import base64
 
-    link = base64.urlsafe_b64encode(json.dumps(profile).encode()).decode().rstrip("=")
+    link = share_link(profile)
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.set_default_timeout(60000)
