@@ -94,6 +94,8 @@ NOTICE_KINDS: dict[str, NoticeKind] = {k.id: k for k in (
 )}
 NOTICE_STATUSES = Vocabulary(upcoming="即将发布", scheduled="已发布，公示期未开始", open="正在公示", closed="已结束",
                              published="已发布", withdrawn="已撤回")
+# The statuses under which a notice is listed as current on the home page (正在公示 and what is about to be).
+LIVE_NOTICE_STATUSES = ("upcoming", "scheduled", "open")
 
 
 # --- one table of value labels -------------------------------------------------------------------------

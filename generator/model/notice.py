@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from generator.assess.terms import LIVE_NOTICE_STATUSES, NOTICE_STATUSES
 from generator.core.periods import Period
 from generator.model.scheme import NoticeKind, Sector, Strict
 
@@ -219,6 +220,43 @@ class LoadedNotice:
         if today < self.period.start:
             return "scheduled"
         return "open" if today <= self.period.end else "closed"
+
+    def status_label(self, today: dt.date) -> str:
+        """The status as a reader sees it on ``today``: 正在公示，剩余 3 天; 已发布，公示期未开始，2026-11-21 起."""
+        status = self.status(today)
+        if status == "open":
+            return f"{NOTICE_STATUSES['open']}，剩余 {(self.period.end - today).days + 1} 天"
+        if status == "scheduled":
+            return f"{NOTICE_STATUSES['scheduled']}，{self.period.start.isoformat()} 起"
+        return NOTICE_STATUSES[status]
+
+    def status_steps(self) -> list[tuple[str | None, str, str]]:
+        """Every day the status or its label changes, as steps [first day (None: always), status, label], in order.
+
+        The status on a day is the last step begun by then (assess.edition.status_on): the build writes these steps
+        beside the status of its own day, and the page script (notices.js.j2) picks the reader's day from them, so
+        the rule above is stated once and a static page never goes stale. Sampled from ``status_label`` on each day
+        it can change: publication, the period's start, each of its days (the days left), the day after it, the
+        withdrawal.
+        """
+        n = self.notice
+        days = {n.published}
+        if self.period is not None:
+            span = (self.period.end - self.period.start).days
+            days |= {self.period.start + dt.timedelta(days=k) for k in range(max(span, 0) + 2)}
+        if n.withdrawn is not None:
+            days.add(n.withdrawn.date)
+        first = min(days) - dt.timedelta(days=1)
+        steps: list[tuple[str | None, str, str]] = [(None, self.status(first), self.status_label(first))]
+        for day in sorted(days):
+            step = (day.isoformat(), self.status(day), self.status_label(day))
+            if step[1:] != steps[-1][1:]:
+                steps.append(step)
+        return steps
+
+    def is_live(self, today: dt.date) -> bool:
+        """Whether the home page lists it as current on ``today`` (assess.terms.LIVE_NOTICE_STATUSES)."""
+        return self.status(today) in LIVE_NOTICE_STATUSES
 
     def may_be_live(self, today: dt.date) -> bool:
         """Whether a reader's clock could show this notice as open or upcoming before the next daily build.

@@ -17,6 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from generator.assess.terms import label
 from generator.load.corrections import edit_text
+from generator.views.editions import steps_json
 from generator.views.formats import number, phone, yuan
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
@@ -64,4 +65,5 @@ def make_env(template_dir: Path) -> Environment:
     env.globals["posixpath"] = posixpath
     env.globals["edit_text"] = edit_text  # a correction's edit, old -> new (generator/load/corrections.py)
     env.globals["phone"] = phone
+    env.filters["steps_json"] = steps_json  # a status's steps for the page script (views/editions.py)
     return env

@@ -1,5 +1,6 @@
-"""Document statuses for the pages: the engine's timeline (assess/edition.py) read on the build date, with the
-steps kept so that the reader's browser can pick today's status (templates/notices.js.j2) without a rebuild."""
+"""Statuses for the pages (a document's, a notice's): read on the build date, with their steps kept so that the
+reader's browser picks today's from them (templates/notices.js.j2, status-steps.mjs) without a rebuild and without
+a rule of its own."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from generator.model.scheme import Document, Scheme
 class DocStatus:
     key: str
     label: str
-    steps: str  # JSON [[first day or null, status], ...] for the page script
+    steps: str  # steps_json of its timeline, for the page script
 
 
 _DUMPS: dict[int, tuple[Scheme, dict]] = {}
@@ -29,9 +30,16 @@ def _dumped(scheme: Scheme) -> dict:
     return kept[1]
 
 
+def steps_json(steps: list[tuple[str | None, str, str]]) -> str:
+    """Steps [first day or null, status, label] as the page script reads them from a data-steps attribute (plain
+    text: the template escapes it like any other)."""
+    return json.dumps(steps, ensure_ascii=False, separators=(",", ":"))
+
+
 def _status(timeline: list[tuple[str | None, str]], today: dt.date) -> DocStatus:
     key = status_on(timeline, today)
-    return DocStatus(key, DOCUMENT_STATUSES[key], json.dumps(timeline, ensure_ascii=False, separators=(",", ":")))
+    return DocStatus(key, DOCUMENT_STATUSES[key],
+                     steps_json([(day, step, DOCUMENT_STATUSES[step]) for day, step in timeline]))
 
 
 def document_status(scheme: Scheme, document: Document, today: dt.date) -> DocStatus:
