@@ -2,7 +2,7 @@
 // Pyodide's standard library is engine.zip: the modules Pyodide and the engine import, and the engine itself,
 // compiled (generator/ship/bundle.py); no package is installed. Nothing here touches the network beyond this site's
 // own files (the page's service worker may answer them from its cache), and nothing is stored.
-import { pyodideLoader } from "../pyodide-boot.mjs";
+import { ENGINE_STDLIB, pyodideLoader } from "../pyodide-boot.mjs";
 
 let engine = null;
 let booting = null;
@@ -104,7 +104,7 @@ async function storeSnapshot(key, snapshot) {
 
 async function boot({ pyodideURL, schemesURL, download }) {
   const started = performance.now();
-  const stdLibURL = new URL("engine.zip", pyodideURL).href;
+  const stdLibURL = new URL(ENGINE_STDLIB, pyodideURL).href;
   const canStore = typeof caches === "object";
   const key = canStore ? snapshotKey(stdLibURL).catch(() => null) : Promise.resolve(null);
   const stored = key.then(async (k) => (k ? (await caches.open(SNAPSHOTS)).match(k) : null)).catch(() => null);

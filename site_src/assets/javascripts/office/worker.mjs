@@ -4,40 +4,22 @@
 // edits}: the same messages as `python -m generator check`. Nothing leaves the page: the only requests are this
 // site's own files.
 import { chinaDay } from "../china-day.mjs";
-import { pyodideLoader } from "../pyodide-boot.mjs";
+import { bootOfficeCheck } from "./check-boot.mjs";
 
 const root = new URL("../../../", import.meta.url);
-const office = new URL("assets/office/", root);
 let check = null;
 
 const say = (message) => self.postMessage(message);
 
-async function text(url) {
+async function read(url, as) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return response.text();
+  return as === "bytes" ? response.arrayBuffer() : response.text();
 }
 
 async function boot() {
   const started = performance.now();
-  const manifest = JSON.parse(await text(new URL("manifest.json", office)));
-  const pyodideURL = new URL(`assets/pyodide/${manifest.pyodide}/`, root).href;
-  say({ type: "progress", text: "正在下载检查程序（Python）……" });
-  const [load, python, schemes, holidays] = await Promise.all([
-    pyodideLoader(pyodideURL),
-    fetch(new URL(manifest.python, office)).then((r) => r.arrayBuffer()),
-    text(new URL("data/office-schemes.json", root)),
-    text(new URL("data/office-holidays.json", root)),
-  ]);
-  const pyodide = await load({ stdLibURL: new URL(manifest.stdlib, office).href });
-  say({ type: "progress", text: "正在载入检查规则……" });
-  await pyodide.loadPackage(new URL(manifest.wheel, office).href, { messageCallback: () => {} });
-  pyodide.unpackArchive(python, "zip", { extractDir: "/office" });
-  pyodide.runPython("import sys; sys.path.insert(0, '/office')");
-  const module = pyodide.pyimport("generator.office.check");
-  module.load_schemes(schemes);
-  module.load_holidays(holidays); // the repository's holidays/*.yaml, beside chinesecalendar's years
-  check = module.check;
+  check = (await bootOfficeCheck(root, read, (text) => say({ type: "progress", text }))).check;
   say({ type: "ready", ms: Math.round(performance.now() - started) });
 }
 
