@@ -77,10 +77,10 @@ def notice_yaml(n: int, rng: random.Random) -> tuple[str, str]:
 
 
 def make_project(dest: Path, size: int) -> Path:
-    for name in ("schemes", "standards", "templates", "site_src"):
-        shutil.copytree(ROOT / name, dest / name)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    sys.path.insert(0, str(ROOT))
+    from bench.project import copy_project
+
+    copy_project(dest)
     rng = random.Random(size)
     for n in range(size):
         rel, text = notice_yaml(n, rng)

@@ -215,11 +215,11 @@ def held(out: subprocess.CompletedProcess, expected: int, needs_line: bool) -> s
 
 
 def project_copy(source: Path, dest: Path) -> Path:
-    for name in ("schemes", "standards", "templates", "site_src", "public_lists"):
-        shutil.copytree(source / name, dest / name, symlinks=True)
-    shutil.copy(source / "mkdocs.yml", dest / "mkdocs.yml")
-    (dest / "node_modules").symlink_to(source / "node_modules")
-    (dest / ".gitignore").write_text("node_modules\nsite*\n.site*\n", encoding="utf-8")
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from bench.project import copy_project
+
+    copy_project(dest, source, notices=True, symlinks=True)
+    (dest / ".gitignore").write_text("node_modules\n.cache\nsite*\n.site*\n", encoding="utf-8")
     git(dest, "init", "-q")
     return dest
 

@@ -22,6 +22,7 @@ import pytest
 
 from bench.chromium import ARGS as CHROMIUM_ARGS
 from bench.chromium import CHROMIUM
+from bench.project import copy_project  # noqa: F401 (the tests take it from here)
 from generator import ROOT
 from generator.build import build_site
 from generator.load.portal import Portal, load_portal
@@ -90,24 +91,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(ROOT, tmp_path_factory.mktemp("build") / "site")
 
 
-def copy_project(dest: Path) -> Path:
-    """A copy of the project's data, templates and config, for tests that change them."""
-    for name in ("schemes", "standards", "templates", "site_src", "holidays"):
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, dest / name)
-    (dest / "public_lists").mkdir(exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    return dest
-
-
 @pytest.fixture
 def notices_project(tmp_path: Path) -> Path:
     """A copy of the project with its notices, in a folder of its own (tmp_path stays free for outputs)."""
-    root = copy_project(tmp_path / "p")
-    (root / "public_lists").rmdir()
-    shutil.copytree(ROOT / "public_lists", root / "public_lists")
-    return root
+    return copy_project(tmp_path / "p", notices=True)
 
 
 def edit(root: Path, rel: str, old: str, new: str) -> int:

@@ -64,3 +64,18 @@ def test_no_import_runs_back_up():
 def test_the_top_level_holds_only_the_named_modules():
     top = sorted(p.stem for p in (ROOT / "generator").glob("*.py"))
     assert top == ["__init__", "__main__", "build", "cli", "urls"]
+
+
+def test_one_project_root_passed_down_from_the_entry_points():
+    """generator.ROOT (this checkout) is only the command line's default ``--root``: every module below it takes
+    the project root it is given (``--root``, PortalConfig.root), so a build of another folder reads nothing of the
+    checkout's but the code (generator.PACKAGE)."""
+    readers = []
+    for module, path in modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "generator" and any(
+                    a.name == "ROOT" for a in node.names):
+                readers.append(module)
+            if isinstance(node, ast.Attribute) and node.attr == "ROOT" and getattr(node.value, "id", "") == "generator":
+                readers.append(module)
+    assert readers == ["generator.cli"]

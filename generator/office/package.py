@@ -29,21 +29,21 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from generator import ROOT
+from generator import PACKAGE
 from generator.assess.terms import NOTICE_KINDS, SECTORS
 from generator.core.messages import FIELDS
 from generator.load.ledger import LEDGER, parse_ledger, seal_of
 from generator.load.notices import objections_required
 from generator.model.notice import LoadedNotice
 from generator.model.scheme import Scheme
-from generator.ship.bundle import CACHE, STDLIB_OPTIMIZE, BundleError, brotli_of, compiled_zip, pyodide_source
+from generator.ship.bundle import STDLIB_OPTIMIZE, BundleError, brotli_of, cache_of, compiled_zip, pyodide_source
 from generator.views import compare
 
 FOLDER = "assets/office"
 STDLIB = "stdlib.zip"  # Pyodide's stock standard library, compiled
 PYTHON = "office.zip"  # the check and its packages, compiled
-WHEELS = ROOT / ".cache" / "wheels"
-PIN = ROOT / "requirements-pyodide.txt"
+WHEELS = Path(".cache") / "wheels"  # in the project root: where ./dev downloads the pinned wheel
+PIN = "requirements-pyodide.txt"
 # Third-party packages of the check, copied whole (pydantic imports parts of itself lazily).
 PACKAGES = ("pydantic", "typing_extensions", "annotated_types", "typing_inspection", "yaml", "chinese_calendar")
 # The modules of python-stdnum, phonenumbers and of this package are those that importing the check loads (traced on
@@ -128,8 +128,8 @@ def _traced(cache: Path) -> str:
     """The files of the modules that importing the check loads, one per line: traced in a fresh interpreter (the
     build's own has loaded much more), once for each state of the generator's sources and the installed packages."""
     digest = hashlib.sha256(sys.version.encode())
-    for path in sorted((ROOT / "generator").rglob("*.py")):
-        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE.parent).as_posix().encode() + b"\0" + path.read_bytes())
     for name in _TRACED:
         module = importlib.import_module(name)
         digest.update(f"{module.__file__} {module.__version__}".encode())
@@ -139,13 +139,13 @@ def _traced(cache: Path) -> str:
     trace = subprocess.run(
         [sys.executable, "-c", f"import sys, {ENTRY}; print(chr(10).join(getattr(m, '__file__', None) or '' "
                                "for m in list(sys.modules.values())))"],
-        capture_output=True, text=True, cwd=ROOT, check=True)
+        capture_output=True, text=True, cwd=PACKAGE.parent, check=True)
     cache.mkdir(parents=True, exist_ok=True)
     stored.write_text(trace.stdout, encoding="utf-8")
     return trace.stdout
 
 
-def _package_files(cache: Path = CACHE) -> dict[str, Path]:
+def _package_files(cache: Path) -> dict[str, Path]:
     """arcname -> file: the pure-Python packages the check imports, from this interpreter's installation."""
     files: dict[str, Path] = {}
     for name in PACKAGES:
@@ -161,8 +161,8 @@ def _package_files(cache: Path = CACHE) -> dict[str, Path]:
     traced = [Path(importlib.import_module(name).__file__).parent for name in _TRACED]
     for line in _traced(cache).splitlines():
         path = Path(line)
-        if path.is_relative_to(ROOT / "generator"):
-            files[path.relative_to(ROOT).as_posix()] = path
+        if path.is_relative_to(PACKAGE):
+            files[path.relative_to(PACKAGE.parent).as_posix()] = path
         for package in traced:
             if path.is_relative_to(package):
                 files[path.relative_to(package.parent).as_posix()] = path
@@ -174,7 +174,7 @@ def _package_files(cache: Path = CACHE) -> dict[str, Path]:
     return files
 
 
-def office_zip(cache: Path = CACHE) -> bytes:
+def office_zip(cache: Path) -> bytes:
     """The Python sources of the check, as one zip with fixed times (same sources, same bytes)."""
     import io
 
@@ -188,34 +188,36 @@ def office_zip(cache: Path = CACHE) -> bytes:
     return out.getvalue()
 
 
-def pinned_wheel() -> tuple[str, str]:
-    """(file name, sha256) of pydantic_core's Pyodide wheel from requirements-pyodide.txt, for this pydantic_core."""
+def pinned_wheel(root: Path) -> tuple[str, str]:
+    """(file name, sha256) of pydantic_core's Pyodide wheel from the project's requirements-pyodide.txt, for this
+    pydantic_core."""
     import pydantic_core
 
-    for line in PIN.read_text(encoding="utf-8").splitlines():
+    for line in (root / PIN).read_text(encoding="utf-8").splitlines():
         if line.startswith("pydantic_core=="):
             version = line.split("==")[1].split()[0]
             digest = line.split("--hash=sha256:")[1].strip()
             if version != pydantic_core.__version__:
                 raise BundleError(f"requirements-pyodide.txt pins pydantic_core {version}, but the build runs "
                                   f"{pydantic_core.__version__}: the two must be the same version")
-            info = json.loads((pyodide_source(ROOT)[0] / "pyodide-lock.json").read_text())["info"]
+            info = json.loads((pyodide_source(root)[0] / "pyodide-lock.json").read_text())["info"]
             abi, tag = info["abi_version"], "cp" + "".join(info["python"].split(".")[:2])
             return f"pydantic_core-{version}-{tag}-{tag}-pyemscripten_{abi}_wasm32.whl", digest
     raise BundleError("requirements-pyodide.txt 中没有 pydantic_core 的版本")
 
 
-def bundle_office(site_dir: Path, wheels: Path = WHEELS, cache: Path = CACHE) -> dict[str, int]:
+def bundle_office(root: Path, site_dir: Path) -> dict[str, int]:
     """Write assets/office/: the standard library and office.zip compiled to .pyc by the pinned Pyodide (with brotli
-    and gzip copies), pydantic_core's wheel and a manifest for the worker."""
+    and gzip copies), pydantic_core's wheel and a manifest for the worker; from the project at ``root``."""
     dest = site_dir / FOLDER
     dest.mkdir(parents=True, exist_ok=True)
-    name, digest = pinned_wheel()
-    wheel = wheels / name
+    cache = cache_of(root)
+    name, digest = pinned_wheel(root)
+    wheel = root / WHEELS / name
     if not wheel.is_file() or hashlib.sha256(wheel.read_bytes()).hexdigest() != digest:
         raise BundleError(f"{wheel} 缺失或与 requirements-pyodide.txt 的散列不符：运行 ./dev build（它按该文件下载）")
     shutil.copyfile(wheel, dest / name)
-    source, version = pyodide_source(ROOT)
+    source, version = pyodide_source(root)
     # The whole standard library, not a traced part: pydantic imports some of it lazily, on paths a trace may miss.
     zips = {STDLIB: compiled_zip(source, version, (source / "python_stdlib.zip").read_bytes(), STDLIB_OPTIMIZE, cache),
             PYTHON: compiled_zip(source, version, office_zip(cache), 0, cache)}

@@ -173,8 +173,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         try:
             with timing.section("bundle"):
                 sizes = bundle_pyodide(self.root, Path(config.site_dir))
-                write_service_worker(Path(config.site_dir))  # assess/sw.js: the calculator offline
-                sizes |= bundle_office(Path(config.site_dir))  # assets/office/: the editor's check
+                # assess/sw.js: the calculator offline; assets/office/: the editor's check
+                write_service_worker(Path(config.site_dir), self.root / self.config.templates)
+                sizes |= bundle_office(self.root, Path(config.site_dir))
         except BundleError as exc:
             raise PluginError(str(exc)) from None
         log.info("pyodide bundle: %s", ", ".join(f"{k} {v // 1024} KiB" for k, v in sizes.items()))

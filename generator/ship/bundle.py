@@ -24,7 +24,6 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from generator import ROOT
 from generator.ship.wheel import engine_files
 
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
@@ -37,7 +36,12 @@ OPTIONAL = ("ssl", "_ssl", "bz2", "lzma", "compression")
 # Standard library: docstrings and asserts dropped (python -OO); the engine keeps both, as on CPython.
 STDLIB_OPTIMIZE = 2
 ENGINE_OPTIMIZE = 0
-CACHE = ROOT / ".cache" / "bundle"
+
+
+def cache_of(root: Path) -> Path:
+    """Where a project keeps the bundles it built (the zips, their brotli copies): by content, so kept across builds."""
+    return root / ".cache" / "bundle"
+
 
 # Runs under Node: boots the pinned Pyodide with its full standard library, imports the engine, and writes
 # the zip of every module then loaded from the standard library, and of the engine, compiled.
@@ -144,7 +148,7 @@ def _cached(cache: Path, name: str, make) -> bytes:  # noqa: ANN001 (a thunk)
     return data
 
 
-def engine_zip(source: Path, version: str, cache: Path = CACHE) -> bytes:
+def engine_zip(source: Path, version: str, cache: Path) -> bytes:
     """The bytes of ``engine.zip`` for the Pyodide in ``source``: built under Node once, then from the cache."""
     files = {k: v.decode("utf-8") for k, v in engine_files().items()}
     job = {"files": files, "optional": list(OPTIONAL), "stdlib_optimize": STDLIB_OPTIMIZE,
@@ -190,7 +194,7 @@ await writeFile(outputFile, pyodide.FS.readFile("/tmp/out.zip"));
 """
 
 
-def compiled_zip(source: Path, version: str, sources: bytes, optimize: int, cache: Path = CACHE) -> bytes:
+def compiled_zip(source: Path, version: str, sources: bytes, optimize: int, cache: Path) -> bytes:
     """``sources`` (a zip) with every module compiled to ``.pyc`` by the Pyodide in ``source``, stored uncompressed
     (the transfer encoding compresses it whole); built under Node once, then from the cache."""
     job = json.dumps({"optimize": optimize}).encode() + b"\n" + sources
@@ -219,13 +223,14 @@ def lockfile(source: Path) -> str:
     return json.dumps({"info": info, "packages": {}}, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def bundle_pyodide(root: Path, site_dir: Path, cache: Path = CACHE) -> dict[str, int]:
+def bundle_pyodide(root: Path, site_dir: Path) -> dict[str, int]:
     """Copy Pyodide's core, write engine.zip, the lockfile and the precompressed copies; returns bytes per file."""
     source, version = pyodide_source(root)
     dest = site_dir / "assets" / "pyodide" / version
     dest.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         shutil.copyfile(source / name, dest / name)
+    cache = cache_of(root)
     zipped = engine_zip(source, version, cache)
     (dest / STDLIB).write_bytes(zipped)
     # gzip_static's copy for clients without brotli (precompress.py leaves .zip files alone).

@@ -24,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment, FileSystemLoader
 
-from generator import ROOT, urls
+from generator import urls
 
 PAGE = "assess/"
 SW = urls.ASSESS_SW
@@ -81,7 +81,7 @@ def manifest(site: Path) -> tuple[list[str], str]:
     return sorted(paths), digest.hexdigest()[:16]
 
 
-def write_service_worker(site: Path, templates: Path = ROOT / "templates") -> tuple[int, str]:
+def write_service_worker(site: Path, templates: Path) -> tuple[int, str]:
     """Write both copies of the service worker; returns the number of files it caches and its version."""
     paths, version = manifest(site)
     env = Environment(loader=FileSystemLoader(templates), autoescape=False, keep_trailing_newline=True)

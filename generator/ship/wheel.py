@@ -7,14 +7,12 @@ no package loader to import. (The name of this module is from when the engine wa
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from generator import ROOT
+from generator import PACKAGE
 
 
-def engine_files(root: Path = ROOT) -> dict[str, bytes]:
+def engine_files() -> dict[str, bytes]:
     """arcname -> bytes: the package marker and every module of generator/assess/, subpackages included."""
-    files = {"generator/__init__.py": (root / "generator" / "__init__.py").read_bytes()}
-    for path in sorted((root / "generator" / "assess").rglob("*.py")):
-        files[path.relative_to(root).as_posix()] = path.read_bytes()
+    files = {"generator/__init__.py": (PACKAGE / "__init__.py").read_bytes()}
+    for path in sorted((PACKAGE / "assess").rglob("*.py")):
+        files[path.relative_to(PACKAGE.parent).as_posix()] = path.read_bytes()
     return files
