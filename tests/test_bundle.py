@@ -68,6 +68,18 @@ def test_service_worker_lists_what_the_calculator_needs(site: Path):
     assert 'data-sw="sw.js ../assets/javascripts/assess/sw.js"' in page
 
 
+def test_service_worker_lists_every_module_the_scripts_import(site: Path):
+    """The page names the modules it starts; the modules they import (notices.js imports status-steps.mjs, which
+    the page does not preload) are cached too, or the page's scripts fail offline. Every module of the calculator's
+    and the shared scripts is reached; the office editor's are not."""
+    paths = set(manifest(site)[0])
+    scripts = site / "assets" / "javascripts"
+    modules = {p.relative_to(site).as_posix() for p in scripts.rglob("*.mjs") if "office" not in p.parts}
+    assert "assets/javascripts/status-steps.mjs" in modules
+    assert sorted(modules - paths) == []
+    assert not [p for p in paths if "/office/" in p]
+
+
 def test_service_worker_version_follows_every_file(site: Path, tmp_path: Path):
     copy = tmp_path / "site"
     shutil.copytree(site, copy)

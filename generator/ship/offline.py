@@ -61,6 +61,29 @@ def _site_path(ref: str, base: str) -> str | None:
     return None if url.netloc != "site" else url.path.lstrip("/")
 
 
+# A module's static imports of the site's own modules: `import … from "./x.mjs"`, `import "./x.mjs"`,
+# `export … from "../y.mjs"` (the only forms our scripts use; a dynamic import() names Pyodide, listed apart).
+_IMPORT = re.compile(r"""^\s*(?:import|export)\b[^;'"]*?(?:\bfrom\s*)?["'](\.{1,2}/[^"']+)["']""", re.M)
+
+
+def _imported(site: Path, paths: set[str]) -> set[str]:
+    """The modules the scripts among ``paths`` import, transitively: a page lists the modules it starts, and
+    the calculator needs offline every module those import, not only the ones the page preloads."""
+    found: set[str] = set()
+    todo = [p for p in paths if p.endswith((".js", ".mjs"))]
+    while todo:
+        script = todo.pop()
+        file = site / script
+        if not file.is_file():
+            continue
+        for ref in _IMPORT.findall(file.read_text(encoding="utf-8")):
+            path = _site_path(ref, f"http://site/{script}")
+            if path and path not in found and path not in paths:
+                found.add(path)
+                todo.append(path)
+    return found
+
+
 def manifest(site: Path) -> tuple[list[str], str]:
     """The site paths the calculator needs offline, sorted, and their version (a hash of paths and bytes)."""
     parser = _Refs()
@@ -70,6 +93,7 @@ def manifest(site: Path) -> tuple[list[str], str]:
     base = f"http://site/{PAGE}"
     paths = {PAGE, *filter(None, (_site_path(ref, base) for ref in parser.refs))}
     pyodide = _site_path(parser.pyodide, base) or ""
+    paths |= _imported(site, paths)
     paths |= {f"{pyodide}{p.name}" for p in (site / pyodide).iterdir() if not p.name.endswith((".br", ".gz"))}
     missing = sorted(p for p in paths if not (site / p).is_file() and not (site / p / "index.html").is_file())
     if missing:
