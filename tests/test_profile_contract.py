@@ -118,3 +118,14 @@ def test_cli_says_in_chinese_why_a_file_cannot_be_read(tmp_path, content, why):
     out = subprocess.run([sys.executable, "-m", "generator", "--root", str(ROOT), "assess", str(path)],
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 2 and out.stderr.startswith("profile: 无法读取") and why in out.stderr, out.stderr
+
+
+def test_every_field_of_the_profile_is_in_the_contract():
+    """docs/PROFILE.md is the contract offices and scripts rely on: a field the engine reads but the contract does
+    not name would be a silent extension of a public format. Each field is a row of its table (first column)."""
+    from generator.assess.profile import FIELDS
+
+    doc = (ROOT / "docs" / "PROFILE.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\|([^|]+)\|", doc, re.M)
+    documented = {name.strip(" `") for row in rows for name in row.split(",")}
+    assert sorted(f.name for f in FIELDS if f.name not in documented) == []

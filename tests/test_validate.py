@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -139,11 +140,32 @@ def test_scheme_order_and_references_are_data(project):
     assert any(p.startswith(f"{HAIZHOU}:") and "order" in p for p in problems(project))
     mutate(project, HAIZHOU, "order: 0", "order: 1")
     assert [s.id for s in load_portal(project).schemes][:2] == ["haizhou-quality-award", "suzhou-quality-award"]
-    assert any("order: 1 与 haizhou-quality-award 相同" in p for p in problems(project))
+    assert any(p.startswith("schemes/suzhou-quality-award.yaml:") and "order: 1 与 haizhou-quality-award 相同" in p
+               and p.split(":")[1] == str(line_of_text(project, "schemes/suzhou-quality-award.yaml", "order: 1"))
+               for p in problems(project))
     mutate(project, HAIZHOU, "order: 1", "order: 5")
-    mutate(project, HAIZHOU, "where: {scheme: haizhou-quality-award, level: county, tier: award}",
-           "where: {scheme: haizhou-award, level: county, tier: award}")
-    assert any("没有方案 'haizhou-award'" in p for p in problems(project))
+    line = mutate(project, HAIZHOU, "where: {scheme: haizhou-quality-award, level: county, tier: award}",
+                  "where: {scheme: haizhou-award, level: county, tier: award}")
+    assert [p for p in problems(project) if "haizhou-award" in p] == [
+        f"{HAIZHOU}:{line}: conditions.20.rule.where.scheme：没有方案 'haizhou-award'；应为 haizhou-quality-award、"
+        "jiangsu-quality-credit、jiaxing-mayor-quality-award、suzhou-quality-award、yancheng-mayor-quality-award 之一，"
+        "例如 scheme: haizhou-quality-award"]
+
+
+def line_of_text(root: Path, rel: str, text: str) -> int:
+    whole = (root / rel).read_text(encoding="utf-8")
+    return whole[: whole.index(text)].count("\n") + 1
+
+
+def test_a_scheme_that_does_not_load_is_not_reported_again_where_others_name_it(project):
+    """A rule naming 海州 (本办法 within a copy of it) while 海州's own file has a syntax error: one problem, the
+    error's, not a second one claiming there is no such scheme."""
+    shutil.copy(project / HAIZHOU, project / "schemes" / "copy-award.yaml")
+    mutate(project, "schemes/copy-award.yaml", "id: haizhou-quality-award", "id: copy-award")
+    mutate(project, "schemes/copy-award.yaml", "order: 5", "order: 6")
+    line = mutate(project, HAIZHOU, "short_name: 海州\n", "short_name: [海州\n")
+    found = problems(project)
+    assert len(found) == 1 and found[0].startswith(f"{HAIZHOU}:{line}: YAML 语法错误"), found
 
 
 def test_profile_scheme_ids_come_from_the_data(portal):

@@ -143,11 +143,15 @@ def load_schemes(root: Path, sources: dict[str, SourceText]) -> tuple[list[Schem
     except RegionError as exc:
         names = None
         problems.append(Problem("node_modules", 1, str(exc)))
+    datas: dict[str, Any] = {}
+    broken: set[str] = set()  # schemes whose file did not load: named elsewhere, they exist all the same
     for file in sorted((root / "schemes").glob("*.yaml")):
         scheme, data, found = load_model(Scheme, file, root)
         problems += found
         if scheme is None:
+            broken.add(file.stem)
             continue
+        datas[scheme.id] = data
         path = relative_path(file, root)
         if scheme.id != file.stem:
             problems.append(Problem(path, line_of(data, ("id",)),
@@ -162,24 +166,26 @@ def load_schemes(root: Path, sources: dict[str, SourceText]) -> tuple[list[Schem
     schemes.sort(key=lambda s: (s.order, s.id))
     for earlier, later in zip(schemes, schemes[1:], strict=False):
         if earlier.order == later.order:
-            problems.append(Problem(f"schemes/{later.id}.yaml", 1,
+            problems.append(Problem(f"schemes/{later.id}.yaml", line_of(datas[later.id], ("order",)),
                                     f"order: {later.order} 与 {earlier.id} 相同：每个方案的 order 应不同"))
-    problems += _scheme_references(schemes, root)
+    problems += _scheme_references(schemes, datas, broken)
     return schemes, problems
 
 
-def _scheme_references(schemes: list[Scheme], root: Path) -> list[Problem]:
-    """Record matches in rules that name a scheme (``where: {scheme: ...}``) must name one that exists."""
+def _scheme_references(schemes: list[Scheme], datas: dict[str, Any], broken: set[str]) -> list[Problem]:
+    """Record matches in rules that name a scheme (``where: {scheme: ...}``) must name one that exists: loaded, or
+    whose file is there but did not load (its own problems say why; naming it here too would only repeat them)."""
     ids = {s.id for s in schemes}
     problems: list[Problem] = []
     for scheme in schemes:
         for loc, rule in rules_of(scheme):
             for sub, wanted in scheme_matches(rule):
                 for value in wanted if isinstance(wanted, list) else [wanted]:
-                    if value not in ids:
-                        problems.append(Problem(f"schemes/{scheme.id}.yaml", 1,
-                                                f"{'.'.join(map(str, (*loc, *sub)))}: 没有方案 {value!r}；"
-                                                f"应为 {', '.join(sorted(ids))} 之一"))
+                    if value not in ids | broken:
+                        where = (*loc, *sub)
+                        problems.append(Problem(f"schemes/{scheme.id}.yaml", line_of(datas[scheme.id], where),
+                                                f"{'.'.join(map(str, where))}：没有方案 {value!r}；应为 "
+                                                f"{'、'.join(sorted(ids))} 之一，例如 scheme: {min(ids)}"))
     return problems
 
 
