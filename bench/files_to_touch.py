@@ -42,7 +42,7 @@ def scheme_files(root: Path) -> list[str]:
     source = next(s for s in (root / "schemes" / "sources").iterdir() if s.name in haizhou)
     shutil.copy(source, root / "schemes" / "sources" / SOURCE)
     (root / "schemes" / f"{SIXTH}.yaml").write_text(
-        haizhou.replace("id: haizhou-quality-award", f"id: {SIXTH}").replace("order: 5", "order: 6")
+        haizhou.replace("haizhou-quality-award", SIXTH).replace("order: 5", "order: 6")
         .replace("name: 海州质量奖", "name: 第六质量奖").replace(source.name, SOURCE), encoding="utf-8")
     return [f"schemes/{SIXTH}.yaml", f"schemes/sources/{SOURCE}"]
 
@@ -76,7 +76,7 @@ def fact_tests(root: Path) -> list[str]:
 # --- a new page family ---------------------------------------------------------------------------------------
 def page_files(root: Path) -> list[str]:
     pages = root / "generator" / "plugin" / "structure" / "pages"
-    (pages / "about.py").write_text('''"""关于本站: one page."""
+    (pages / "demo_family.py").write_text('''"""A demo family: one page."""
 
 from __future__ import annotations
 
@@ -87,16 +87,16 @@ from generator.plugin.structure.pages.build import Build
 
 
 def pages(build: Build) -> Iterator[tuple[str, str]]:
-    yield urls.ABOUT, build.render("about.md.j2", urls.ABOUT)
+    yield urls.DEMO, build.render("demo-family.md.j2", urls.DEMO)
 ''', encoding="utf-8")
     edit(root, "generator/plugin/structure/pages/__init__.py", "import feeds, notices, schemes, scripts, top, winners",
-         "import about, feeds, notices, schemes, scripts, top, winners")
-    edit(root, "generator/plugin/structure/pages/__init__.py", "FAMILIES = (top,", "FAMILIES = (about, top,")
-    (root / "templates" / "about.md.j2").write_text("# 关于本站\n\n<p>本站共收录 {{ schemes|length }} 个方案。</p>\n",
-                                                  encoding="utf-8")
-    edit(root, "generator/urls.py", 'HOME = "index.md"\n', 'HOME = "index.md"\nABOUT = "about.md"\n')
-    return ["generator/plugin/structure/pages/about.py", "generator/plugin/structure/pages/__init__.py",
-            "templates/about.md.j2", "generator/urls.py"]
+         "import demo_family, feeds, notices, schemes, scripts, top, winners")
+    edit(root, "generator/plugin/structure/pages/__init__.py", "FAMILIES = (top,", "FAMILIES = (demo_family, top,")
+    (root / "templates" / "demo-family.md.j2").write_text(
+        "# 示例页面\n\n<p>本站共收录 {{ schemes|length }} 个方案。</p>\n", encoding="utf-8")
+    edit(root, "generator/urls.py", 'HOME = "index.md"\n', 'HOME = "index.md"\nDEMO = "demo-family.md"\n')
+    return ["generator/plugin/structure/pages/demo_family.py", "generator/plugin/structure/pages/__init__.py",
+            "templates/demo-family.md.j2", "generator/urls.py"]
 
 
 def page_tests(root: Path) -> list[str]:
@@ -109,6 +109,7 @@ class Change:
     render: Callable[[Path], list[str]]  # the files the code needs; returns their paths
     tests: Callable[[Path], list[str]]  # the further files the tests require
     suite: list[str]  # the tests of this change's subject
+    page: str | None = None  # a page the built site must then hold
 
 
 CHANGES = [
@@ -119,7 +120,8 @@ CHANGES = [
            ["tests/test_core.py", "tests/test_profile_contract.py", "tests/test_profile_schema.py",
             "tests/test_profile_corpus.py", "tests/test_guide.py", "tests/test_long_records.py"]),
     Change("a new page family", page_files, page_tests,
-           ["tests/test_layers.py", "tests/test_core.py", "tests/test_render.py", "tests/test_coverage.py"]),
+           ["tests/test_layers.py", "tests/test_core.py", "tests/test_render.py", "tests/test_coverage.py"],
+           page="demo-family/index.html"),
 ]
 
 
@@ -160,6 +162,11 @@ def main() -> int:
             ok, tail, secs = run(root, suite)
             print(f"{change.name}: {len(files)} files to render ({', '.join(files)})")
             print(f"  tests ({len(suite)} files, {secs:.0f} s): {'pass' if ok else 'FAIL'}: {tail}")
+            if change.page:
+                subprocess.run([str(PYTHON), "-m", "generator", "build", "--out", str(root / "built")], cwd=root,
+                               capture_output=True)
+                shown = (root / "built" / change.page).is_file()
+                print(f"  the built site {'has' if shown else 'LACKS'} {change.page}")
             more = change.tests(root)
             if more:
                 ok, tail, secs = run(root, suite)
