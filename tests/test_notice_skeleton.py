@@ -35,3 +35,31 @@ def test_the_skeleton_parses_and_keeps_its_title(portal, name, title, quote):
     data = yaml.safe_load(skeleton(scheme, rule, day))
     assert data["title"] == f"2026年度{name}{title}"
     assert data["scheme"] == scheme.id and data["kind"] == rule.kind and data["published"] == day
+
+
+def test_the_editor_and_the_command_line_quote_alike(tmp_path):
+    """Two writers of notice YAML (`new-notice`'s skeleton in Python, the office editor in JavaScript) quote a
+    string by one rule: the same bytes for any text, control characters, line separators and BOM included."""
+    import json
+    import subprocess
+
+    from tests.conftest import ROOT
+
+    texts: list[str] = []
+    any_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+
+    @settings(derandomize=True, max_examples=400)
+    @given(st.one_of(any_text, HOSTILE, st.sampled_from(["\x7f", "\x85", "\x9f", "\ufeff", "\x00", "\x1b"])))
+    def collect(text):
+        texts.append(text)
+
+    collect()
+    (tmp_path / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
+    out = subprocess.run(["node", str(ROOT / "tests" / "node" / "yaml_q.mjs"), str(tmp_path / "texts.json")],
+                         capture_output=True, text=True, check=True)
+    theirs = json.loads(out.stdout)
+    assert len(texts) >= 400 and any("\x85" in t for t in texts)
+    assert [(t, yaml_string(t)) for t in texts if yaml_string(t) != theirs[texts.index(t)]] == []
+    for text in texts:
+        if not any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+            assert yaml.safe_load(f"title: {yaml_string(text)}") == {"title": text}

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 from generator.assess.terms import NOTICE_KINDS
 from generator.core.periods import LIBRARY, PeriodError, WorkCalendar, required_period
 from generator.model.scheme import NoticeRule, Scheme
+
+_RAW = re.compile("[\u007f-\u009f\u2028\u2029\ufeff]")
 
 
 def yaml_string(text: str) -> str:
@@ -15,9 +18,9 @@ def yaml_string(text: str) -> str:
 
     A JSON string is a valid YAML double-quoted scalar with the same escapes (a hand-made version escaped a quote
     into ``\\\\"``, which ended the scalar, and left ``\\b`` to be read as a backspace)."""
-    quoted = json.dumps(text, ensure_ascii=False)
-    # JSON leaves these raw; YAML reads them as line breaks and folds them.
-    return quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    # JSON leaves these raw; YAML reads U+2028/2029 as line breaks and refuses DEL, C1 and a byte-order mark. The
+    # office editor quotes by the same rule (office/yaml-text.mjs `q`; tests/test_notice_skeleton.py compares them).
+    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def _comment(text: str) -> str:
