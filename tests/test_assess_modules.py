@@ -1,6 +1,6 @@
 """The calculator's pure modules under Node's test runner (tests/node/assess-modules.test.mjs): a share link
 (assess/share.mjs) reads and writes exactly what Python's base64url of the profile's JSON gives, and a region code
-finds its place in the GB/T 2260 table (assess/regions.mjs). Split out of assess/app.mjs, which wires the DOM."""
+finds its place in the GB/T 2260 table (assess/regions.mjs). Split out of the page's modules, which wire the DOM."""
 
 from __future__ import annotations
 
