@@ -46,6 +46,10 @@ OFFICE_PUBLISHED_JSON = "data/office-published.json"  # the notices on the site,
 OFFICE_HOLIDAYS_JSON = "data/office-holidays.json"  # the repository's holiday schedules (holidays/*.yaml)
 OFFICE_WORKER = "assets/javascripts/office/worker.mjs"
 OFFICE_EDITOR_JS = "assets/javascripts/office/editor.mjs"
+# Every module editor.mjs imports, directly or not: the page names each (modulepreload), so that they load in parallel.
+OFFICE_MODULES = tuple(f"assets/javascripts/office/{name}.mjs" for name in (
+    "page", "state", "draft", "form", "entries", "problems", "outputs", "check", "views", "correction",
+    "notice-writer", "git-host", "pager", "paste", "place", "preview", "yaml-text"))
 OFFICE_CSS = "assets/stylesheets/office.css"
 NO_JS_CSS = "assets/stylesheets/no-js.css"  # loaded inside <noscript> only
 

@@ -1,7 +1,8 @@
 // The form's widgets, registered by field kind (the `kind` of the field spec, generator/assess/profile.Field; a field
-// whose `widget` names another, as region_code's "region", gets that one). A scalar widget is
-// {render(field, id, page) -> control, read(control) -> answer, write(control, answer)}, bound to its answer by
-// scalarControl; a composite one (a list, an object, the region picker) binds its own parts and has render only.
+// whose `widget` names another, as region_code's "region", gets that one). A scalar widget (every kind with one
+// value, and the region picker) is {render(field, id, page) -> control, read(control) -> answer,
+// write(control, answer), event?}, bound to its answer by scalarControl on `event` ("change" unless named); a
+// composite one (a list, an object) binds its own parts and has render only.
 // Registering touches no DOM: the widgets' modules register themselves when imported (page.mjs imports them).
 import { el } from "../dom.mjs";
 import { EXAMPLES } from "./help.mjs";
