@@ -1,12 +1,14 @@
 """The calculator's pure modules under Node's test runner (tests/node/assess-modules.test.mjs): a share link
 (assess/share.mjs) reads and writes exactly what Python's base64url of the profile's JSON gives, and a region code
-finds its place in the GB/T 2260 table (assess/regions.mjs). Split out of assess/app.mjs, which wires the DOM."""
+finds its place in the GB/T 2260 table (assess/regions.mjs). Split out of the page's modules, which wire the DOM."""
 
 from __future__ import annotations
 
 import base64
 import json
 
+from generator import ROOT, urls
+from generator.views.export import fields_json
 from tests.conftest import node_tests
 
 
@@ -17,3 +19,16 @@ def test_calculator_modules_in_node():
     link = base64.urlsafe_b64encode(raw).decode().rstrip("=")
     shared = json.dumps([link, profile], ensure_ascii=False)
     node_tests("assess-modules.test.mjs", 3, env={"QP_SHARED": shared})
+
+
+def test_calculator_page_modules_in_node():
+    """The page's modules (tests/node/assess-page.test.mjs): no DOM at import, a widget for every kind the exported
+    field spec's questions have, the pure pieces."""
+    node_tests("assess-page.test.mjs", 5, env={"QP_FIELDS": fields_json()})
+
+
+def test_page_names_every_calculator_module():
+    """The page preloads every module app.mjs imports, so that the service worker caches each for offline use."""
+    folder = ROOT / "site_src" / urls.ASSESS_APP.rsplit("/", 1)[0]
+    modules = {p.relative_to(ROOT / "site_src").as_posix() for p in folder.glob("*.mjs")}
+    assert modules - {urls.ASSESS_APP, urls.ASSESS_WORKER} == set(urls.ASSESS_MODULES)

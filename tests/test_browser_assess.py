@@ -284,7 +284,8 @@ def test_a_drafts_result_links_to_the_revisions_page_the_build_named(browser, se
     the page are named."""
     from generator import ROOT
 
-    assert "schemes/${" not in (ROOT / "site_src/assets/javascripts/assess/app.mjs").read_text(encoding="utf-8")
+    for script in (ROOT / "site_src/assets/javascripts/assess").glob("*.mjs"):
+        assert "schemes/${" not in script.read_text(encoding="utf-8"), script.name
     page = browser.new_page()
     page.set_default_timeout(60000)
     page.goto(server + "assess/#p=" + share_link({"as_of": "2026-05-01", "region_code": "320902"}))

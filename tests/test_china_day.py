@@ -24,5 +24,5 @@ def test_china_day_is_computed_once():
              and re.search(r"Asia/Shanghai|8 \* 3600|3600e3 \* 8|28800", p.read_text(encoding="utf-8"))]
     assert again == []
     users = [p.relative_to(ROOT).as_posix() for p in SCRIPTS if "chinaDay" in p.read_text(encoding="utf-8")]
-    assert {"site_src/assets/javascripts/assess/app.mjs", "site_src/assets/javascripts/office/editor.mjs",
+    assert {"site_src/assets/javascripts/assess/engine.mjs", "site_src/assets/javascripts/office/check.mjs",
             "site_src/assets/javascripts/office/worker.mjs", "templates/notices.js.j2"} <= set(users)

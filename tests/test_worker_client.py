@@ -14,7 +14,7 @@ def test_worker_client_in_node():
 
 def test_both_front_ends_use_it():
     """Neither front end talks to its worker by hand any more."""
-    for name in ("assess/app.mjs", "office/editor.mjs"):
+    for name in ("assess/engine.mjs", "office/check.mjs"):
         text = (ROOT / "site_src" / "assets" / "javascripts" / name).read_text(encoding="utf-8")
         assert "workerClient(" in text and ".onmessage" not in text and ".postMessage(" not in text, name
 

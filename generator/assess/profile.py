@@ -64,6 +64,9 @@ class Field:
     # (list, sub-field, value): its records are records of that list with that value.
     part_of: tuple[str, ...] = ()
     asked: bool = True  # asked in the calculator's form (not: the format's version, a part split off)
+    # The calculator's widget when the kind alone does not say it (site_src/assets/javascripts/assess/widgets.mjs):
+    # "region" is the GB/T 2260 picker (province, city, county, or the code).
+    widget: str = ""
 
 
 def _b(name: str, label: str, help: str = "") -> Field:
@@ -82,7 +85,8 @@ FIELDS: tuple[Field, ...] = (
     Field("schemes_of_interest", "list", "关心的方案", item=Field("scheme", "scheme", "方案"),
           help="只评估这些方案；不填则评估全部方案"),
     Field("as_of", "date", "评估日期", help="缺省为今天；“近三年”“满2年”“近2年”等期间均截至该日"),
-    Field("region_code", "str", "注册地行政区划代码", pattern=r"[0-9]{6}", help="GB/T 2260 六位数字代码，例如 320506"),
+    Field("region_code", "str", "注册地行政区划代码", pattern=r"[0-9]{6}", help="GB/T 2260 六位数字代码，例如 320506",
+          widget="region"),
     _b("in_hu_su_dafeng_zone", "位于沪苏大丰产业联动集聚区"),
     _b("legal_person", "具有法人资格"),
     _b("independent_legal_person", "具有独立法人资格", help="具有独立法人资格即具有法人资格"),

@@ -1,4 +1,4 @@
-// The one small DOM builder of the portal's page scripts (assess/app.mjs, office/editor.mjs): texts always go in as
+// The one small DOM builder of the portal's page scripts (assess/, office/): texts always go in as
 // textContent, never as HTML.
 
 /** el("a", {href, text, onclick}, ...children): attributes (true: present, null/undefined/false: absent), "text" as

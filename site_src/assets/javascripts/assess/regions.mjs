@@ -1,5 +1,5 @@
 // Where a region code lies in data/regions.json ({source, provinces: [[code, name, [[code, name, [[code, name]]]]]]},
-// GB/T 2260), for the calculator's region picker (app.mjs). Pure: no DOM; tests/test_assess_modules.py runs it.
+// GB/T 2260), for the calculator's region picker (widget-region.mjs). Pure: no DOM; tests/test_assess_modules.py runs it.
 
 /**
  * {province, city, county, name} of a six-digit code: county undefined when the code is not a county of the table

@@ -1,5 +1,5 @@
 // A profile in a share link (#p=…: its JSON as UTF-8, in unpadded base64url) and in a saved file, for the
-// calculator (app.mjs). Pure: no DOM; tests/test_assess_modules.py runs it under Node.
+// calculator (files.mjs). Pure: no DOM; tests/test_assess_modules.py runs it under Node.
 
 /** The profile as the text after #p=. */
 export function encode(obj) {

@@ -2,7 +2,7 @@
 // `loc`, the keys of the value it is about (["entries", 4, "credit_code"]; generator/model/problems.py). Pure: no
 // DOM, no message text read (the Chinese words of a message are for people, not for placing it).
 
-// The notice's keys the form has a field for (editor.mjs builds one per key; objections.* one per sub-key).
+// The notice's keys the form has a field for (form.mjs builds one per key; objections.* one per sub-key).
 export const NOTICE_FIELDS = ["scheme", "kind", "title", "issuer", "published", "end", "year", "body", "entries"];
 export const OBJECTION_KEYS = ["receiver", "text", "phone", "email", "address"];
 

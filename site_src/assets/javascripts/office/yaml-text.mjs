@@ -1,4 +1,4 @@
-// YAML scalars and flow values as the office editor writes them (editor.mjs, correction.mjs): every string a
+// YAML scalars and flow values as the office editor writes them (notice-writer.mjs, correction.mjs): every string a
 // JSON-style double-quoted scalar, so what the clerk typed is what the check reads, whatever characters it holds.
 
 // A YAML double-quoted scalar. JSON's escapes are YAML's; characters YAML reads as line breaks or refuses as
