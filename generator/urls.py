@@ -23,18 +23,7 @@ PROFILE_SCHEMA = "data/profile.schema.json"
 REGIONS_JSON = "data/regions.json"
 NOTICES_JS = "assets/javascripts/notices.js"
 ASSESS_APP = "assets/javascripts/assess/app.mjs"
-ASSESS_GUIDE = "assets/javascripts/assess/guide.mjs"  # what the form asks (imported by app.mjs)
-ASSESS_SHARE = "assets/javascripts/assess/share.mjs"  # a profile in a link (imported by app.mjs)
-ASSESS_REGIONS = "assets/javascripts/assess/regions.mjs"  # a region code's place (imported by app.mjs)
-# Every module app.mjs imports, directly or not: the page names each (modulepreload), so that they load in parallel
-# and the service worker caches them with the page (generator/ship/offline.py).
-ASSESS_MODULES = (ASSESS_GUIDE, ASSESS_SHARE, ASSESS_REGIONS, *(f"assets/javascripts/assess/{name}.mjs" for name in (
-    "page", "state", "widgets", "widget-list", "widget-region", "help", "form", "items", "guided", "answers",
-    "results", "outcome", "problems", "engine", "files")))
-DOM_JS = "assets/javascripts/dom.mjs"  # imported by the calculator's and the editor's scripts
-CHINA_DAY_JS = "assets/javascripts/china-day.mjs"  # China's day: imported by the scripts and notices.js
-WORKER_CLIENT_JS = "assets/javascripts/worker-client.mjs"  # the pages' side of the Pyodide workers
-PYODIDE_BOOT_JS = "assets/javascripts/pyodide-boot.mjs"  # Pyodide as both workers start it
+# The modules a page's script imports are found from their import lines (generator/ship/modules.py), not listed.
 ASSESS_WORKER = "assets/javascripts/assess/worker.mjs"
 # The calculator's service worker, twice: scoped to the page and to the worker's script (generator/ship/offline.py).
 ASSESS_SW = ("assess/sw.js", "assets/javascripts/assess/sw.js")
@@ -46,10 +35,6 @@ OFFICE_PUBLISHED_JSON = "data/office-published.json"  # the notices on the site,
 OFFICE_HOLIDAYS_JSON = "data/office-holidays.json"  # the repository's holiday schedules (holidays/*.yaml)
 OFFICE_WORKER = "assets/javascripts/office/worker.mjs"
 OFFICE_EDITOR_JS = "assets/javascripts/office/editor.mjs"
-# Every module editor.mjs imports, directly or not: the page names each (modulepreload), so that they load in parallel.
-OFFICE_MODULES = tuple(f"assets/javascripts/office/{name}.mjs" for name in (
-    "page", "state", "draft", "form", "entries", "problems", "outputs", "check", "views", "correction",
-    "notice-writer", "git-host", "pager", "paste", "place", "preview", "yaml-text"))
 OFFICE_CSS = "assets/stylesheets/office.css"
 NO_JS_CSS = "assets/stylesheets/no-js.css"  # loaded inside <noscript> only
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
@@ -30,6 +31,7 @@ from generator.plugin.structure.pages import generate
 from generator.plugin.tables import reflow_tables
 from generator.ship.bundle import DOWNLOADED, BundleError, bundle_pyodide, pyodide_source
 from generator.ship.csp import write_policies
+from generator.ship.modules import imports_of
 from generator.ship.offline import write_service_worker
 from generator.ship.precompress import precompress
 from generator.ship.search import SearchIndexError, index_site
@@ -129,6 +131,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         except BundleError as exc:
             raise PluginError(str(exc)) from None
         env.globals["pyodide_version"] = pyodide_version
+        # The modules a page's script imports, for its preload links (from their import lines: ship/modules.py).
+        env.globals["imports_of"] = partial(imports_of, Path(config.docs_dir))
         # What the calculator downloads before it can answer, so its progress bar can count real bytes.
         env.globals["pyodide_download"] = {name: (pyodide_folder / name).stat().st_size for name in DOWNLOADED}
         site_url = config.site_url or "/"

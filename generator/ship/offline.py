@@ -25,6 +25,7 @@ from urllib.parse import urljoin, urlsplit
 from jinja2 import Environment, FileSystemLoader
 
 from generator import urls
+from generator.ship.modules import imports_of
 
 PAGE = "assess/"
 SW = urls.ASSESS_SW
@@ -61,27 +62,10 @@ def _site_path(ref: str, base: str) -> str | None:
     return None if url.netloc != "site" else url.path.lstrip("/")
 
 
-# A module's static imports of the site's own modules: `import … from "./x.mjs"`, `import "./x.mjs"`,
-# `export … from "../y.mjs"` (the only forms our scripts use; a dynamic import() names Pyodide, listed apart).
-_IMPORT = re.compile(r"""^\s*(?:import|export)\b[^;'"]*?(?:\bfrom\s*)?["'](\.{1,2}/[^"']+)["']""", re.M)
-
-
 def _imported(site: Path, paths: set[str]) -> set[str]:
     """The modules the scripts among ``paths`` import, transitively: a page lists the modules it starts, and
     the calculator needs offline every module those import, not only the ones the page preloads."""
-    found: set[str] = set()
-    todo = [p for p in paths if p.endswith((".js", ".mjs"))]
-    while todo:
-        script = todo.pop()
-        file = site / script
-        if not file.is_file():
-            continue
-        for ref in _IMPORT.findall(file.read_text(encoding="utf-8")):
-            path = _site_path(ref, f"http://site/{script}")
-            if path and path not in found and path not in paths:
-                found.add(path)
-                todo.append(path)
-    return found
+    return {m for p in paths if p.endswith((".js", ".mjs")) for m in imports_of(site, p)} - paths
 
 
 def manifest(site: Path) -> tuple[list[str], str]:
