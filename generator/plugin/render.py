@@ -18,6 +18,7 @@ from mkdocs.utils import get_relative_url
 from generator.assess.terms import label
 from generator.load.corrections import edit_text
 from generator.views.formats import number, phone, yuan
+from generator.views.page_tree import to_html
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -64,4 +65,6 @@ def make_env(template_dir: Path) -> Environment:
     env.globals["posixpath"] = posixpath
     env.globals["edit_text"] = edit_text  # a correction's edit, old -> new (generator/load/corrections.py)
     env.globals["phone"] = phone
+    # Parts of a page drawn as node trees (generator/views/page_tree.py): their texts are escaped by to_html.
+    env.globals["page_html"] = lambda nodes, sep="": Markup(to_html(nodes, sep))
     return env

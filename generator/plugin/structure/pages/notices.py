@@ -8,8 +8,10 @@ from typing import Any
 
 from generator import urls
 from generator.load.portal import Portal
+from generator.plugin.render import relative
 from generator.plugin.structure.pages.build import Build
 from generator.plugin.structure.pages.vocab import NOTICE_TERMS
+from generator.views.notice_page import notice_parts
 
 
 def by_year(items: list, year_of: Callable[[Any], int]) -> list[tuple[int, list]]:
@@ -42,9 +44,11 @@ def pages(build: Build) -> Iterator[tuple[str, str | bytes]]:
         scheme = by_id[item.notice.scheme]
         uri = urls.notice(item)
         spec = scheme.notice_rule(item.notice.kind)
-        yield uri, build.render("notices/notice.md.j2", uri, scheme, item=item, spec=spec,
-                                tier_names=scheme.tier_names, has_tier=any(e.tier for e in item.notice.entries),
-                                **common)
+        parts = notice_parts(item.notice, scheme, item.period, build.place,
+                             scheme_href=relative(urls.scheme(scheme), uri),
+                             rule_href=relative(urls.scheme(scheme, "notices", f"notice-{item.notice.kind}"), uri)
+                             if spec else None)
+        yield uri, build.render("notices/notice.md.j2", uri, scheme, item=item, spec=spec, parts=parts, **common)
         folder = (portal.root / item.path).parent
         if item.status(build.today) == "withdrawn":
             continue  # its attachments are taken down with it
