@@ -50,7 +50,11 @@ def _get(obj: Any, key: str) -> Any:
     """``obj``'s ``key``, from a model or a mapping of parsed YAML (anything else has none)."""
     if isinstance(obj, Mapping):
         return obj.get(key)
-    return getattr(obj, key, None) if hasattr(obj, "model_fields") else None
+    return getattr(obj, key, None) if _is_model(obj) else None
+
+
+def _is_model(obj: Any) -> bool:
+    return hasattr(type(obj), "model_fields")
 
 
 def _text(value: Any) -> str:
@@ -120,7 +124,7 @@ def notice_parts(notice: Any, scheme: Scheme | None, period: Period | Mapping | 
 def _entries(notice: Any, scheme: Scheme | None, kind: Any, place: Callable[[str], str], row_limit: int | None,
              reflow: bool) -> Section | None:
     # A row the clerk left as something else than a mapping has nothing to show.
-    entries = [e for e in _items(_get(notice, "entries")) if hasattr(e, "model_fields") or isinstance(e, Mapping) and e]
+    entries = [e for e in _items(_get(notice, "entries")) if _is_model(e) or isinstance(e, Mapping) and e]
     if not entries:
         return None
     tier_names = scheme.tier_names if scheme is not None else {}

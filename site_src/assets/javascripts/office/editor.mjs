@@ -701,9 +701,8 @@ function renderViews() {
 }
 
 function renderPreview() {
-  const period = isCurrent() ? answer.period : answer?.period ?? null;
-  previewBox.replaceChildren(previewPage(state, { scheme: currentScheme(), kind: currentKind(), period,
-    engineReady: engine === "ready", sectors: data.sectors }));
+  // The check's answer carries the page as Python draws it (generator/views/notice_page.py): the last one shown.
+  previewBox.replaceChildren(previewPage(answer?.preview ?? null, { engine }));
 }
 
 // ====================================================================================================

@@ -1,7 +1,8 @@
 // Module worker of the office editor (/office/editor/): boots Pyodide (served by this site) with the portal's
 // own notice check (generator/office/check.py, bundled by generator/office/package.py), then answers
 // {type: "check", id, path, text, sealed?: {text, sealed_on}, latest?} with {type: "checked", id, problems, period, notice,
-// edits}: the same messages as `python -m generator check`. Nothing leaves the page: the only requests are this
+// edits, preview}: the same messages as `python -m generator check`, and the public page's preview as the build draws
+// the page (generator/views/notice_page.py), its places named from data/regions.json. Nothing leaves the page: the only requests are this
 // site's own files.
 import { chinaDay } from "../china-day.mjs";
 import { pyodideLoader } from "../pyodide-boot.mjs";
@@ -23,11 +24,12 @@ async function boot() {
   const manifest = JSON.parse(await text(new URL("manifest.json", office)));
   const pyodideURL = new URL(`assets/pyodide/${manifest.pyodide}/`, root).href;
   say({ type: "progress", text: "正在下载检查程序（Python）……" });
-  const [load, python, schemes, holidays] = await Promise.all([
+  const [load, python, schemes, holidays, regions] = await Promise.all([
     pyodideLoader(pyodideURL),
     fetch(new URL(manifest.python, office)).then((r) => r.arrayBuffer()),
     text(new URL("data/office-schemes.json", root)),
     text(new URL("data/office-holidays.json", root)),
+    text(new URL("data/regions.json", root)),
   ]);
   const pyodide = await load({ stdLibURL: new URL(manifest.stdlib, office).href });
   say({ type: "progress", text: "正在载入检查规则……" });
@@ -37,6 +39,7 @@ async function boot() {
   const module = pyodide.pyimport("generator.office.check");
   module.load_schemes(schemes);
   module.load_holidays(holidays); // the repository's holidays/*.yaml, beside chinesecalendar's years
+  module.load_regions(regions); // the preview's 注册地, named as the build names it
   check = module.check;
   say({ type: "ready", ms: Math.round(performance.now() - started) });
 }
