@@ -27,8 +27,8 @@ from generator.plugin.structure.pages.build import Build
 from generator.plugin.structure.pages.notices import notice_page, notice_years
 from generator.plugin.structure.pages.vocab import NOTICE_TERMS
 from generator.views.notice_page import PREVIEW_ROWS
-from generator.views.page_tree import h, to_html
-from tests.conftest import TEST_DAY
+from generator.views.page_tree import h, text_of, to_html
+from tests.conftest import TEST_DAY, node_tests
 
 # The tags a notice's parts may hold: any other in a page means a text went in as HTML.
 TAGS = {"article", "p", "h3", "h4", "div", "dl", "dt", "dd", "br", "span", "code", "a", "table", "caption", "thead",
@@ -222,3 +222,17 @@ def test_text_that_is_no_notice_has_no_preview():
     answer = json.loads(check.check("scheme: [", "public_lists/haizhou-quality-award/2026/2026-11-18-acceptance.yaml",
                                     TEST_DAY.isoformat()))
     assert answer["preview"] is None
+
+
+def test_the_editor_builds_the_tree_with_textcontent_and_refuses_a_hostile_one(tmp_path):
+    """tests/node/page-tree.test.mjs: the JavaScript builder of the trees, with a hostile tree; and the preview of a
+    hostile notice, built there, shows the text Python says it shows."""
+    _build()
+    text = ("scheme: haizhou-quality-award\nkind: acceptance\ntitle: '<script>alert(1)</script>'\nentries:\n"
+            "  - organisation: '</td><img src=x onerror=alert(1)> & \"x\"'\n    credit_code: 91320706AY4CL12THY\n")
+    answer = json.loads(check.check(text, "public_lists/haizhou-quality-award/2026/2026-11-18-acceptance.yaml",
+                                    TEST_DAY.isoformat()))
+    tree = answer["preview"]
+    assert "<script>alert(1)</script>" in text_of(tree)
+    (tmp_path / "tree.json").write_text(json.dumps({"tree": tree, "text": text_of(tree)}), encoding="utf-8")
+    node_tests("page-tree.test.mjs", 4, env={"QP_TREE": str(tmp_path / "tree.json")})
