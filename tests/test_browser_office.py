@@ -168,6 +168,39 @@ def test_phone_width_form_and_preview_fit(browser, server):
     context.close()
 
 
+def test_the_preview_is_the_page_the_build_draws(browser, server):
+    """The preview waits for the check, then shows the page as the build draws it (generator/views/notice_page.py):
+    its columns, 注册地 named, the tier and sector by name, and the clerk's text as text, never as markup."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    held = []  # the check's program is held back until the waiting preview has been seen
+    context.route("**/assets/office/manifest.json", lambda route: held.append(route))
+    page = context.new_page()
+    page.set_default_timeout(60000)
+    page.goto(server + "office/editor/")
+    preview = page.locator("#qp-office-preview")
+    page.wait_for_function("document.getElementById('qp-office-preview').textContent.includes('检查程序就绪后显示预览')")
+    assert preview.locator("table").count() == 0
+    while not held:
+        page.wait_for_timeout(100)
+    held[0].continue_()
+    page.wait_for_function("document.getElementById('qp-office').dataset.engine === 'ready'")
+    _fill_some(page, _ROWS)
+    page.get_by_label("标题", exact=True).fill('<b>粗</b> & "公示"')
+    page.wait_for_function("document.querySelector('#qp-office-preview h3')?.textContent === '<b>粗</b> & \"公示\"'")
+    assert preview.locator("b, script, img").count() == 0
+    assert preview.locator(".qp-preview-flag").inner_text() == "预览：尚未发布"
+    assert preview.locator("thead th").all_inner_texts() == ["序号", "组织名称", "统一社会信用代码", "注册地",
+                                                             "奖项/等级", "行业"]
+    rows = [row.locator("td").all_inner_texts() for row in preview.locator("tbody tr").all()]
+    assert [[cell.strip() for cell in row] for row in rows] == [
+        ["1", "示例海州精密机械有限公司", "91320706AY4CL12THY", "江苏省连云港市海州区", "海州质量奖", "制造业"],
+        ["2", "示例海州食品科技股份有限公司（名称较长的一家组织，用来检查窄屏上的换行）", "913207063BJ1XG6124",
+         "江苏省连云港市海州区", "海州质量奖", "服务业"],
+        ["3", "示例海州物流服务有限公司", "91320706J3Y7LLJY1W", "江苏省连云港市海州区", "—", "服务业"]]
+    assert preview.locator("h4").all_inner_texts() == ["名单", "异议受理"]
+    context.close()
+
+
 def axe(page) -> list[str]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)

@@ -19,6 +19,7 @@ from generator.core.messages import field_path
 from generator.load.notices import check_notice_text
 from generator.load.portal import load_portal
 from generator.load.problems import Problem
+from generator.office import check as office_check
 from generator.office.package import PACKAGES
 
 RUNNER = ROOT / "tests" / "node" / "run_office.mjs"
@@ -97,11 +98,18 @@ def test_office_check_in_pyodide_matches_the_command_line(site: Path, tmp_path: 
     assert out.returncode == 0, out.stderr[-2000:]
     in_pyodide = json.loads(out.stdout)
     schemes = {s.id: s for s in load_portal(ROOT).schemes}
-    refused = 0
+    # The preview of the public page (generator/views/notice_page.py) is drawn by the same Python on CPython.
+    office_check.load_schemes((site / "data" / "office-schemes.json").read_text(encoding="utf-8"))
+    assert office_check.load_regions((site / "data" / "regions.json").read_text(encoding="utf-8")) > 3000
+    refused = previews = 0
     for case, answer in zip(cases, in_pyodide, strict=True):
         expected = _on_cpython(case, schemes)
         assert {"problems": answer["problems"], "period": answer["period"]} == expected, case["text"][:200]
         refused += bool(expected["problems"])
+        assert answer["preview"] == json.loads(office_check.check(case["text"], case["path"], TODAY.isoformat()))[
+            "preview"], case["text"][:200]
+        previews += answer["preview"] is not None and "注册地" in json.dumps(answer["preview"], ensure_ascii=False)
+    assert previews >= 5  # the published notices' lists at least, their places named
     assert refused >= 6  # the hand-broken cases at least; the published notices pass
     assert all(not a["problems"] for c, a in zip(cases, in_pyodide, strict=True) if c["path"].startswith("public_")
                and (ROOT / c["path"]).is_file() and (ROOT / c["path"]).read_text(encoding="utf-8") == c["text"])
@@ -113,6 +121,7 @@ def test_office_bundle_and_data(site: Path):
     assert (folder / manifest["wheel"]).is_file() and manifest["wheel"].startswith("pydantic_core-")
     names = zipfile.ZipFile(folder / manifest["python"]).namelist()
     assert "generator/office/check.pyc" in names and "stdnum/cn/uscc.pyc" in names  # compiled by Pyodide
+    assert "generator/views/notice_page.pyc" in names  # the preview is drawn by the build's own drawer
     assert all(f"{p}/__init__.pyc" in names or f"{p}.pyc" in names for p in PACKAGES)
     assert not [n for n in names if n.endswith(".py")]
     assert not [n for n in names if n.startswith(("generator/plugin", "mkdocs", "jinja2"))]  # the check only

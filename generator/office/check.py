@@ -24,14 +24,18 @@ from generator.core.periods import LIBRARY, WorkCalendar
 from generator.load.corrections import edits_between
 from generator.load.holidays import calendar_from_json
 from generator.load.ledger import seal_of, version_problems
-from generator.load.notices import check_notice_text, scheduled_reminder
+from generator.load.notices import check_notice_text, objections_required, scheduled_reminder
 from generator.load.problems import Problem
+from generator.load.regions import place_name
 from generator.load.yamlload import line_of, load_text
 from generator.model.notice import LoadedNotice, Notice
 from generator.model.scheme import Scheme
+from generator.views.notice_page import PREVIEW_ROWS, notice_parts, preview_tree
+from generator.views.page_tree import Node
 
 _schemes: dict[str, Scheme] = {}
 _calendar: list[WorkCalendar] = [LIBRARY]
+_places: dict[str, str] = {}
 
 
 def load_schemes(text: str) -> int:
@@ -49,9 +53,39 @@ def load_holidays(text: str) -> int:
     return len(_calendar[0].schedules)
 
 
+def load_regions(text: str) -> int:
+    """Read data/regions.json (the calculator's region picker: province -> city -> county), which names the places
+    of the preview's 注册地 column as the build names them; returns how many codes it names."""
+    _places.clear()
+    for code, name, cities in json.loads(text)["provinces"]:
+        _places[code] = name
+        for city_code, city_name, counties in cities:
+            _places.setdefault(city_code, city_name)
+            _places.update((county, county_name) for county, county_name in counties)
+    return len(_places)
+
+
+def preview(data: object, notice: Notice | None, period: dict | None) -> Node | None:
+    """The preview of the public page (generator/views/notice_page.py) for the notice as validated, or else for the
+    YAML as parsed (half-filled); None when the text is no mapping."""
+    source = notice if notice is not None else data
+    if not isinstance(source, (Notice, dict)):
+        return None
+    scheme_id = source.scheme if isinstance(source, Notice) else source.get("scheme")
+    scheme = _schemes.get(scheme_id) if isinstance(scheme_id, str) else None
+    kind = source.kind if isinstance(source, Notice) else source.get("kind")
+    rule = scheme.notice_rule(kind) if scheme is not None and isinstance(kind, str) else None
+    parts = notice_parts(source, scheme, period, lambda code: place_name(_places, code),
+                         period_expected=rule is not None and rule.period is not None,
+                         objections_required=rule is not None and objections_required(rule, kind),
+                         row_limit=PREVIEW_ROWS, reflow=True)
+    return preview_tree(parts)
+
+
 def check(text: str, path: str, today: str, sealed_text: str | None = None, sealed_on: str | None = None) -> str:
     """JSON of {problems: [{line, message, code, loc}], period: {start, end, rule} | null, notice: {...} | null,
-    reminders: [message]} (a notice dated after ``today`` waits for its day, as the command line says).
+    reminders: [message], preview: {tag, attrs, children} | null} (a notice dated after ``today`` waits for its
+    day, as the command line says; ``preview`` is the public page's, generator/views/page_tree.py).
 
     With ``sealed_text`` (the notice as published, sealed on ``sealed_on``), the notice is also checked against it
     as the ledger check does, and the answer adds ``edits``: [{field, old, new, text}], what a correction must list
@@ -73,6 +107,7 @@ def check(text: str, path: str, today: str, sealed_text: str | None = None, seal
         "period": None if period is None else period.as_json(),
         "notice": None if result.notice is None else result.notice.model_dump(mode="json", exclude_none=True),
         "edits": edits,
+        "preview": preview(result.data, result.notice, None if period is None else period.as_json()),
     }, ensure_ascii=False)
 
 

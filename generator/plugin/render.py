@@ -19,6 +19,7 @@ from generator.assess.terms import label
 from generator.load.corrections import edit_text
 from generator.views.editions import steps_json
 from generator.views.formats import number, phone, yuan
+from generator.views.page_tree import to_html
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -66,4 +67,6 @@ def make_env(template_dir: Path) -> Environment:
     env.globals["edit_text"] = edit_text  # a correction's edit, old -> new (generator/load/corrections.py)
     env.globals["phone"] = phone
     env.filters["steps_json"] = steps_json  # a status's steps for the page script (views/editions.py)
+    # Parts of a page drawn as node trees (generator/views/page_tree.py): their texts are escaped by to_html.
+    env.globals["page_html"] = lambda nodes, sep="": Markup(to_html(nodes, sep))
     return env

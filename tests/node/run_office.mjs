@@ -1,6 +1,6 @@
 // Runs the office editor's check inside Pyodide under Node, from a built site's own files, booted by the same
 // module as the editor's worker (site_src/assets/javascripts/office/check-boot.mjs).
-// Usage: node run_office.mjs <site> <cases.json: [{path, text}]> <today>; prints [{problems, period, notice}].
+// Usage: node run_office.mjs <site> <cases.json: [{path, text}]> <today>; prints [{problems, period, notice, preview, …}].
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 

@@ -8,8 +8,12 @@ from typing import Any
 
 from generator import urls
 from generator.load.portal import Portal
+from generator.model.notice import LoadedNotice
+from generator.model.scheme import Scheme
+from generator.plugin.render import relative
 from generator.plugin.structure.pages.build import Build
 from generator.plugin.structure.pages.vocab import NOTICE_TERMS
+from generator.views.notice_page import notice_parts
 
 
 def by_year(items: list, year_of: Callable[[Any], int]) -> list[tuple[int, list]]:
@@ -40,13 +44,21 @@ def pages(build: Build) -> Iterator[tuple[str, str | bytes]]:
     by_id = {s.id: s for s in portal.schemes}
     for item in portal.notices:
         scheme = by_id[item.notice.scheme]
-        uri = urls.notice(item)
-        spec = scheme.notice_rule(item.notice.kind)
-        yield uri, build.render("notices/notice.md.j2", uri, scheme, item=item, spec=spec,
-                                tier_names=scheme.tier_names, has_tier=any(e.tier for e in item.notice.entries),
-                                **common)
+        yield urls.notice(item), notice_page(build, scheme, item, common)
         folder = (portal.root / item.path).parent
         if item.status(build.today) == "withdrawn":
             continue  # its attachments are taken down with it
         for attachment in item.notice.attachments:
             yield urls.notice_attachment(item, attachment.file), (folder / attachment.file).read_bytes()
+
+
+def notice_page(build: Build, scheme: Scheme, item: LoadedNotice, common: dict[str, Any]) -> str:
+    """The page of one notice: its facts, body, list and objections drawn by generator/views/notice_page.py (as the
+    office editor's preview is), around them what only the published page has (status, corrections, …)."""
+    uri = urls.notice(item)
+    spec = scheme.notice_rule(item.notice.kind)
+    parts = notice_parts(item.notice, scheme, item.period, build.place,
+                         scheme_href=relative(urls.scheme(scheme), uri),
+                         rule_href=relative(urls.scheme(scheme, "notices", f"notice-{item.notice.kind}"), uri)
+                         if spec else None)
+    return build.render("notices/notice.md.j2", uri, scheme, item=item, spec=spec, parts=parts, **common)

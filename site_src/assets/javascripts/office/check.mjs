@@ -97,6 +97,7 @@ export function startWorker(page) {
       for (const resolve of ed.waiters) resolve(false);
       ed.waiters = [];
       renderOutputs(page);
+      renderViews(page); // the preview says it cannot be shown
     },
   });
 }

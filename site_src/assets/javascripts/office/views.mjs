@@ -1,7 +1,7 @@
-// The page's views of the whole file: the preview of the public page (preview.mjs, as templates/notices/notice.md.j2
-// draws it) and the YAML text (a megabyte for 10,000 rows), redrawn after a pause in typing.
+// The page's views of the whole file: the preview of the public page (preview.mjs: the tree the check answers,
+// drawn by generator/views/notice_page.py as the build draws the page) and the YAML text (a megabyte for 10,000
+// rows), redrawn after a pause in typing.
 import { previewPage } from "./preview.mjs";
-import { currentKind, currentScheme, isCurrent } from "./state.mjs";
 
 export function renderViews(page) {
   clearTimeout(page.ed.timers.view);
@@ -11,8 +11,7 @@ export function renderViews(page) {
 }
 
 function renderPreview(page) {
+  // The check's answer carries the page as Python draws it (generator/views/notice_page.py): the last one shown.
   const { ed } = page;
-  const period = isCurrent(ed) ? ed.answer.period : ed.answer?.period ?? null;
-  page.previewBox.replaceChildren(previewPage(ed.notice, { scheme: currentScheme(ed), kind: currentKind(ed), period,
-    engineReady: ed.engine === "ready", sectors: ed.data.sectors }));
+  page.previewBox.replaceChildren(previewPage(ed.answer?.preview ?? null, { engine: ed.engine }));
 }

@@ -1,8 +1,9 @@
 // Module worker of the office editor (/office/editor/): boots Pyodide (served by this site) with the portal's
 // own notice check (generator/office/check.py, bundled by generator/office/package.py), then answers
 // {type: "check", id, path, text, sealed?: {text, sealed_on}, latest?} with {type: "checked", id, problems, period, notice,
-// edits}: the same messages as `python -m generator check`. Nothing leaves the page: the only requests are this
-// site's own files.
+// edits, preview}: the same messages as `python -m generator check`, and the public page's preview as the build
+// draws the page (generator/views/notice_page.py), its places named from data/regions.json. Nothing leaves the
+// page: the only requests are this site's own files.
 import { chinaDay } from "../china-day.mjs";
 import { bootOfficeCheck } from "./check-boot.mjs";
 
