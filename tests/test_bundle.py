@@ -70,14 +70,17 @@ def test_service_worker_lists_what_the_calculator_needs(site: Path):
 
 def test_service_worker_lists_every_module_the_scripts_import(site: Path):
     """The page names the modules it starts; the modules they import (notices.js imports status-steps.mjs, which
-    the page does not preload) are cached too, or the page's scripts fail offline. Every module of the calculator's
-    and the shared scripts is reached; the office editor's are not."""
+    the page does not preload) are cached too, or the page's scripts fail offline: every module of the calculator's
+    folder and every shared module one of them (or notices.js) names; the office editor's are not."""
     paths = set(manifest(site)[0])
     scripts = site / "assets" / "javascripts"
-    modules = {p.relative_to(site).as_posix() for p in scripts.rglob("*.mjs") if "office" not in p.parts}
-    assert "assets/javascripts/status-steps.mjs" in modules
+    users = [*(scripts / "assess").glob("*.mjs"), scripts / "notices.js"]
+    named = " ".join(f.read_text(encoding="utf-8") for f in users)
+    shared = {f"assets/javascripts/{p.name}" for p in scripts.glob("*.mjs") if f'/{p.name}"' in named}
+    modules = {p.relative_to(site).as_posix() for p in (scripts / "assess").glob("*.mjs")} | shared
+    assert {"assets/javascripts/status-steps.mjs", "assets/javascripts/pyodide-boot.mjs"} <= shared
     assert sorted(modules - paths) == []
-    assert not [p for p in paths if "/office/" in p]
+    assert not [p for p in paths if "/office/" in p or p.endswith("page-tree.mjs")]
 
 
 def test_service_worker_version_follows_every_file(site: Path, tmp_path: Path):
