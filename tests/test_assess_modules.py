@@ -24,21 +24,3 @@ def test_calculator_page_modules_in_node():
     """The page's modules (tests/node/assess-page.test.mjs): no DOM at import, a widget for every kind the exported
     field spec's questions have, the pure pieces."""
     node_tests("assess-page.test.mjs", 5, env={"QP_FIELDS": fields_json()})
-
-
-def test_page_names_every_calculator_module(site):
-    """The built page preloads every module app.mjs imports, found from their import lines
-    (generator/ship/modules.py) rather than listed by hand, so that they load in parallel (and the calculator's
-    service worker caches them): every module of its folder but the entry and what only the worker imports."""
-    import posixpath
-    import re
-
-    html = (site / "assess" / "index.html").read_text(encoding="utf-8")
-    preloaded = {posixpath.normpath(posixpath.join("assess", href))
-                 for href in re.findall(r'<link rel="modulepreload" href="([^"]+)"', html)}
-    folder = site / "assets/javascripts/assess"
-    modules = {p.relative_to(site).as_posix() for p in folder.glob("*.mjs")}
-    entry = "assets/javascripts/assess/app.mjs"
-    worker_only = {'assets/javascripts/assess/worker.mjs'}
-    assert sorted(modules - {entry, *worker_only} - preloaded) == []
-    assert all((site / path).is_file() for path in preloaded) and entry not in preloaded

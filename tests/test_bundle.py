@@ -5,10 +5,13 @@ worker's list of files and its version."""
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import shutil
 import zipfile
 from pathlib import Path
+
+import pytest
 
 from generator import ROOT
 from generator.ship.bundle import OPTIONAL, STDLIB, pyodide_source
@@ -90,3 +93,21 @@ def test_service_worker_version_follows_every_file(site: Path, tmp_path: Path):
     data = copy / "data" / "schemes.json"
     data.write_text(data.read_text() + " ")
     assert manifest(copy)[1] != before
+
+
+@pytest.mark.parametrize(("page", "entry", "worker_only"), [
+    ("assess", "assets/javascripts/assess/app.mjs", {"assets/javascripts/assess/worker.mjs"}),
+    ("office/editor", "assets/javascripts/office/editor.mjs",
+     {"assets/javascripts/office/worker.mjs", "assets/javascripts/office/check-boot.mjs"}),
+])
+def test_each_page_preloads_every_module_its_script_imports(site: Path, page: str, entry: str, worker_only: set):
+    """The built page preloads every module its script imports, found from their import lines
+    (generator/ship/modules.py) rather than listed by hand, so that they load in parallel (and the calculator's
+    service worker caches them): every module of its folder but the entry and what only the worker imports."""
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    preloaded = {posixpath.normpath(posixpath.join(page, href))
+                 for href in re.findall(r'<link rel="modulepreload" href="([^"]+)"', html)}
+    folder = site / entry.rsplit("/", 1)[0]
+    modules = {p.relative_to(site).as_posix() for p in folder.glob("*.mjs")}
+    assert sorted(modules - {entry, *worker_only} - preloaded) == []
+    assert all((site / path).is_file() for path in preloaded) and entry not in preloaded
