@@ -72,6 +72,17 @@ def share_link(profile: dict) -> str:
     return base64.urlsafe_b64encode(json.dumps(profile, ensure_ascii=False).encode()).decode().rstrip("=")
 
 
+def open_calculator(browser, server: str, viewport: dict, profile: dict | None = None):  # noqa: ANN001, ANN201
+    """A new browser context at ``viewport`` on the calculator, ``profile`` in its link if given, once the page has
+    given its first answer: (context, page)."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.set_default_timeout(60000)
+    page.goto(server + "assess/" + ("" if profile is None else "#p=" + share_link(profile)))
+    page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
+    return context, page
+
+
 def settle(page) -> None:  # noqa: ANN001 (a Playwright page)
     """Wait until the calculator has answered the last profile it was asked about."""
     page.wait_for_function("() => { const d = document.getElementById('qp-assess').dataset;"

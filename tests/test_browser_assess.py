@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import settle, share_link
+from tests.conftest import open_calculator, settle, share_link
 
 pytestmark = pytest.mark.browser
 
@@ -212,12 +212,7 @@ def test_cards_lead_with_what_decides(browser, server):
                "violations": [{"date": "2025-06-01", "penalized": True}],
                "credit": {"level": "A", "since": "2023-03-01", "target_level": "A"},
                "credit_answers": {"1.1": True}}
-    link = share_link(profile)
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(60000)
-    page.goto(server + "assess/#p=" + link)
-    page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
+    context, page = open_calculator(browser, server, {"width": 1366, "height": 900}, profile)
     suzhou = page.locator("#qp-result-suzhou-quality-award")
     first = suzhou.locator(".qp-next-steps li").first.inner_text()
     assert first.startswith("不符合"), first
@@ -247,11 +242,7 @@ def test_cards_lead_with_what_decides(browser, server):
 def test_credit_level_is_asked_and_help_speaks_in_words(browser, server):
     """Issue 27: the 江苏 level sought is a question of the guided form (not only under 显示全部问题); help says which
     schemes use a question and for what, the clauses behind one toggle; every free-text box shows an example."""
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(60000)
-    page.goto(server + "assess/")
-    page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
+    context, page = open_calculator(browser, server, {"width": 1366, "height": 900})
 
     page.get_by_label("注册地行政区划代码", exact=True).fill("320902")
     settle(page)

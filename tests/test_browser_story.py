@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import settle, share_link
+from tests.conftest import open_calculator, settle, share_link
 
 pytestmark = pytest.mark.browser
 
@@ -193,12 +193,8 @@ def test_records_question(browser, server):
     """Records nobody wants to have are one question: ticking a kind opens its list with focus on "添加一条";
     unticking a kind that holds records asks first; "以上都没有" (once a kind is ticked, "其余都没有") answers every
     kind still unticked with an empty list and keeps the ticked kind's records."""
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
-    page = context.new_page()
-    page.set_default_timeout(60000)
-    page.goto(server + "assess/")
+    context, page = open_calculator(browser, server, VIEWPORTS["desktop"])
     page.get_by_text("计算引擎已就绪").wait_for()
-    page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
     page.get_by_role("button", name="这组其余的问题暂不回答，下一组").click()  # 基本信息
     page.get_by_role("button", name="这组其余的问题暂不回答，下一组").click()  # 行业与生产条件
     page.get_by_role("button", name="这组其余的问题暂不回答，下一组").click()  # 管理体系与创新
@@ -242,12 +238,8 @@ def test_nothing_a_result_asks_for_is_hidden(browser, server):
     没有" then answers every other kind (质量失信行为 included); after "下一组" nothing any card asks for is hidden,
     the guide does not say nothing is left while a card asks for a fact, and each asked fact is a link that opens
     and focuses its question."""
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
-    page = context.new_page()
-    page.set_default_timeout(60000)
-    page.goto(server + "assess/")
+    context, page = open_calculator(browser, server, VIEWPORTS["desktop"])
     page.get_by_text("计算引擎已就绪").wait_for()
-    page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
 
     page.get_by_label("注册地行政区划代码", exact=True).fill("320506")
     settle(page)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import share_link
+from tests.conftest import open_calculator
 
 pytestmark = pytest.mark.browser
 
@@ -77,12 +77,7 @@ def test_calculator_touch_targets_are_44_px_on_a_phone(browser, server):
 
     profile = {"region_code": "320506", "sector": "manufacturing"}
 
-    link = share_link(profile)
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.set_default_timeout(60000)
-    page.goto(server + "assess/#p=" + link)
-    page.wait_for_function("document.getElementById('qp-assess').dataset.resultId")
+    context, page = open_calculator(browser, server, {"width": 390, "height": 844}, profile)
     page.get_by_role("button", name="显示全部问题").click()
     page.evaluate("document.querySelectorAll('#qp-assess details').forEach(d => d.open = true)")
     # A text label over its control is not the target: the control is (and is measured itself).
